@@ -1,0 +1,24 @@
+/** Unit specs beside the code, integration tests in tests/; Jest's native ESM mode (NestJS 12 is ESM-only). */
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'es6' },
+}];
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: {
+    '^@enlace/shared$': '<rootDir>/shared/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @fastify/static require()s this ESM-only package; Node 20.19+ can, Jest's CommonJS loader on Node 20 cannot.
+    '^content-disposition$': 'content-disposition-cjs',
+  },
+  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+  testTimeout: 30000,
+};

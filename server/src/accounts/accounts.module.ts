@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsService } from './accounts.service.js';
+import { AdminBootstrap } from './admin-bootstrap.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { MeController } from './me.controller.js';
+import { OrganizationsController } from './organizations.controller.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UsersRepository } from './users.repository.js';
+
+@Module({
+  controllers: [AuthController, MeController, OrganizationsController],
+  providers: [AccountsService, AuthService, AdminBootstrap, PasswordHasher, UsersRepository, OrganizationsRepository, RefreshTokensRepository],
+  exports: [UsersRepository, OrganizationsRepository, PasswordHasher],
+})
+export class AccountsModule {}

@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { CreateOrganizationInput, CreateUserInput, MeDto, OrganizationDto, Page, UserDto } from '@enlace/shared';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { isUniqueViolation } from '../common/database/unique-violation.js';
+import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
+import { mapOrganization, mapUser } from './accounts.dto.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
+
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async me(auth: AuthUser): Promise<MeDto> {
+    const user = await this.users.findActiveById(auth.id);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    const organization = user.organizationId ? await this.organizations.findById(user.organizationId) : null;
+    return { user: mapUser(user), organization: organization ? mapOrganization(organization) : null, memberships: [] };
+  }
+
+  async createOrganization(auth: AuthUser, input: CreateOrganizationInput): Promise<OrganizationDto> {
+    if (!auth.platformAdmin) throw forbidden('Only platform administrators create organisations');
+    try {
+      const organization = await this.organizations.create(input);
+      this.logger.log(`Organisation ${organization.id} created by ${auth.id}`);
+      return mapOrganization(organization);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'An organisation with this name already exists in this country');
+      throw error;
+    }
+  }
+
+  async listOrganizations(limit: number, cursor?: string): Promise<Page<OrganizationDto>> {
+    const rows = await this.organizations.list(limit + 1, cursor);
+    const items = rows.slice(0, limit).map(mapOrganization);
+    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+  }
+
+  async getOrganization(id: string): Promise<OrganizationDto> {
+    const organization = await this.organizations.findById(id);
+    if (!organization) throw notFound('Organisation');
+    return mapOrganization(organization);
+  }
+
+  /** Platform admins, or the organisation's own admins, create its accounts. */
+  async createUser(auth: AuthUser, organizationId: string, input: CreateUserInput): Promise<UserDto> {
+    const organization = await this.organizations.findById(organizationId);
+    if (!organization) throw notFound('Organisation');
+    const isOwnAdmin = auth.organizationId === organizationId && auth.orgRole === 'org_admin';
+    if (!auth.platformAdmin && !isOwnAdmin) throw forbidden('Only this organisation\'s administrators create its accounts');
+    try {
+      const user = await this.users.create({
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash: await this.hasher.hash(input.password),
+        organizationId,
+        orgRole: input.orgRole,
+        platformAdmin: false,
+        locale: input.locale ?? null,
+      });
+      this.logger.log(`Account ${user.id} created in organisation ${organizationId} by ${auth.id}`);
+      return mapUser(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN', 'An account with this e-mail already exists');
+      throw error;
+    }
+  }
+}

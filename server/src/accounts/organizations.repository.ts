@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CreateOrganizationInput } from '@enlace/shared';
+import { OrganizationEntity } from './organization.entity.js';
+
+@Injectable()
+export class OrganizationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(OrganizationEntity);
+  }
+
+  findById(id: string): Promise<OrganizationEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    return this.repo.save(this.repo.create({ ...input, jurisdiction: input.jurisdiction ?? null }));
+  }
+
+  /** Keyset page ordered by name then id; the cursor is the last row's id. */
+  async list(limit: number, after?: string): Promise<OrganizationEntity[]> {
+    const query = this.repo.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').take(limit);
+    if (after) {
+      query.where('(o.name, o.id) > (SELECT name, id FROM organizations WHERE id = :after)', { after });
+    }
+    return query.getMany();
+  }
+}

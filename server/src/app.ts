@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule, type Infrastructure } from './app.module.js';
+import { createRootLogger, PinoLoggerService, requestLogger } from './common/logging/logger.js';
+import { setUpOpenApi } from './common/openapi.js';
+
+export interface AppOptions {
+  /** The built client to serve at `/`; omitted in API-only tests. */
+  clientDir?: string;
+}
+
+/** Builds the configured application without listening, so tests and the server start the same thing. */
+export async function createApp(infrastructure: Infrastructure, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const { config } = infrastructure;
+  const logger = createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Behind the load balancer the client address comes from X-Forwarded-For (one hop).
+    trustProxy: config.env === 'production' ? (_address: string, hop: number) => hop < 1 : false,
+    bodyLimit: 1_048_576,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(infrastructure), adapter, {
+    logger: new PinoLoggerService(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestLogger.run(request.log as Logger, done);
+  });
+
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'],
+        // A single-machine hub is often reached over plain HTTP on a LAN address; don't force HTTPS sub-requests.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(fastifyCookie as never);
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) serveClient(fastify, options.clientDir);
+  await app.init();
+  return app;
+}
+
+/** The built client at `/`; any other non-API path answers index.html so client-side routes survive a reload. */
+function serveClient(fastify: FastifyInstance, root: string): void {
+  void fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  fastify.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: 'Route not found', requestId: request.id });
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { UsersRepository } from '../../accounts/users.repository.js';
+import { AppError } from '../errors/app-error.js';
+import type { AuthUser } from './auth-user.js';
+import { IS_PUBLIC } from './public.decorator.js';
+import { TokenService } from './token.service.js';
+
+/** The one authentication guard, global: deny by default, `@Public()` opts out. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    request.user = await this.authenticate(request.headers.authorization);
+    return true;
+  }
+
+  async authenticate(authorization: string | undefined): Promise<AuthUser> {
+    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+    const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
+    const user = verified ? await this.users.findActiveById(verified.userId) : undefined;
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    return {
+      id: user.id,
+      email: user.email,
+      organizationId: user.organizationId,
+      orgRole: user.orgRole,
+      platformAdmin: user.platformAdmin,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthUser } from './auth-user.js';
+
+export const IS_PUBLIC = 'enlace:public';
+
+/** Opt a route out of authentication; everything else requires a valid bearer token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser => context.switchToHttp().getRequest<{ user: AuthUser }>().user,
+);

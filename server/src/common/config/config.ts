@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const urlWithProtocol = (protocols: string[]) =>
+  optionalString.refine(
+    (value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)),
+    `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']),
+  REDIS_URL: urlWithProtocol(['redis', 'rediss']),
+  ADMIN_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+  ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 12, 'must have at least 12 characters'),
+  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must have at least 32 characters'),
+  CORS_ORIGIN: optionalString,
+  PUBLIC_URL: urlWithProtocol(['http', 'https']),
+  REDIS_PREFIX: z.string().min(1).default('enlace:'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: the server runs an embedded PostgreSQL (PGlite) kept in `dataDir`. */
+  databaseUrl?: string;
+  /** Unset: pub/sub and rate-limit state stay in this process. */
+  redisUrl?: string;
+  /** Namespaces every Redis key and channel, so several hubs can share one Redis. */
+  redisPrefix: string;
+  admin: { email?: string; password?: string };
+  jwtSecret: string;
+  corsOrigins: string[];
+  publicUrl: string;
+  logLevel: string;
+  login: { maxAttempts: number; windowSeconds: number };
+  accessTokenSeconds: number;
+  refreshTokenDays: number;
+}
+
+/** Reads the environment once, failing on the first bad variable with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const vars = parsed.data;
+  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  const dataDir = resolve(vars.DATA_DIR);
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
+    admin: { email: vars.ADMIN_EMAIL?.toLowerCase(), password: vars.ADMIN_PASSWORD },
+    jwtSecret: vars.JWT_SECRET ?? persistedSecret(dataDir),
+    corsOrigins: vars.CORS_ORIGIN ? vars.CORS_ORIGIN.split(',').map((origin) => origin.trim()) : [],
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    logLevel: vars.LOG_LEVEL,
+    login: { maxAttempts: vars.LOGIN_MAX_ATTEMPTS, windowSeconds: vars.LOGIN_WINDOW_SECONDS },
+    accessTokenSeconds: 15 * 60,
+    refreshTokenDays: 30,
+  };
+}
+
+/** A generated secret is kept in DATA_DIR so that tokens survive a restart of a single-machine hub. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      return readFileSync(file, 'utf8').trim(); // another process wrote it first
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiError, ErrorCode } from '@enlace/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.js';
+import { httpStatusOf } from './http-status.js';
+
+/** Writes every error as `{statusCode, code, message, details?, requestId}`; internals never leak. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toApiError(exception);
+    body.requestId = String(request.id);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    if (exception instanceof AppError && exception.code === 'RATE_LIMITED') {
+      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof AppError) {
+      const error: ApiError = { statusCode: httpStatusOf(exception.code), code: exception.code, message: exception.message };
+      if (exception.details !== undefined) error.details = exception.details;
+      return error;
+    }
+    if (exception instanceof HttpException) {
+      return { statusCode: exception.getStatus(), code: codeForStatus(exception.getStatus()), message: exception.message };
+    }
+    if (isFastifyClientError(exception)) {
+      // Malformed JSON, wrong content type, body too large: the request never reached a handler.
+      return { statusCode: exception.statusCode, code: codeForStatus(exception.statusCode), message: exception.message };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 400 && status < 500) return 'VALIDATION_FAILED';
+  return 'INTERNAL';
+}
+
+function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}

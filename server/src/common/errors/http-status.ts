@@ -1,0 +1,35 @@
+import type { ErrorCode } from '@enlace/shared';
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'VERSION_CONFLICT':
+    case 'ILLEGAL_TRANSITION':
+    case 'EMAIL_TAKEN':
+    case 'LAST_OWNER':
+    case 'WORKSPACE_ARCHIVED':
+      return 409;
+    case 'INVITATION_USED':
+    case 'INVITATION_REVOKED':
+    case 'INVITATION_EXPIRED':
+      return 410;
+    case 'INVITATION_EMAIL_MISMATCH':
+      return 403;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`No HTTP status for ${String(unhandled)}`);
+    }
+  }
+}

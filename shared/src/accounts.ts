@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const ORGANIZATION_KINDS = ['central_government', 'local_government', 'civil_society', 'international'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORG_ROLES = ['org_admin', 'member'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export const LOCALES = ['en', 'es', 'pt', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** Passwords are long rather than complex (NIST SP 800-63B); the upper bound caps hashing cost. */
+export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+export const CreateOrganizationSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(200),
+    kind: z.enum(ORGANIZATION_KINDS),
+    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. AR'),
+    jurisdiction: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((org) => org.kind === 'local_government' || org.jurisdiction === undefined, {
+    message: 'Only local governments have a jurisdiction',
+    path: ['jurisdiction'],
+  });
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationSchema>;
+
+export const CreateUserSchema = z.strictObject({
+  email: EmailSchema,
+  displayName: z.string().trim().min(1).max(120),
+  password: PasswordSchema,
+  orgRole: z.enum(ORG_ROLES),
+  locale: z.enum(LOCALES).optional(),
+});
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+export const LoginSchema = z.strictObject({
+  email: EmailSchema,
+  // Only bounded here: a login must not reveal the password policy of an account.
+  password: z.string().min(1).max(256),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export interface OrganizationDto {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  country: string;
+  jurisdiction: string | null;
+  createdAt: string;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  organizationId: string | null;
+  orgRole: OrgRole;
+  platformAdmin: boolean;
+  locale: Locale | null;
+}
+
+export interface MeDto {
+  user: UserDto;
+  organization: OrganizationDto | null;
+  memberships: MembershipSummaryDto[];
+}
+
+export interface MembershipSummaryDto {
+  workspaceId: string;
+  role: string;
+}
+
+export interface LoginResponseDto {
+  accessToken: string;
+  user: UserDto;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Stable machine codes carried by every error response (`{statusCode, code, message, details?}`).
+ * Clients translate them; never rename one that has shipped.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'RATE_LIMITED',
+  'EMAIL_TAKEN',
+  'INVITATION_USED',
+  'INVITATION_REVOKED',
+  'INVITATION_EXPIRED',
+  'INVITATION_EMAIL_MISMATCH',
+  'LAST_OWNER',
+  'WORKSPACE_ARCHIVED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
