@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must have at least 32 characters'),
   CORS_ORIGIN: optionalString,
   PUBLIC_URL: urlWithProtocol(['http', 'https']),
+  SMTP_URL: urlWithProtocol(['smtp', 'smtps']),
+  MAIL_FROM: z.string().default('Enlace <no-reply@enlace.local>'),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   REDIS_PREFIX: z.string().min(1).default('enlace:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
@@ -50,6 +53,10 @@ export interface Config {
   /** Namespaces every Redis key and channel, so several hubs can share one Redis. */
   redisPrefix: string;
   admin: { email?: string; password?: string };
+  /** Unset: e-mails are written to `dataDir/outbox` and logged, so invitations work without a mail server. */
+  smtpUrl?: string;
+  mailFrom: string;
+  invitationTtlDays: number;
   jwtSecret: string;
   corsOrigins: string[];
   publicUrl: string;
@@ -80,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: vars.REDIS_URL,
     redisPrefix: vars.REDIS_PREFIX,
     admin: { email: vars.ADMIN_EMAIL?.toLowerCase(), password: vars.ADMIN_PASSWORD },
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
+    invitationTtlDays: vars.INVITATION_TTL_DAYS,
     jwtSecret: vars.JWT_SECRET ?? persistedSecret(dataDir),
     corsOrigins: vars.CORS_ORIGIN ? vars.CORS_ORIGIN.split(',').map((origin) => origin.trim()) : [],
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
