@@ -52,7 +52,7 @@ export const TEST_ADMIN_EMAIL = 'admin@enlace.test';
 export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'enlace-test-'));
-  const admin = { email: TEST_ADMIN_EMAIL, password: randomBytes(12).toString('base64url') };
+  const admin = { email: env.ADMIN_EMAIL ?? TEST_ADMIN_EMAIL, password: env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url') };
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -61,11 +61,11 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     DATABASE_URL: db.url,
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `enlace-test:${randomBytes(4).toString('hex')}:`,
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
   });
   const server = await startServer(config);
   return {
