@@ -1,0 +1,72 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { CreateOrganizationInput, OrganizationDto, OrgRole } from '@enlace/shared';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+
+export const DEMO_PASSWORD = 'enlace-demo-2026';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  description: string;
+}
+
+const ORGANIZATIONS: Record<string, CreateOrganizationInput> = {
+  ministry: { name: 'Ministerio de Justicia y Derechos Humanos', kind: 'central_government', country: 'AR' },
+  police: { name: 'Policía Federal — División Trata de Personas', kind: 'central_government', country: 'AR' },
+  rosario: { name: 'Municipalidad de Rosario', kind: 'local_government', country: 'AR', jurisdiction: 'Rosario, Santa Fe' },
+  encarnacion: { name: 'Municipalidad de Encarnación', kind: 'local_government', country: 'PY', jurisdiction: 'Encarnación, Itapúa' },
+  refugio: { name: 'Fundación Refugio Seguro', kind: 'civil_society', country: 'AR' },
+  caminos: { name: 'Asociación Caminos Libres', kind: 'civil_society', country: 'PY' },
+  redLegal: { name: 'Red de Asistencia Legal', kind: 'civil_society', country: 'AR' },
+  iom: { name: 'Oficina Regional de Migraciones', kind: 'international', country: 'AR' },
+};
+
+const PEOPLE: Array<{ key: string; org: keyof typeof ORGANIZATIONS; name: string; orgRole: OrgRole; description: string }> = [
+  { key: 'lucia.fernandez', org: 'ministry', name: 'Lucía Fernández', orgRole: 'org_admin', description: 'ministry, org admin' },
+  { key: 'martin.gomez', org: 'ministry', name: 'Martín Gómez', orgRole: 'member', description: 'ministry, analyst' },
+  { key: 'carla.rios', org: 'police', name: 'Comisaria Carla Ríos', orgRole: 'org_admin', description: 'police unit, org admin' },
+  { key: 'diego.sosa', org: 'police', name: 'Diego Sosa', orgRole: 'member', description: 'police unit, investigator' },
+  { key: 'ana.benitez', org: 'rosario', name: 'Ana Benítez', orgRole: 'org_admin', description: 'Rosario, social services' },
+  { key: 'jorge.villalba', org: 'encarnacion', name: 'Jorge Villalba', orgRole: 'org_admin', description: 'Encarnación, social services' },
+  { key: 'sofia.martinez', org: 'refugio', name: 'Sofía Martínez', orgRole: 'org_admin', description: 'NGO Refugio Seguro, shelter lead' },
+  { key: 'pablo.acosta', org: 'refugio', name: 'Pablo Acosta', orgRole: 'member', description: 'NGO Refugio Seguro, case worker' },
+  { key: 'rosa.cabrera', org: 'caminos', name: 'Rosa Cabrera', orgRole: 'org_admin', description: 'NGO Caminos Libres, coordinator' },
+  { key: 'elena.paredes', org: 'redLegal', name: 'Elena Paredes', orgRole: 'member', description: 'NGO Red Legal, lawyer' },
+  { key: 'thomas.leclerc', org: 'iom', name: 'Thomas Leclerc', orgRole: 'member', description: 'international organisation, adviser' },
+  { key: 'mariana.silva', org: 'iom', name: 'Mariana Silva', orgRole: 'org_admin', description: 'international organisation, programme lead' },
+];
+
+export interface DemoScene {
+  organizations: Record<string, OrganizationDto>;
+  users: Record<string, AuthUser>;
+}
+
+/** Organisations and people from two countries; later domains add their workspaces to the scene. */
+export async function seedDemo(app: INestApplicationContext): Promise<DemoAccount[]> {
+  const accounts = app.get(AccountsService);
+  const usersRepository = app.get(UsersRepository);
+  const existing = await accounts.listOrganizations(1);
+  if (existing.items.length > 0) throw new Error('The database already has organisations; seed:demo only fills an empty hub.');
+
+  const platformAdmin: AuthUser = { id: 'seed', email: 'seed', organizationId: null, orgRole: 'member', platformAdmin: true };
+  const organizations: DemoScene['organizations'] = {};
+  for (const [key, input] of Object.entries(ORGANIZATIONS)) organizations[key] = await accounts.createOrganization(platformAdmin, input);
+
+  const result: DemoAccount[] = [];
+  const users: DemoScene['users'] = {};
+  for (const person of PEOPLE) {
+    const email = `${person.key}@demo.enlace.local`;
+    const user = await accounts.createUser(platformAdmin, organizations[person.org].id, {
+      email,
+      displayName: person.name,
+      password: DEMO_PASSWORD,
+      orgRole: person.orgRole,
+    });
+    const entity = await usersRepository.findActiveById(user.id);
+    users[person.key] = { id: user.id, email, organizationId: entity!.organizationId, orgRole: person.orgRole, platformAdmin: false };
+    result.push({ email, password: DEMO_PASSWORD, description: person.description });
+  }
+  return result;
+}
