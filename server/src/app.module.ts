@@ -11,6 +11,9 @@ import { DatabaseModule } from './common/database/database.module.js';
 import { AllExceptionsFilter } from './common/errors/exception.filter.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { WorkspacesModule } from './workspaces/workspaces.module.js';
+import { BoardsModule } from './boards/boards.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 
 export interface Infrastructure {
   config: Config;
@@ -23,7 +26,7 @@ export class AppModule {
   static forRoot({ config, dataSource, redis }: Infrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), CommonModule.forRoot(redis), AccountsModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), CommonModule.forRoot(redis), AccountsModule, WorkspacesModule, BoardsModule, RealtimeModule, HealthModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { AppModule, type Infrastructure } from './app.module.js';
 import { createRootLogger, PinoLoggerService, requestLogger } from './common/logging/logger.js';
 import { setUpOpenApi } from './common/openapi.js';
+import { SocketAdapter } from './realtime/socket-adapter.js';
 
 export interface AppOptions {
   /** The built client to serve at `/`; omitted in API-only tests. */
@@ -50,6 +51,7 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
   await app.register(fastifyCookie as never);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new SocketAdapter(app, config));
   app.enableShutdownHooks();
   setUpOpenApi(app);
   if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) serveClient(fastify, options.clientDir);

@@ -1,2 +1,7 @@
 export * from './errors.js';
 export * from './accounts.js';
+export * from './permissions.js';
+export * from './workspaces.js';
+export * from './events.js';
+export * from './boards.js';
+export * from './realtime.js';

@@ -13,6 +13,6 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   controllers: [AuthController, MeController, OrganizationsController],
   providers: [AccountsService, AuthService, AdminBootstrap, PasswordHasher, UsersRepository, OrganizationsRepository, RefreshTokensRepository],
-  exports: [UsersRepository, OrganizationsRepository, PasswordHasher],
+  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService],
 })
 export class AccountsModule {}

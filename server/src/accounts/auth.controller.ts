@@ -35,7 +35,7 @@ export class AuthController {
   }
 }
 
-function withRefreshCookie(reply: FastifyReply, session: Session): LoginResponseDto {
+export function withRefreshCookie(reply: FastifyReply, session: Session): LoginResponseDto {
   void reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
     httpOnly: true,
     sameSite: 'strict',

@@ -83,6 +83,13 @@ export class AuthService {
     if (stored) await this.refreshTokens.revokeFamily(stored.familyId);
   }
 
+  /** A session for an account that was just created (accepting an invitation signs the new user in). */
+  async sessionFor(userId: string): Promise<Session> {
+    const user = await this.users.findActiveById(userId);
+    if (!user) throw invalidSession();
+    return this.startSession(user, randomUUID());
+  }
+
   private async startSession(user: UserEntity, familyId: string): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateOrganizationInput } from '@enlace/shared';
 import { OrganizationEntity } from './organization.entity.js';
 
@@ -11,8 +11,8 @@ export class OrganizationsRepository {
     return this.dataSource.getRepository(OrganizationEntity);
   }
 
-  findById(id: string): Promise<OrganizationEntity | null> {
-    return this.repo.findOneBy({ id });
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity | null> {
+    return manager.getRepository(OrganizationEntity).findOneBy({ id });
   }
 
   create(input: CreateOrganizationInput): Promise<OrganizationEntity> {

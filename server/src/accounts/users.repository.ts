@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'organizationId' | 'orgRole' | 'platformAdmin' | 'locale'>;
@@ -16,12 +16,13 @@ export class UsersRepository {
     return this.repo.findOneBy({ id, disabledAt: IsNull() });
   }
 
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.repo.findOneBy({ email: email.toLowerCase() });
+  findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
   }
 
-  async create(user: NewUser): Promise<UserEntity> {
-    return this.repo.save(this.repo.create(user));
+  async create(user: NewUser, manager: EntityManager = this.dataSource.manager): Promise<UserEntity> {
+    const repo = manager.getRepository(UserEntity);
+    return repo.save(repo.create(user));
   }
 
   async hasPlatformAdmin(): Promise<boolean> {

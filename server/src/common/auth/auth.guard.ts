@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { UsersRepository } from '../../accounts/users.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuthUser } from './auth-user.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator.js';
 import { TokenService } from './token.service.js';
 
 /** The one authentication guard, global: deny by default, `@Public()` opts out. */
@@ -17,8 +17,13 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    // Sockets are authenticated once, at the handshake (RealtimeGateway); this guard is for HTTP.
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets);
+    if (optional && request.headers.authorization === undefined) return true;
+    if (!optional && this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     request.user = await this.authenticate(request.headers.authorization);
     return true;
   }

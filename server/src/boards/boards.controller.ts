@@ -1,0 +1,76 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser } from '../common/auth/public.decorator.js';
+import { IdParam } from '../common/validation/params.js';
+import { CreateCardDto, CreateColumnDto, CreateCommentDto, CreateLabelDto, MoveCardDto, UpdateCardDto, UpdateColumnDto } from './boards.dto.js';
+import { BoardsService } from './boards.service.js';
+import { CardsService } from './cards.service.js';
+
+@ApiTags('boards')
+@ApiBearerAuth()
+@Controller()
+export class BoardsController {
+  constructor(
+    private readonly boards: BoardsService,
+    private readonly cards: CardsService,
+  ) {}
+
+  @Get('workspaces/:id/boards')
+  list(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<BoardSummaryDto>> {
+    return this.boards.list(auth, id);
+  }
+
+  @Get('boards/:id')
+  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<BoardDto> {
+    return this.boards.get(auth, id);
+  }
+
+  @Post('boards/:id/columns')
+  createColumn(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateColumnDto): Promise<ColumnDto> {
+    return this.boards.createColumn(auth, id, dto);
+  }
+
+  @Patch('columns/:id')
+  updateColumn(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateColumnDto): Promise<ColumnDto> {
+    return this.boards.updateColumn(auth, id, dto);
+  }
+
+  @Post('boards/:id/labels')
+  createLabel(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateLabelDto): Promise<LabelDto> {
+    return this.boards.createLabel(auth, id, dto);
+  }
+
+  @Post('boards/:id/cards')
+  createCard(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateCardDto): Promise<CardDto> {
+    return this.cards.create(auth, id, dto);
+  }
+
+  @Patch('cards/:id')
+  updateCard(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateCardDto): Promise<CardDto> {
+    return this.cards.update(auth, id, dto);
+  }
+
+  @Post('cards/:id/move')
+  @HttpCode(200)
+  moveCard(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: MoveCardDto): Promise<CardDto> {
+    return this.cards.move(auth, id, dto);
+  }
+
+  @Delete('cards/:id')
+  @HttpCode(204)
+  deleteCard(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<void> {
+    return this.cards.remove(auth, id);
+  }
+
+  @Get('cards/:id/comments')
+  comments(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<CommentDto>> {
+    return this.cards.comments(auth, id);
+  }
+
+  @Post('cards/:id/comments')
+  comment(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
+    return this.cards.comment(auth, id, dto);
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  CreateCardSchema,
+  CreateColumnSchema,
+  CreateCommentSchema,
+  CreateLabelSchema,
+  MoveCardSchema,
+  UpdateCardSchema,
+  UpdateColumnSchema,
+  type BoardDto,
+  type CardDto,
+  type ColumnDto,
+  type CommentDto,
+  type LabelDto,
+} from '@enlace/shared';
+import { zodDto } from '../common/validation/zod-dto.js';
+import type { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
+
+export class CreateCardDto extends zodDto('CreateCard', CreateCardSchema) {}
+export class UpdateCardDto extends zodDto('UpdateCard', UpdateCardSchema) {}
+export class MoveCardDto extends zodDto('MoveCard', MoveCardSchema) {}
+export class CreateCommentDto extends zodDto('CreateComment', CreateCommentSchema) {}
+export class CreateColumnDto extends zodDto('CreateColumn', CreateColumnSchema) {}
+export class UpdateColumnDto extends zodDto('UpdateColumn', UpdateColumnSchema) {}
+export class CreateLabelDto extends zodDto('CreateLabel', CreateLabelSchema) {}
+
+export function mapCard(card: CardEntity): CardDto {
+  return {
+    id: card.id,
+    boardId: card.boardId,
+    columnId: card.columnId,
+    workspaceId: card.workspaceId,
+    title: card.title,
+    description: card.description,
+    position: card.position,
+    assigneeIds: card.assigneeIds,
+    responsibleOrganizationId: card.responsibleOrganizationId,
+    dueDate: card.dueDate,
+    priority: card.priority,
+    labelIds: card.labelIds,
+    checklist: card.checklist,
+    commitmentId: card.commitmentId,
+    archived: card.archivedAt !== null,
+    commentCount: card.commentCount,
+    version: card.version,
+    createdBy: card.createdBy,
+    createdAt: card.createdAt.toISOString(),
+    updatedAt: card.updatedAt.toISOString(),
+  };
+}
+
+export const mapColumn = (column: ColumnEntity): ColumnDto => ({
+  id: column.id,
+  boardId: column.boardId,
+  title: column.title,
+  position: column.position,
+  wipLimit: column.wipLimit,
+  version: column.version,
+});
+
+export const mapLabel = (label: LabelEntity): LabelDto => ({ id: label.id, boardId: label.boardId, name: label.name, color: label.color });
+
+export const mapComment = (comment: CommentEntity): CommentDto => ({
+  id: comment.id,
+  cardId: comment.cardId,
+  authorId: comment.authorId,
+  body: comment.body,
+  mentions: comment.mentions,
+  createdAt: comment.createdAt.toISOString(),
+});
+
+export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cards: CardEntity[]): BoardDto {
+  return {
+    id: board.id,
+    workspaceId: board.workspaceId,
+    title: board.title,
+    version: board.version,
+    columns: columns.map(mapColumn),
+    labels: labels.map(mapLabel),
+    cards: cards.map(mapCard),
+  };
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { BoardsController } from './boards.controller.js';
+import { BoardsRepository } from './boards.repository.js';
+import { BoardsService } from './boards.service.js';
+import { CardsService } from './cards.service.js';
+
+@Module({
+  imports: [AccountsModule, WorkspacesModule],
+  controllers: [BoardsController],
+  providers: [BoardsService, CardsService, BoardsRepository],
+})
+export class BoardsModule {}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { CardDto, CommentDto, CreateCardInput, CreateCommentInput, MoveCardInput, Page, UpdateCardInput } from '@enlace/shared';
+import { generateKeyBetween } from 'fractional-indexing';
+import type { EntityManager } from 'typeorm';
+import { OrganizationsRepository } from '../accounts/organizations.repository.js';
+import { AccessService, type WorkspaceAccess } from '../common/authorization/access.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { AppError, notFound } from '../common/errors/app-error.js';
+import { UnitOfWork } from '../events/unit-of-work.js';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
+import type { CardEntity } from './board.entities.js';
+import { mapCard, mapComment } from './boards.dto.js';
+import { BoardsRepository, type CardChanges } from './boards.repository.js';
+
+const MENTION = /@\[[^\]]{1,120}\]\(([0-9a-f-]{36})\)/g;
+
+@Injectable()
+export class CardsService {
+  constructor(
+    private readonly boards: BoardsRepository,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly access: AccessService,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async create(auth: AuthUser, boardId: string, input: CreateCardInput): Promise<CardDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const board = await this.boards.findBoard(boardId, tx.manager);
+      if (!board) throw notFound('Board');
+      const access = await this.access.workspace(auth, board.workspaceId, tx.manager);
+      access.require('create', 'Card');
+      const column = await this.boards.findColumn(input.columnId, tx.manager);
+      if (!column || column.boardId !== boardId) throw notFound('Column');
+      await this.checkReferences(tx.manager, access, input, boardId);
+      const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId);
+      const card = mapCard(
+        await this.boards.insertCard(tx.manager, {
+          boardId,
+          columnId: input.columnId,
+          workspaceId: board.workspaceId,
+          title: input.title,
+          description: input.description ?? '',
+          position,
+          assigneeIds: input.assigneeIds ?? [],
+          responsibleOrganizationId: input.responsibleOrganizationId ?? null,
+          dueDate: input.dueDate ?? null,
+          priority: input.priority ?? 'medium',
+          labelIds: input.labelIds ?? [],
+          checklist: input.checklist ?? [],
+          createdBy: auth.id,
+        }),
+      );
+      tx.record({ workspaceId: board.workspaceId, type: 'card.created', entityType: 'card', entityId: card.id, payload: card });
+      return card;
+    });
+  }
+
+  async update(auth: AuthUser, cardId: string, input: UpdateCardInput): Promise<CardDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
+      access.require('update', 'Card');
+      await this.checkReferences(tx.manager, access, input, card.boardId);
+      const { version, archived, ...fields } = input;
+      const changes: CardChanges = {};
+      for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, unknown]>) {
+        if (value !== undefined && JSON.stringify(value) !== JSON.stringify(card[key])) Object.assign(changes, { [key]: value });
+      }
+      if (archived !== undefined && archived !== (card.archivedAt !== null)) changes.archivedAt = archived ? new Date() : null;
+      if (version !== card.version) throw conflict(card);
+      if (Object.keys(changes).length === 0) return mapCard(card);
+      const updated = await this.boards.updateCard(tx.manager, cardId, version, changes);
+      if (!updated) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
+      const dto = mapCard(updated);
+      const type = changes.archivedAt !== undefined ? (archived ? 'card.archived' : 'card.restored') : 'card.updated';
+      tx.record({ workspaceId: card.workspaceId, type, entityType: 'card', entityId: cardId, payload: dto });
+      return dto;
+    });
+  }
+
+  /** Writes one row: the card's column and a fractional position between its new neighbours. */
+  async move(auth: AuthUser, cardId: string, input: MoveCardInput): Promise<CardDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
+      access.require('update', 'Card');
+      const column = await this.boards.findColumn(input.columnId, tx.manager);
+      if (!column || column.boardId !== card.boardId) throw notFound('Column');
+      if (input.version !== card.version) throw conflict(card);
+      const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId, cardId);
+      const moved = await this.boards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
+      if (!moved) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
+      const dto = mapCard(moved);
+      tx.record({ workspaceId: card.workspaceId, type: 'card.moved', entityType: 'card', entityId: cardId, payload: dto });
+      return dto;
+    });
+  }
+
+  async remove(auth: AuthUser, cardId: string): Promise<void> {
+    await this.unitOfWork.run(auth.id, async (tx) => {
+      const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
+      access.require('delete', 'Card');
+      await this.boards.deleteCard(tx.manager, cardId);
+      tx.record({ workspaceId: card.workspaceId, type: 'card.deleted', entityType: 'card', entityId: cardId, payload: { id: cardId, boardId: card.boardId, columnId: card.columnId } });
+    });
+  }
+
+  async comment(auth: AuthUser, cardId: string, input: CreateCommentInput): Promise<CommentDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
+      access.require('create', 'Comment');
+      const mentioned = [...new Set([...input.body.matchAll(MENTION)].map((match) => match[1]))];
+      const members = new Set((await this.workspaces.members(card.workspaceId, tx.manager)).map((m) => m.userId));
+      const comment = mapComment(
+        await this.boards.insertComment(tx.manager, {
+          cardId,
+          workspaceId: card.workspaceId,
+          authorId: auth.id,
+          body: input.body,
+          mentions: mentioned.filter((id) => members.has(id)),
+        }),
+      );
+      tx.record({ workspaceId: card.workspaceId, type: 'comment.added', entityType: 'comment', entityId: comment.id, payload: comment });
+      return comment;
+    });
+  }
+
+  async comments(auth: AuthUser, cardId: string): Promise<Page<CommentDto>> {
+    const { access } = await this.cardWithAccess(auth, cardId);
+    access.require('read', 'Comment');
+    return { items: (await this.boards.comments(cardId)).map(mapComment) };
+  }
+
+  private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardEntity; access: WorkspaceAccess }> {
+    const card = await this.boards.findCard(cardId, manager);
+    if (!card) throw notFound('Card');
+    return { card, access: await this.access.workspace(auth, card.workspaceId, manager) };
+  }
+
+  private async positionIn(manager: EntityManager, columnId: string, afterCardId: string | null | undefined, movingCardId?: string): Promise<string> {
+    if (afterCardId === undefined && !movingCardId) return generateKeyBetween(await this.boards.neighbour(manager, columnId, 'last', movingCardId), null);
+    if (!afterCardId) return generateKeyBetween(null, await this.boards.neighbour(manager, columnId, 'first', movingCardId));
+    const after = await this.boards.findCard(afterCardId, manager);
+    if (!after || after.columnId !== columnId || after.id === movingCardId) throw notFound('Card to place after');
+    const next = await this.boards.neighbour(manager, columnId, { after: after.position }, movingCardId);
+    return generateKeyBetween(after.position, next);
+  }
+
+  /** Assignees must be members, labels must belong to the board, the organisation must exist. */
+  private async checkReferences(
+    manager: EntityManager,
+    access: WorkspaceAccess,
+    input: { assigneeIds?: string[]; labelIds?: string[]; responsibleOrganizationId?: string | null },
+    boardId?: string,
+  ): Promise<void> {
+    const problems: Array<{ path: string; message: string; code: string }> = [];
+    if (input.assigneeIds?.length) {
+      const members = new Set((await this.workspaces.members(access.workspace.id, manager)).map((m) => m.userId));
+      if (input.assigneeIds.some((id) => !members.has(id))) problems.push({ path: 'assigneeIds', message: 'Assignees must be workspace members', code: 'invalid_reference' });
+    }
+    if (input.labelIds?.length) {
+      const unique = [...new Set(input.labelIds)];
+      const found = await this.boards.countLabels(boardId ?? '', unique, manager);
+      if (boardId === undefined || found !== unique.length) problems.push({ path: 'labelIds', message: 'Labels must belong to this board', code: 'invalid_reference' });
+    }
+    if (input.responsibleOrganizationId && !(await this.organizations.findById(input.responsibleOrganizationId, manager))) {
+      problems.push({ path: 'responsibleOrganizationId', message: 'Unknown organisation', code: 'invalid_reference' });
+    }
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'The request is not valid', problems);
+  }
+}
+
+function conflict(current: CardEntity): AppError {
+  return new AppError('VERSION_CONFLICT', 'Someone else changed this card; review the latest version', { current: mapCard(current) });
+}

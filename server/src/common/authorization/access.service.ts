@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { subject as tagged } from '@casl/ability';
+import { defineAbilityFor, type Action, type AppAbility, type Subject } from '@enlace/shared';
+import type { EntityManager } from 'typeorm';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository.js';
+import type { WorkspaceMemberEntity } from '../../workspaces/workspace-member.entity.js';
+import type { WorkspaceEntity } from '../../workspaces/workspace.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppError, notFound } from '../errors/app-error.js';
+
+type SubjectType = Exclude<Subject, 'all'> & string;
+
+/** What a member may do in one workspace: the shared CASL rules applied to their membership. */
+export class WorkspaceAccess {
+  constructor(
+    readonly workspace: WorkspaceEntity,
+    readonly membership: WorkspaceMemberEntity,
+    readonly ability: AppAbility,
+    private readonly onDenied: (action: string, subjectType: string) => void,
+  ) {}
+
+  can(action: Action, subjectType: SubjectType, fields: Record<string, unknown> = {}): boolean {
+    return this.ability.can(action, tagged(subjectType, { workspaceId: this.workspace.id, ...fields }) as never);
+  }
+
+  /** Members lacking the right get 403; writes to an archived workspace get a clearer 409. */
+  require(action: Action, subjectType: SubjectType, fields: Record<string, unknown> = {}): void {
+    if (this.can(action, subjectType, fields)) return;
+    this.onDenied(action, subjectType);
+    if (this.workspace.status === 'archived' && action !== 'read') {
+      throw new AppError('WORKSPACE_ARCHIVED', 'This workspace is archived and read-only');
+    }
+    throw new AppError('FORBIDDEN', 'Your role in this workspace does not allow this');
+  }
+}
+
+/** The one place that decides whether a caller may touch a workspace. Non-members get 404, never 403. */
+@Injectable()
+export class AccessService {
+  private readonly logger = new Logger(AccessService.name);
+
+  constructor(private readonly workspaces: WorkspacesRepository) {}
+
+  async workspace(auth: AuthUser, workspaceId: string, manager?: EntityManager): Promise<WorkspaceAccess> {
+    const membership = await this.workspaces.findMembership(workspaceId, auth.id, manager);
+    const workspace = membership ? await this.workspaces.findById(workspaceId, manager) : null;
+    if (!membership || !workspace) {
+      // Not found and not a member look the same from outside, so case workspaces don't leak.
+      this.logger.warn(`Denied: user ${auth.id} is not a member of workspace ${workspaceId}`);
+      throw notFound('Workspace');
+    }
+    const ability = defineAbilityFor(auth, [
+      { workspaceId, role: membership.role, sensitiveAccess: membership.sensitiveAccess, workspaceArchived: workspace.status === 'archived' },
+    ]);
+    return new WorkspaceAccess(workspace, membership, ability, (action, subjectType) =>
+      this.logger.warn(`Denied: user ${auth.id} (${membership.role}) may not ${action} ${subjectType} in workspace ${workspaceId}`),
+    );
+  }
+
+  /** The caller's ability over all their workspaces, for scoping list queries in SQL. */
+  async everywhere(auth: AuthUser): Promise<AppAbility> {
+    const memberships = await this.workspaces.membershipsOf(auth.id);
+    return defineAbilityFor(
+      auth,
+      memberships.map((m) => ({ workspaceId: m.workspaceId, role: m.role, sensitiveAccess: m.sensitiveAccess, workspaceArchived: m.archived })),
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import type { WorkspaceEvent } from '@enlace/shared';
+import { z } from 'zod';
+import { zodDto } from '../common/validation/zod-dto.js';
+import type { WorkspaceEventEntity } from './workspace-event.entity.js';
+
+export class EventsQueryDto extends zodDto(
+  'EventsQuery',
+  z.strictObject({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  }),
+) {}
+
+export function mapEvent(row: WorkspaceEventEntity): WorkspaceEvent {
+  return {
+    workspaceId: row.workspaceId,
+    seq: row.seq,
+    type: row.type,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    payload: row.payload,
+    actorId: row.actorId,
+    at: row.at.toISOString(),
+  };
+}

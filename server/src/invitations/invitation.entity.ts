@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { InvitationStatus, WorkspaceRole } from '@enlace/shared';
+
+@Entity('invitations')
+export class InvitationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'workspace_id' })
+  workspaceId: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  role: WorkspaceRole;
+
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
+
+  @Column('text', { nullable: true })
+  message: string | null;
+
+  /** SHA-256 of the token; the token itself is never stored. */
+  @Column('text', { name: 'token_hash' })
+  tokenHash: string;
+
+  @Column('uuid', { name: 'invited_by' })
+  invitedBy: string;
+
+  @Column('text')
+  status: InvitationStatus;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column('timestamptz', { name: 'responded_at', nullable: true })
+  respondedAt: Date | null;
+
+  @Column('uuid', { name: 'accepted_by', nullable: true })
+  acceptedBy: string | null;
+}

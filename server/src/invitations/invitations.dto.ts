@@ -1,0 +1,25 @@
+import { AcceptInvitationSchema, CreateInvitationSchema, type InvitationDto } from '@enlace/shared';
+import { zodDto } from '../common/validation/zod-dto.js';
+import type { InvitationEntity } from './invitation.entity.js';
+
+export class CreateInvitationDto extends zodDto('CreateInvitation', CreateInvitationSchema) {}
+export class AcceptInvitationDto extends zodDto('AcceptInvitation', AcceptInvitationSchema) {}
+
+export function mapInvitation(invitation: InvitationEntity): InvitationDto {
+  return {
+    id: invitation.id,
+    workspaceId: invitation.workspaceId,
+    email: invitation.email,
+    role: invitation.role,
+    organizationId: invitation.organizationId,
+    status: invitation.status,
+    invitedBy: invitation.invitedBy,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+/** What goes into the workspace's event log: every member reads the log, so no invitee e-mail. */
+export function invitationEventPayload(invitation: InvitationEntity) {
+  return { id: invitation.id, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt.toISOString() };
+}

@@ -1,0 +1,210 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  AcceptInvitationInput,
+  CreateInvitationInput,
+  CreatedInvitationDto,
+  InvitationDto,
+  InvitationPreviewDto,
+  Page,
+} from '@enlace/shared';
+import { OrganizationsRepository } from '../accounts/organizations.repository.js';
+import { PasswordHasher } from '../accounts/password-hasher.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import { AccessService } from '../common/authorization/access.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CONFIG } from '../common/config/config.module.js';
+import type { Config } from '../common/config/config.js';
+import { isUniqueViolation } from '../common/database/unique-violation.js';
+import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
+import { UnitOfWork } from '../events/unit-of-work.js';
+import { Mailer } from '../mail/mailer.js';
+import { mapMember } from '../workspaces/workspaces.dto.js';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
+import type { InvitationEntity } from './invitation.entity.js';
+import { invitationEventPayload, mapInvitation } from './invitations.dto.js';
+import { InvitationsRepository } from './invitations.repository.js';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The result of accepting; `newUserId` is set when the account was created while accepting. */
+export interface Acceptance {
+  workspaceId: string;
+  newUserId?: string;
+}
+
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly invitations: InvitationsRepository,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly access: AccessService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async create(auth: AuthUser, workspaceId: string, input: CreateInvitationInput): Promise<CreatedInvitationDto> {
+    const token = randomBytes(32).toString('base64url');
+    const invitation = await this.unitOfWork.run(auth.id, async (tx) => {
+      const access = await this.access.workspace(auth, workspaceId, tx.manager);
+      access.require('create', 'Invitation', { role: input.role });
+      if (input.organizationId !== undefined) await this.requireOrganizationAdmin(auth, input.organizationId);
+      const existing = await this.users.findByEmail(input.email, tx.manager);
+      if (existing && (await this.workspaces.findMembership(workspaceId, existing.id, tx.manager))) {
+        throw new AppError('CONFLICT', 'This person is already a member of the workspace');
+      }
+      const invitation = await this.invitations.insert(tx.manager, {
+        workspaceId,
+        email: input.email,
+        role: input.role,
+        organizationId: input.organizationId ?? null,
+        message: input.message ?? null,
+        tokenHash: sha256(token),
+        invitedBy: auth.id,
+        expiresAt: new Date(Date.now() + this.config.invitationTtlDays * 86_400_000),
+      });
+      tx.record({ workspaceId, type: 'invitation.created', entityType: 'invitation', entityId: invitation.id, payload: invitationEventPayload(invitation) });
+      return invitation;
+    });
+    const url = `${this.config.publicUrl}/invitations/${token}`;
+    await this.sendMail(auth, invitation, url);
+    this.logger.log(`Invitation ${invitation.id} to workspace ${workspaceId} (${invitation.role}) created by ${auth.id}`);
+    return { id: invitation.id, token, url, expiresAt: invitation.expiresAt.toISOString() };
+  }
+
+  async listPending(auth: AuthUser, workspaceId: string): Promise<Page<InvitationDto>> {
+    const access = await this.access.workspace(auth, workspaceId);
+    access.require('read', 'Invitation');
+    return { items: (await this.invitations.pending(workspaceId)).map(mapInvitation) };
+  }
+
+  async revoke(auth: AuthUser, workspaceId: string, invitationId: string): Promise<void> {
+    await this.unitOfWork.run(auth.id, async (tx) => {
+      const access = await this.access.workspace(auth, workspaceId, tx.manager);
+      const invitation = await this.invitations.lockById(tx.manager, workspaceId, invitationId);
+      if (!invitation) throw notFound('Invitation');
+      access.require('delete', 'Invitation', { role: invitation.role });
+      requireOpen(invitation);
+      await this.invitations.setStatus(tx.manager, invitation.id, 'revoked');
+      tx.record({ workspaceId, type: 'invitation.revoked', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'revoked' } });
+    });
+  }
+
+  async preview(token: string): Promise<InvitationPreviewDto> {
+    const invitation = await this.invitations.findByTokenHash(sha256(token));
+    if (!invitation) throw notFound('Invitation');
+    requireOpen(invitation);
+    const workspace = await this.workspaces.findById(invitation.workspaceId);
+    const inviter = await this.users.findActiveById(invitation.invitedBy);
+    const organization = inviter?.organizationId ? await this.organizations.findById(inviter.organizationId) : null;
+    return {
+      workspaceTitle: workspace!.title,
+      invitingOrganization: organization?.name ?? null,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+      accountExists: Boolean(await this.users.findByEmail(invitation.email)),
+    };
+  }
+
+  /**
+   * A signed-in invitee must own the invited e-mail; someone without an account creates it here.
+   * An existing account must sign in first, so nobody accepts on another person's behalf.
+   */
+  async accept(token: string, auth: AuthUser | undefined, input: AcceptInvitationInput): Promise<Acceptance> {
+    const passwordHash = !auth && input.password ? await this.hasher.hash(input.password) : undefined;
+    try {
+      return await this.unitOfWork.run(auth?.id ?? null, async (tx) => {
+        const invitation = await this.invitations.lockByTokenHash(tx.manager, sha256(token));
+        if (!invitation) throw notFound('Invitation');
+        requireOpen(invitation);
+        let userId: string;
+        let newUserId: string | undefined;
+        if (auth) {
+          if (auth.email !== invitation.email) {
+            throw new AppError('INVITATION_EMAIL_MISMATCH', 'This invitation was sent to another e-mail address');
+          }
+          userId = auth.id;
+        } else {
+          if (await this.users.findByEmail(invitation.email, tx.manager)) {
+            throw new AppError('UNAUTHENTICATED', 'An account exists for this e-mail: sign in to accept');
+          }
+          if (!input.displayName || !passwordHash) {
+            throw new AppError('VALIDATION_FAILED', 'A display name and a password are needed to create your account', [
+              { path: input.displayName ? 'password' : 'displayName', message: 'Required', code: 'invalid_type' },
+            ]);
+          }
+          const user = await this.users.create(
+            { email: invitation.email, displayName: input.displayName, passwordHash, organizationId: invitation.organizationId, orgRole: 'member', platformAdmin: false, locale: null },
+            tx.manager,
+          );
+          userId = newUserId = user.id;
+        }
+        await this.invitations.setStatus(tx.manager, invitation.id, 'accepted', userId);
+        tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.accepted', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'accepted' } });
+        if (!(await this.workspaces.findMembership(invitation.workspaceId, userId, tx.manager))) {
+          await this.workspaces.insertMember(tx.manager, { workspaceId: invitation.workspaceId, userId, role: invitation.role });
+          const member = await this.workspaces.member(invitation.workspaceId, userId, tx.manager);
+          tx.record({ workspaceId: invitation.workspaceId, type: 'member.added', entityType: 'member', entityId: userId, payload: mapMember(member!) });
+        }
+        this.logger.log(`Invitation ${invitation.id} accepted by ${userId}`);
+        return { workspaceId: invitation.workspaceId, newUserId };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN', 'An account exists for this e-mail: sign in to accept');
+      throw error;
+    }
+  }
+
+  async decline(token: string): Promise<void> {
+    await this.unitOfWork.run(null, async (tx) => {
+      const invitation = await this.invitations.lockByTokenHash(tx.manager, sha256(token));
+      if (!invitation) throw notFound('Invitation');
+      requireOpen(invitation);
+      await this.invitations.setStatus(tx.manager, invitation.id, 'declined');
+      tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.declined', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'declined' } });
+    });
+  }
+
+  private async requireOrganizationAdmin(auth: AuthUser, organizationId: string): Promise<void> {
+    if (!(await this.organizations.findById(organizationId))) throw notFound('Organisation');
+    const ownAdmin = auth.organizationId === organizationId && auth.orgRole === 'org_admin';
+    if (!auth.platformAdmin && !ownAdmin) throw forbidden('Only an administrator of that organisation may invite people into it');
+  }
+
+  /** The e-mail is a convenience: the inviter always gets the link too, so a mail failure loses nothing. */
+  private async sendMail(auth: AuthUser, invitation: InvitationEntity, url: string): Promise<void> {
+    try {
+      const [inviter, workspace, invitee] = await Promise.all([
+        this.users.findActiveById(auth.id),
+        this.workspaces.findById(invitation.workspaceId),
+        this.users.findByEmail(invitation.email),
+      ]);
+      const organization = inviter?.organizationId ? await this.organizations.findById(inviter.organizationId) : null;
+      await this.mailer.sendInvitation({
+        to: invitation.email,
+        locale: invitee?.locale ?? null,
+        workspaceTitle: workspace!.title,
+        inviterName: inviter?.displayName ?? 'Enlace',
+        inviterOrganization: organization?.name ?? null,
+        role: invitation.role,
+        url,
+        expiresAt: invitation.expiresAt,
+        personalMessage: invitation.message ?? undefined,
+      });
+    } catch (error) {
+      this.logger.error(`Invitation ${invitation.id} e-mail failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function requireOpen(invitation: InvitationEntity): void {
+  if (invitation.status === 'accepted' || invitation.status === 'declined') throw new AppError('INVITATION_USED', 'This invitation has already been used');
+  if (invitation.status === 'revoked') throw new AppError('INVITATION_REVOKED', 'This invitation was withdrawn');
+  if (invitation.expiresAt <= new Date()) throw new AppError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one');
+}

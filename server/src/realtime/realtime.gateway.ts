@@ -1,0 +1,130 @@
+import { Logger, type OnModuleInit } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
+import {
+  SubscribeSchema,
+  UnsubscribeSchema,
+  type ClientToServerEvents,
+  type PresenceUser,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from '@enlace/shared';
+import type { Server, Socket } from 'socket.io';
+import { UsersRepository } from '../accounts/users.repository.js';
+import { AuthGuard } from '../common/auth/auth.guard.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { TokenService } from '../common/auth/token.service.js';
+import { AccessService } from '../common/authorization/access.service.js';
+import { AppError } from '../common/errors/app-error.js';
+import { mapEvent } from '../events/events.dto.js';
+import { EventsRepository } from '../events/events.repository.js';
+import { EventFanout, roomOf, userRoomOf } from './event-fanout.js';
+
+interface SocketData {
+  user: AuthUser;
+  displayName: string;
+  workspaces: Set<string>;
+}
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const MAX_MISSED = 1000;
+
+/** Sockets join a workspace's room only after the same access check as the REST API. */
+@WebSocketGateway()
+export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  @WebSocketServer() private readonly server!: AppServer;
+
+  constructor(
+    private readonly authGuard: AuthGuard,
+    private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
+    private readonly access: AccessService,
+    private readonly events: EventsRepository,
+    private readonly fanout: EventFanout,
+  ) {}
+
+  onModuleInit(): void {
+    // Nest guards do not run on connect: authenticate in socket.io middleware, at the handshake.
+    this.server.use((socket: AppSocket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      this.authenticate(typeof token === 'string' ? token : undefined, socket)
+        .then(() => next())
+        .catch(() => {
+          this.logger.warn(`Socket refused: invalid token from ${socket.handshake.address}`);
+          next(new Error('UNAUTHENTICATED'));
+        });
+    });
+    this.fanout.attach(this.server as unknown as Parameters<EventFanout['attach']>[0]);
+  }
+
+  private async authenticate(token: string | undefined, socket: AppSocket): Promise<void> {
+    const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
+    if (!verified) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    const user = await this.authGuard.authenticate(`Bearer ${token}`);
+    const entity = await this.users.findActiveById(user.id);
+    socket.data = { user, displayName: entity?.displayName ?? '', workspaces: new Set() };
+    // An expired access token ends the socket; the client reconnects with a fresh one and catches up.
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, verified.expiresAt - Date.now()));
+    socket.once('disconnect', () => clearTimeout(timer));
+  }
+
+  handleConnection(socket: AppSocket): void {
+    void socket.join(userRoomOf(socket.data.user.id));
+    this.logger.log(`Socket connected for user ${socket.data.user.id}`);
+  }
+
+  handleDisconnect(socket: AppSocket): void {
+    this.logger.log(`Socket disconnected for user ${socket.data.user?.id ?? 'unknown'}`);
+    for (const workspaceId of socket.data.workspaces ?? []) {
+      this.fanout.release(workspaceId);
+      void this.broadcastPresence(workspaceId);
+    }
+  }
+
+  @SubscribeMessage('workspace:subscribe')
+  async subscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const parsed = SubscribeSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'VALIDATION_FAILED', message: 'Expected {workspaceId, afterSeq?}' };
+    const { workspaceId, afterSeq } = parsed.data;
+    try {
+      (await this.access.workspace(socket.data.user, workspaceId)).require('read', 'Workspace');
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      return { ok: false, code, message: error instanceof AppError ? error.message : 'Subscription failed' };
+    }
+    // Follow the workspace, join, then read the head: every event is either in `missed` or delivered live.
+    await this.fanout.track(workspaceId);
+    await socket.join(roomOf(workspaceId));
+    socket.data.workspaces.add(workspaceId);
+    const head = await this.events.head(workspaceId);
+    const missedRows = afterSeq === undefined ? [] : await this.events.after(workspaceId, afterSeq, MAX_MISSED, head.seq);
+    void this.broadcastPresence(workspaceId);
+    const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
+    return { ok: true, seq: head.seq, missed: missedRows.map(mapEvent), ...(truncated && { truncated }) };
+  }
+
+  @SubscribeMessage('workspace:unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const parsed = UnsubscribeSchema.safeParse(body);
+    if (!parsed.success) return { ok: false };
+    const { workspaceId } = parsed.data;
+    await socket.leave(roomOf(workspaceId));
+    socket.data.workspaces.delete(workspaceId);
+    this.fanout.release(workspaceId);
+    void this.broadcastPresence(workspaceId);
+    return { ok: true };
+  }
+
+  /** Who is viewing, across every server process (through the adapter). */
+  private async broadcastPresence(workspaceId: string): Promise<void> {
+    try {
+      const sockets = await this.server.in(roomOf(workspaceId)).fetchSockets();
+      const users = new Map<string, PresenceUser>();
+      for (const socket of sockets) users.set(socket.data.user.id, { id: socket.data.user.id, displayName: socket.data.displayName });
+      this.server.to(roomOf(workspaceId)).emit('presence', { workspaceId, users: [...users.values()] });
+    } catch (error) {
+      this.logger.warn(`Presence update failed for workspace ${workspaceId}: ${(error as Error).message}`);
+    }
+  }
+}

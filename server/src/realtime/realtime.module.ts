@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AuthGuard } from '../common/auth/auth.guard.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { EventFanout } from './event-fanout.js';
+import { EventRelay } from './event-relay.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+
+@Module({
+  imports: [AccountsModule, WorkspacesModule],
+  providers: [RealtimeGateway, EventFanout, EventRelay, AuthGuard],
+})
+export class RealtimeModule {}

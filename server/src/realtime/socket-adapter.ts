@@ -1,0 +1,54 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { MAX_SOCKET_MESSAGE_BYTES } from '@enlace/shared';
+import type { Redis } from 'ioredis';
+import type { IncomingMessage } from 'node:http';
+import type { Server, ServerOptions } from 'socket.io';
+import type { Config } from '../common/config/config.js';
+import { createRedisClient } from '../common/redis/redis.js';
+
+/**
+ * socket.io at /socket.io on the HTTP server: browser origins checked before the handshake, small
+ * messages only, and with REDIS_URL the Redis adapter so rooms and presence span every server process.
+ */
+export class SocketAdapter extends IoAdapter {
+  private readonly redisClients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: Config,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      allowRequest: (request, callback) => callback(null, this.originAllowed(request)),
+      // Never `connectionStateRecovery`: it would restore rooms without re-checking access.
+    }) as Server;
+    if (this.config.redisUrl) {
+      const pub = createRedisClient(this.config.redisUrl, 'socket.io-pub');
+      const sub = createRedisClient(this.config.redisUrl, 'socket.io-sub');
+      this.redisClients.push(pub, sub);
+      server.adapter(createAdapter(pub, sub, { key: `${this.config.redisPrefix}socket.io` }));
+    }
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    for (const client of this.redisClients) client.disconnect();
+  }
+
+  /** Browsers send Origin: only the hub's own pages (or configured origins) may open a socket. */
+  private originAllowed(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    if (!origin) return true; // not a browser: the token in the handshake still decides
+    const allowed = new Set([new URL(this.config.publicUrl).origin, ...this.config.corsOrigins]);
+    const host = request.headers.host;
+    return allowed.has(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`));
+  }
+}

@@ -1,0 +1,51 @@
+import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, type MemberDto, type WorkspaceDto } from '@enlace/shared';
+import { z } from 'zod';
+import { zodDto } from '../common/validation/zod-dto.js';
+import type { MemberRow } from './workspaces.repository.js';
+import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import type { WorkspaceEntity } from './workspace.entity.js';
+
+export class CreateWorkspaceDto extends zodDto('CreateWorkspace', CreateWorkspaceSchema) {}
+export class UpdateWorkspaceDto extends zodDto('UpdateWorkspace', UpdateWorkspaceSchema) {}
+export class UpdateMemberDto extends zodDto('UpdateMember', UpdateMemberSchema) {}
+export class WorkspacePageQueryDto extends zodDto(
+  'WorkspacePageQuery',
+  z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }),
+) {}
+
+/** The workspace as every member sees it (event payloads carry this; `myRole` is added per caller). */
+export type WorkspaceState = Omit<WorkspaceDto, 'myRole' | 'mySensitiveAccess'>;
+
+export function mapWorkspaceState(workspace: WorkspaceEntity): WorkspaceState {
+  return {
+    id: workspace.id,
+    kind: workspace.kind,
+    title: workspace.title,
+    description: workspace.description,
+    status: workspace.status,
+    leadOrganizationId: workspace.leadOrganizationId,
+    createdBy: workspace.createdBy,
+    createdAt: workspace.createdAt.toISOString(),
+    updatedAt: workspace.updatedAt.toISOString(),
+    version: workspace.version,
+  };
+}
+
+export function mapWorkspace(workspace: WorkspaceEntity, membership: WorkspaceMemberEntity): WorkspaceDto {
+  return { ...mapWorkspaceState(workspace), myRole: membership.role, mySensitiveAccess: membership.sensitiveAccess };
+}
+
+export function mapMember(row: MemberRow): MemberDto {
+  return {
+    workspaceId: row.workspaceId,
+    userId: row.userId,
+    displayName: row.displayName,
+    email: row.email,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    role: row.role,
+    sensitiveAccess: row.sensitiveAccess,
+    version: row.version,
+    joinedAt: new Date(row.joinedAt).toISOString(),
+  };
+}

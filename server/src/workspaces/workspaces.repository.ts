@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { WorkspaceRole } from '@enlace/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SqlFragment } from '../common/authorization/ability-sql.js';
+import { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import { WorkspaceEntity } from './workspace.entity.js';
+
+export interface MemberRow extends WorkspaceMemberEntity {
+  displayName: string;
+  email: string;
+  organizationId: string | null;
+  organizationName: string | null;
+}
+
+export interface WorkspaceWithRole {
+  workspace: WorkspaceEntity;
+  membership: WorkspaceMemberEntity;
+}
+
+@Injectable()
+export class WorkspacesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, values: Pick<WorkspaceEntity, 'kind' | 'title' | 'description' | 'leadOrganizationId' | 'createdBy'>): Promise<WorkspaceEntity> {
+    const repo = manager.getRepository(WorkspaceEntity);
+    const result = await repo.insert({ ...values, status: 'active' });
+    return repo.findOneByOrFail({ id: result.identifiers[0].id as string });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<WorkspaceEntity | null> {
+    return manager.getRepository(WorkspaceEntity).findOneBy({ id });
+  }
+
+  /** The caller's workspaces: `where` comes from their ability, so the list never over-fetches. */
+  async listReadable(userId: string, where: SqlFragment, limit: number, after?: string): Promise<WorkspaceWithRole[]> {
+    const query = this.dataSource
+      .getRepository(WorkspaceEntity)
+      .createQueryBuilder('w')
+      .innerJoin(WorkspaceMemberEntity, 'm', 'm.workspace_id = w.id AND m.user_id = :userId', { userId })
+      .addSelect(['m.role', 'm.sensitive_access', 'm.version', 'm.joined_at'])
+      .where(where.sql, where.params)
+      .orderBy('w.updated_at', 'DESC')
+      .addOrderBy('w.id', 'DESC')
+      .limit(limit);
+    if (after) query.andWhere('(w.updated_at, w.id) < (SELECT updated_at, id FROM workspaces WHERE id = :after)', { after });
+    const { entities, raw } = await query.getRawAndEntities<{ m_role: WorkspaceRole; m_sensitive_access: boolean; m_version: number; m_joined_at: Date }>();
+    return entities.map((workspace, index) => ({
+      workspace,
+      membership: Object.assign(new WorkspaceMemberEntity(), {
+        workspaceId: workspace.id,
+        userId,
+        role: raw[index].m_role,
+        sensitiveAccess: raw[index].m_sensitive_access,
+        version: raw[index].m_version,
+        joinedAt: raw[index].m_joined_at,
+      }),
+    }));
+  }
+
+  /** Compare-and-set on `version`: undefined when someone else changed the workspace first. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    changes: Partial<Pick<WorkspaceEntity, 'title' | 'description' | 'status'>>,
+  ): Promise<WorkspaceEntity | undefined> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(WorkspaceEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version', { id, version })
+      .returning('*')
+      .execute();
+    if (result.affected !== 1) return undefined;
+    return manager.getRepository(WorkspaceEntity).findOneByOrFail({ id });
+  }
+
+  findMembership(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<WorkspaceMemberEntity | null> {
+    return manager.getRepository(WorkspaceMemberEntity).findOneBy({ workspaceId, userId });
+  }
+
+  async membershipsOf(userId: string): Promise<Array<{ workspaceId: string; role: WorkspaceRole; sensitiveAccess: boolean; archived: boolean }>> {
+    const rows: Array<{ workspace_id: string; role: WorkspaceRole; sensitive_access: boolean; archived: boolean }> = await this.dataSource.query(
+      `SELECT m.workspace_id, m.role, m.sensitive_access, w.status = 'archived' AS archived
+         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = $1`,
+      [userId],
+    );
+    return rows.map((row) => ({ workspaceId: row.workspace_id, role: row.role, sensitiveAccess: row.sensitive_access, archived: row.archived }));
+  }
+
+  async insertMember(manager: EntityManager, member: Pick<WorkspaceMemberEntity, 'workspaceId' | 'userId' | 'role'> & { sensitiveAccess?: boolean }): Promise<void> {
+    await manager.getRepository(WorkspaceMemberEntity).insert({ sensitiveAccess: false, ...member });
+  }
+
+  async updateMember(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    changes: Partial<Pick<WorkspaceMemberEntity, 'role' | 'sensitiveAccess'>>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(WorkspaceMemberEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('workspace_id = :workspaceId AND user_id = :userId', { workspaceId, userId })
+      .execute();
+  }
+
+  async deleteMember(manager: EntityManager, workspaceId: string, userId: string): Promise<void> {
+    await manager.getRepository(WorkspaceMemberEntity).delete({ workspaceId, userId });
+  }
+
+  /** Owners of the workspace, locked so that two concurrent demotions cannot leave it without one. */
+  async lockOwners(manager: EntityManager, workspaceId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND role = 'owner' FOR UPDATE`,
+      [workspaceId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async members(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberRow[]> {
+    return this.memberQuery(manager).where('m.workspace_id = :workspaceId', { workspaceId }).orderBy('u.display_name', 'ASC').getRawMany();
+  }
+
+  async member(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberRow | undefined> {
+    return this.memberQuery(manager).where('m.workspace_id = :workspaceId AND m.user_id = :userId', { workspaceId, userId }).getRawOne();
+  }
+
+  private memberQuery(manager: EntityManager) {
+    return manager
+      .createQueryBuilder()
+      .from('workspace_members', 'm')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .leftJoin('organizations', 'o', 'o.id = u.organization_id')
+      .select([
+        'm.workspace_id AS "workspaceId"',
+        'm.user_id AS "userId"',
+        'm.role AS "role"',
+        'm.sensitive_access AS "sensitiveAccess"',
+        'm.version AS "version"',
+        'm.joined_at AS "joinedAt"',
+        'u.display_name AS "displayName"',
+        'u.email AS "email"',
+        'u.organization_id AS "organizationId"',
+        'o.name AS "organizationName"',
+      ]);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { CreateWorkspaceInput, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
+import { AccessService } from '../common/authorization/access.service.js';
+import { abilityWhere } from '../common/authorization/ability-sql.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { AppError, notFound } from '../common/errors/app-error.js';
+import { InvitationsRepository } from '../invitations/invitations.repository.js';
+import { EventsRepository } from '../events/events.repository.js';
+import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
+import { mapMember, mapWorkspace, mapWorkspaceState } from './workspaces.dto.js';
+import { WorkspacesRepository } from './workspaces.repository.js';
+
+/** Hooks other domains add to a new workspace in its creating transaction (the default board). */
+export type WorkspaceSetup = (tx: Tx, workspaceId: string) => Promise<void>;
+
+@Injectable()
+export class WorkspacesService {
+  private readonly logger = new Logger(WorkspacesService.name);
+  private readonly setups: WorkspaceSetup[] = [];
+
+  constructor(
+    private readonly workspaces: WorkspacesRepository,
+    private readonly events: EventsRepository,
+    private readonly access: AccessService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly invitations: InvitationsRepository,
+  ) {}
+
+  onCreate(setup: WorkspaceSetup): void {
+    this.setups.push(setup);
+  }
+
+  async create(auth: AuthUser, input: CreateWorkspaceInput): Promise<WorkspaceDto> {
+    const { workspace, membership } = await this.unitOfWork.run(auth.id, async (tx) => {
+      const workspace = await this.workspaces.insert(tx.manager, {
+        kind: input.kind,
+        title: input.title,
+        description: input.description ?? '',
+        leadOrganizationId: auth.organizationId,
+        createdBy: auth.id,
+      });
+      await this.workspaces.insertMember(tx.manager, { workspaceId: workspace.id, userId: auth.id, role: 'owner' });
+      await this.events.createHead(tx.manager, workspace.id);
+      tx.record({ workspaceId: workspace.id, type: 'workspace.created', entityType: 'workspace', entityId: workspace.id, payload: mapWorkspaceState(workspace) });
+      const member = await this.workspaces.member(workspace.id, auth.id, tx.manager);
+      tx.record({ workspaceId: workspace.id, type: 'member.added', entityType: 'member', entityId: auth.id, payload: mapMember(member!) });
+      for (const setup of this.setups) await setup(tx, workspace.id);
+      const membership = await this.workspaces.findMembership(workspace.id, auth.id, tx.manager);
+      return { workspace, membership: membership! };
+    });
+    this.logger.log(`Workspace ${workspace.id} (${workspace.kind}) created by ${auth.id}`);
+    return mapWorkspace(workspace, membership);
+  }
+
+  async list(auth: AuthUser, limit: number, cursor?: string): Promise<Page<WorkspaceDto>> {
+    const ability = await this.access.everywhere(auth);
+    const where = abilityWhere(ability, 'read', 'Workspace', { workspaceId: 'w.id' }, 'ws');
+    const rows = await this.workspaces.listReadable(auth.id, where, limit + 1, cursor);
+    const items = rows.slice(0, limit).map((row) => mapWorkspace(row.workspace, row.membership));
+    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+  }
+
+  async get(auth: AuthUser, id: string): Promise<WorkspaceDto> {
+    const access = await this.access.workspace(auth, id);
+    access.require('read', 'Workspace');
+    return mapWorkspace(access.workspace, access.membership);
+  }
+
+  async update(auth: AuthUser, id: string, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const access = await this.access.workspace(auth, id, tx.manager);
+      if (input.status !== undefined && input.status !== access.workspace.status) access.require('archive', 'Workspace');
+      if (input.title !== undefined || input.description !== undefined) access.require('update', 'Workspace');
+      const changes = {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.status !== undefined && { status: input.status }),
+      };
+      const current = access.workspace;
+      const unchanged = Object.entries(changes).every(([key, value]) => current[key as keyof typeof current] === value);
+      if (input.version !== current.version) throw versionConflict(mapWorkspace(current, access.membership));
+      if (unchanged) return mapWorkspace(current, access.membership);
+      const updated = await this.workspaces.update(tx.manager, id, input.version, changes);
+      if (!updated) {
+        const latest = await this.workspaces.findById(id, tx.manager);
+        throw versionConflict(mapWorkspace(latest!, access.membership));
+      }
+      const type = changes.status === 'archived' ? 'workspace.archived' : changes.status === 'active' ? 'workspace.restored' : 'workspace.updated';
+      tx.record({ workspaceId: id, type, entityType: 'workspace', entityId: id, payload: mapWorkspaceState(updated) });
+      return mapWorkspace(updated, access.membership);
+    });
+  }
+
+  async members(auth: AuthUser, id: string): Promise<Page<MemberDto>> {
+    const access = await this.access.workspace(auth, id);
+    access.require('read', 'Membership');
+    return { items: (await this.workspaces.members(id)).map(mapMember) };
+  }
+
+  async updateMember(auth: AuthUser, id: string, userId: string, input: UpdateMemberInput): Promise<MemberDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      const access = await this.access.workspace(auth, id, tx.manager);
+      access.require('update', 'Membership', { userId });
+      const owners = await this.workspaces.lockOwners(tx.manager, id);
+      const target = await this.workspaces.member(id, userId, tx.manager);
+      if (!target) throw notFound('Member');
+      if (input.role !== undefined && input.role !== 'owner' && owners.length === 1 && owners[0] === userId) {
+        throw new AppError('LAST_OWNER', 'A workspace keeps at least one owner; make someone else owner first');
+      }
+      const changes = {
+        ...(input.role !== undefined && input.role !== target.role && { role: input.role }),
+        ...(input.sensitiveAccess !== undefined && input.sensitiveAccess !== target.sensitiveAccess && { sensitiveAccess: input.sensitiveAccess }),
+      };
+      if (Object.keys(changes).length === 0) return mapMember(target);
+      await this.workspaces.updateMember(tx.manager, id, userId, changes);
+      const updated = mapMember((await this.workspaces.member(id, userId, tx.manager))!);
+      tx.record({ workspaceId: id, type: 'member.updated', entityType: 'member', entityId: userId, payload: updated });
+      this.logger.log(`Member ${userId} of workspace ${id} changed by ${auth.id}: ${Object.keys(changes).join(', ')}`);
+      return updated;
+    });
+  }
+
+  async removeMember(auth: AuthUser, id: string, userId: string): Promise<void> {
+    await this.unitOfWork.run(auth.id, async (tx) => {
+      const access = await this.access.workspace(auth, id, tx.manager);
+      access.require('delete', 'Membership', { userId });
+      const owners = await this.workspaces.lockOwners(tx.manager, id);
+      const target = await this.workspaces.member(id, userId, tx.manager);
+      if (!target) throw notFound('Member');
+      if (target.role === 'owner' && owners.length === 1) {
+        throw new AppError('LAST_OWNER', 'A workspace keeps at least one owner; make someone else owner first');
+      }
+      await this.workspaces.deleteMember(tx.manager, id, userId);
+      // A removed member's pending invitations die with the membership: no old link lets them back in.
+      await this.invitations.revokePending(tx.manager, id, target.email);
+      tx.record({ workspaceId: id, type: 'member.removed', entityType: 'member', entityId: userId, payload: { workspaceId: id, userId } });
+      this.logger.log(`Member ${userId} removed from workspace ${id} by ${auth.id}`);
+    });
+  }
+}
+
+function versionConflict(current: WorkspaceDto): AppError {
+  return new AppError('VERSION_CONFLICT', 'Someone else changed this workspace; review the latest version', { current });
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
+const checklistItem = z.strictObject({ id: z.uuid(), text: z.string().trim().min(1).max(500), done: z.boolean() });
+
+const cardFields = {
+  title: z.string().trim().min(1).max(300),
+  description: z.string().max(20_000),
+  assigneeIds: z.array(z.uuid()).max(20),
+  responsibleOrganizationId: z.uuid().nullable(),
+  dueDate: isoDate.nullable(),
+  priority: z.enum(PRIORITIES),
+  labelIds: z.array(z.uuid()).max(20),
+  checklist: z.array(checklistItem).max(100),
+  commitmentId: z.uuid().nullable(),
+};
+
+export const CreateCardSchema = z.strictObject({
+  columnId: z.uuid(),
+  title: cardFields.title,
+  description: cardFields.description.optional(),
+  assigneeIds: cardFields.assigneeIds.optional(),
+  responsibleOrganizationId: cardFields.responsibleOrganizationId.optional(),
+  dueDate: cardFields.dueDate.optional(),
+  priority: cardFields.priority.optional(),
+  labelIds: cardFields.labelIds.optional(),
+  checklist: cardFields.checklist.optional(),
+  /** Place the new card after this one; omitted: at the end of the column. */
+  afterCardId: z.uuid().nullable().optional(),
+});
+export type CreateCardInput = z.infer<typeof CreateCardSchema>;
+
+export const UpdateCardSchema = z.strictObject({
+  version: z.number().int().min(1),
+  title: cardFields.title.optional(),
+  description: cardFields.description.optional(),
+  assigneeIds: cardFields.assigneeIds.optional(),
+  responsibleOrganizationId: cardFields.responsibleOrganizationId.optional(),
+  dueDate: cardFields.dueDate.optional(),
+  priority: cardFields.priority.optional(),
+  labelIds: cardFields.labelIds.optional(),
+  checklist: cardFields.checklist.optional(),
+  archived: z.boolean().optional(),
+});
+export type UpdateCardInput = z.infer<typeof UpdateCardSchema>;
+
+export const MoveCardSchema = z.strictObject({
+  version: z.number().int().min(1),
+  columnId: z.uuid(),
+  /** The card to follow; null or omitted: the top of the column. */
+  afterCardId: z.uuid().nullable().optional(),
+});
+export type MoveCardInput = z.infer<typeof MoveCardSchema>;
+
+export const CreateCommentSchema = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+export type CreateCommentInput = z.infer<typeof CreateCommentSchema>;
+
+export const CreateColumnSchema = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  wipLimit: z.number().int().min(1).max(999).nullable().optional(),
+});
+export type CreateColumnInput = z.infer<typeof CreateColumnSchema>;
+
+export const UpdateColumnSchema = z.strictObject({
+  version: z.number().int().min(1),
+  title: z.string().trim().min(1).max(120).optional(),
+  wipLimit: z.number().int().min(1).max(999).nullable().optional(),
+});
+export type UpdateColumnInput = z.infer<typeof UpdateColumnSchema>;
+
+export const CreateLabelSchema = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type CreateLabelInput = z.infer<typeof CreateLabelSchema>;
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+export interface CardDto {
+  id: string;
+  boardId: string;
+  columnId: string;
+  workspaceId: string;
+  title: string;
+  description: string;
+  position: string;
+  assigneeIds: string[];
+  responsibleOrganizationId: string | null;
+  dueDate: string | null;
+  priority: Priority;
+  labelIds: string[];
+  checklist: ChecklistItem[];
+  commitmentId: string | null;
+  archived: boolean;
+  commentCount: number;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ColumnDto {
+  id: string;
+  boardId: string;
+  title: string;
+  position: string;
+  wipLimit: number | null;
+  version: number;
+}
+
+export interface LabelDto {
+  id: string;
+  boardId: string;
+  name: string;
+  color: string;
+}
+
+export interface BoardSummaryDto {
+  id: string;
+  workspaceId: string;
+  title: string;
+  version: number;
+}
+
+export interface BoardDto extends BoardSummaryDto {
+  columns: ColumnDto[];
+  labels: LabelDto[];
+  cards: CardDto[];
+}
+
+export interface CommentDto {
+  id: string;
+  cardId: string;
+  authorId: string;
+  body: string;
+  mentions: string[];
+  createdAt: string;
+}

@@ -1,0 +1,19 @@
+import request from 'supertest';
+import type { BoardDto, CardDto } from '@enlace/shared';
+import type { TestApp } from '../support/test-app.js';
+import type { SignedIn } from './accounts.factory.js';
+
+export async function defaultBoard(app: TestApp, who: SignedIn, workspaceId: string): Promise<BoardDto> {
+  const boards = await request(app.url).get(`/api/workspaces/${workspaceId}/boards`).auth(who.token, { type: 'bearer' }).expect(200);
+  const board = await request(app.url).get(`/api/boards/${boards.body.items[0].id}`).auth(who.token, { type: 'bearer' }).expect(200);
+  return board.body;
+}
+
+export async function createCard(app: TestApp, who: SignedIn, board: BoardDto, title: string, columnIndex = 0): Promise<CardDto> {
+  const response = await request(app.url)
+    .post(`/api/boards/${board.id}/cards`)
+    .auth(who.token, { type: 'bearer' })
+    .send({ columnId: board.columns[columnIndex].id, title })
+    .expect(201);
+  return response.body;
+}

@@ -1,0 +1,127 @@
+import request from 'supertest';
+import type { BoardDto } from '@enlace/shared';
+import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { createCard, defaultBoard } from '../factories/board.factory.js';
+import { addMember, createWorkspace } from '../factories/workspace.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('boards and cards', () => {
+  let app: TestApp;
+  let owner: SignedIn;
+  let observer: SignedIn;
+  let outsider: SignedIn;
+  let workspaceId: string;
+  let board: BoardDto;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const admin = await signInAdmin(app);
+    const org = await createOrganization(app, admin);
+    owner = await createAccount(app, admin, org.id);
+    observer = await createAccount(app, admin, org.id);
+    outsider = await createAccount(app, admin, org.id);
+    workspaceId = (await createWorkspace(app, owner)).id;
+    await addMember(app, owner, workspaceId, observer, 'observer');
+    board = await defaultBoard(app, owner, workspaceId);
+  });
+  afterAll(() => app.close());
+
+  const as = (who: SignedIn) => ({ Authorization: `Bearer ${who.token}` });
+  const columnTitles = async () => (await defaultBoard(app, owner, workspaceId)).columns.map((c) => c.title);
+  const order = async (columnId: string) =>
+    (await defaultBoard(app, owner, workspaceId)).cards.filter((c) => c.columnId === columnId).map((c) => c.title);
+
+  it('gives a new workspace one board with three columns', async () => {
+    expect(await columnTitles()).toEqual(['To do', 'In progress', 'Done']);
+  });
+
+  it('creates cards at the end of a column and moves them by writing one row', async () => {
+    const a = await createCard(app, owner, board, 'Contact shelter');
+    const b = await createCard(app, owner, board, 'Request legal aid');
+    const c = await createCard(app, owner, board, 'Arrange health check');
+    expect(await order(board.columns[0].id)).toEqual(['Contact shelter', 'Request legal aid', 'Arrange health check']);
+
+    const moved = await request(app.url).post(`/api/cards/${c.id}/move`).set(as(owner)).send({ version: c.version, columnId: board.columns[0].id, afterCardId: a.id }).expect(200);
+    expect(moved.body.version).toBe(c.version + 1);
+    expect(await order(board.columns[0].id)).toEqual(['Contact shelter', 'Arrange health check', 'Request legal aid']);
+
+    await request(app.url).post(`/api/cards/${b.id}/move`).set(as(owner)).send({ version: b.version, columnId: board.columns[1].id }).expect(200);
+    expect(await order(board.columns[1].id)).toEqual(['Request legal aid']);
+    await request(app.url).post(`/api/cards/${a.id}/move`).set(as(owner)).send({ version: a.version, columnId: board.columns[0].id, afterCardId: moved.body.id }).expect(200);
+    expect(await order(board.columns[0].id)).toEqual(['Arrange health check', 'Contact shelter']);
+  });
+
+  it('refuses a stale version with 409 and the current card, so no update is lost', async () => {
+    const card = await createCard(app, owner, board, 'Draft referral');
+    const [first, second] = await Promise.all([
+      request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, title: 'Referral to shelter' }),
+      request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, title: 'Referral to legal aid' }),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const winner = first.status === 200 ? first : second;
+    const loser = first.status === 409 ? first : second;
+    expect(loser.body.code).toBe('VERSION_CONFLICT');
+    expect(loser.body.details.current).toMatchObject({ title: winner.body.title, version: card.version + 1 });
+    const current = (await defaultBoard(app, owner, workspaceId)).cards.find((c) => c.id === card.id);
+    expect(current?.title).toBe(winner.body.title);
+  });
+
+  it('never conflicts when different cards are moved at once', async () => {
+    const cards = await Promise.all(['m1', 'm2', 'm3', 'm4'].map((title) => createCard(app, owner, board, title, 2)));
+    const results = await Promise.all(
+      cards.map((card) => request(app.url).post(`/api/cards/${card.id}/move`).set(as(owner)).send({ version: card.version, columnId: board.columns[1].id })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await order(board.columns[1].id)).toEqual(expect.arrayContaining(['m1', 'm2', 'm3', 'm4']));
+  });
+
+  it('edits details, checklist and archive state, and refuses unknown assignees', async () => {
+    const card = await createCard(app, owner, board, 'Prepare documentation');
+    const updated = await request(app.url)
+      .patch(`/api/cards/${card.id}`)
+      .set(as(owner))
+      .send({
+        version: card.version,
+        priority: 'urgent',
+        dueDate: '2026-12-15',
+        assigneeIds: [owner.user.id],
+        checklist: [{ id: '6f1c2a5e-0b7d-4a51-9d3e-2f8b1c4a7e90', text: 'Birth certificate', done: false }],
+      })
+      .expect(200);
+    expect(updated.body).toMatchObject({ priority: 'urgent', dueDate: '2026-12-15', assigneeIds: [owner.user.id], version: 2 });
+    const refused = await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: 2, assigneeIds: [outsider.user.id] }).expect(400);
+    expect(refused.body.details[0].path).toBe('assigneeIds');
+    await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: 2, archived: true }).expect(200);
+    expect((await defaultBoard(app, owner, workspaceId)).cards.map((c) => c.id)).not.toContain(card.id);
+  });
+
+  it('lets observers read and comment but not touch cards', async () => {
+    const card = await createCard(app, owner, board, 'Observer check');
+    const refused = await request(app.url).post(`/api/boards/${board.id}/cards`).set(as(observer)).send({ columnId: board.columns[0].id, title: 'Nope' }).expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    await request(app.url).post(`/api/cards/${card.id}/move`).set(as(observer)).send({ version: card.version, columnId: board.columns[1].id }).expect(403);
+    const comment = await request(app.url)
+      .post(`/api/cards/${card.id}/comments`)
+      .set(as(observer))
+      .send({ body: `Seen, thanks @[Owner](${owner.user.id}) and @[Nobody](${outsider.user.id})` })
+      .expect(201);
+    expect(comment.body.mentions).toEqual([owner.user.id]);
+    const comments = await request(app.url).get(`/api/cards/${card.id}/comments`).set(as(owner)).expect(200);
+    expect(comments.body.items).toHaveLength(1);
+  });
+
+  it('hides boards and cards from non-members as if they did not exist', async () => {
+    const card = await createCard(app, owner, board, 'Private');
+    await request(app.url).get(`/api/boards/${board.id}`).set(as(outsider)).expect(404);
+    await request(app.url).patch(`/api/cards/${card.id}`).set(as(outsider)).send({ version: 1, title: 'x' }).expect(404);
+    await request(app.url).delete(`/api/cards/${card.id}`).set(as(outsider)).expect(404);
+  });
+
+  it('refuses moving a card into another board’s column', async () => {
+    const other = await createWorkspace(app, owner);
+    const otherBoard = await defaultBoard(app, owner, other.id);
+    const card = await createCard(app, owner, board, 'Stay here');
+    await request(app.url).post(`/api/cards/${card.id}/move`).set(as(owner)).send({ version: card.version, columnId: otherBoard.columns[0].id }).expect(404);
+  });
+});

@@ -1,0 +1,186 @@
+import request from 'supertest';
+import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { createCard, defaultBoard } from '../factories/board.factory.js';
+import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The SPEC's permission matrix as one table: every workspace-scoped route, every kind of caller, the
+ * exact status. Outsiders always get 404 (existence never leaks), members without the right get 403.
+ */
+const ACTORS = ['owner', 'coordinator', 'contributor', 'observer', 'nonMember', 'platformAdmin', 'otherOrgAdmin'] as const;
+type Actor = (typeof ACTORS)[number];
+type Statuses = Record<Actor, number>;
+
+const outsiders = { nonMember: 404, platformAdmin: 404, otherOrgAdmin: 404 };
+const anyMember = (status: number): Statuses => ({ owner: status, coordinator: status, contributor: status, observer: status, ...outsiders });
+const only = (allowed: Partial<Record<'owner' | 'coordinator' | 'contributor' | 'observer', number>>): Statuses => ({
+  owner: 403,
+  coordinator: 403,
+  contributor: 403,
+  observer: 403,
+  ...allowed,
+  ...outsiders,
+});
+
+interface Fixture {
+  workspaceId: string;
+  targetUserId: string;
+  invitationId: string;
+  boardId: string;
+  columnIds: string[];
+  cardId: string;
+}
+interface Row {
+  route: string; // METHOD and the OpenAPI path, so the table can be checked against the live route list
+  does: string;
+  path: (f: Fixture) => string;
+  body?: Record<string, unknown>;
+  expect: Statuses;
+}
+
+const ws = (f: Fixture) => `/api/workspaces/${f.workspaceId}`;
+const MATRIX: Row[] = [
+  { route: 'GET /api/workspaces/{id}', does: 'read the workspace', path: ws, expect: anyMember(200) },
+  { route: 'PATCH /api/workspaces/{id}', does: 'rename the workspace', path: ws, body: { version: 1, title: 'Renamed' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'PATCH /api/workspaces/{id}', does: 'archive the workspace', path: ws, body: { version: 1, status: 'archived' }, expect: only({ owner: 200 }) },
+  { route: 'GET /api/workspaces/{id}/members', does: 'list members', path: (f) => `${ws(f)}/members`, expect: anyMember(200) },
+  {
+    route: 'PATCH /api/workspaces/{id}/members/{userId}',
+    does: 'change a member’s role',
+    path: (f) => `${ws(f)}/members/${f.targetUserId}`,
+    body: { role: 'observer' },
+    expect: only({ owner: 200 }),
+  },
+  { route: 'DELETE /api/workspaces/{id}/members/{userId}', does: 'remove a member', path: (f) => `${ws(f)}/members/${f.targetUserId}`, expect: only({ owner: 204 }) },
+  {
+    route: 'POST /api/workspaces/{id}/invitations',
+    does: 'invite an observer',
+    path: (f) => `${ws(f)}/invitations`,
+    body: { email: 'new-observer@enlace.test', role: 'observer' },
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  {
+    route: 'POST /api/workspaces/{id}/invitations',
+    does: 'invite an owner',
+    path: (f) => `${ws(f)}/invitations`,
+    body: { email: 'new-owner@enlace.test', role: 'owner' },
+    expect: only({ owner: 201 }),
+  },
+  { route: 'GET /api/workspaces/{id}/invitations', does: 'list pending invitations', path: (f) => `${ws(f)}/invitations`, expect: only({ owner: 200, coordinator: 200 }) },
+  {
+    route: 'DELETE /api/workspaces/{id}/invitations/{invitationId}',
+    does: 'revoke an invitation',
+    path: (f) => `${ws(f)}/invitations/${f.invitationId}`,
+    expect: only({ owner: 204, coordinator: 204 }),
+  },
+  { route: 'GET /api/workspaces/{id}/events', does: 'read the event log', path: (f) => `${ws(f)}/events?after=0`, expect: anyMember(200) },
+  { route: 'GET /api/workspaces/{id}/audit/verify', does: 'verify the audit chain', path: (f) => `${ws(f)}/audit/verify`, expect: anyMember(200) },
+  { route: 'GET /api/workspaces/{id}/boards', does: 'list boards', path: (f) => `${ws(f)}/boards`, expect: anyMember(200) },
+  { route: 'GET /api/boards/{id}', does: 'read a board', path: (f) => `/api/boards/${f.boardId}`, expect: anyMember(200) },
+  { route: 'POST /api/boards/{id}/columns', does: 'add a column', path: (f) => `/api/boards/${f.boardId}/columns`, body: { title: 'Blocked' }, expect: only({ owner: 201, coordinator: 201 }) },
+  { route: 'PATCH /api/columns/{id}', does: 'rename a column', path: (f) => `/api/columns/${f.columnIds[0]}`, body: { version: 1, title: 'Backlog' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'POST /api/boards/{id}/labels', does: 'add a label', path: (f) => `/api/boards/${f.boardId}/labels`, body: { name: 'Urgent', color: '#cc0000' }, expect: only({ owner: 201, coordinator: 201 }) },
+  {
+    route: 'POST /api/boards/{id}/cards',
+    does: 'create a card',
+    path: (f) => `/api/boards/${f.boardId}/cards`,
+    body: { title: 'New card' },
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  { route: 'PATCH /api/cards/{id}', does: 'edit a card', path: (f) => `/api/cards/${f.cardId}`, body: { version: 1, title: 'Edited' }, expect: only({ owner: 200, coordinator: 200, contributor: 200 }) },
+  {
+    route: 'POST /api/cards/{id}/move',
+    does: 'move a card',
+    path: (f) => `/api/cards/${f.cardId}/move`,
+    body: { version: 1 },
+    expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
+  },
+  { route: 'DELETE /api/cards/{id}', does: 'delete a card', path: (f) => `/api/cards/${f.cardId}`, expect: only({ owner: 204, coordinator: 204, contributor: 204 }) },
+  { route: 'GET /api/cards/{id}/comments', does: 'read comments', path: (f) => `/api/cards/${f.cardId}/comments`, expect: anyMember(200) },
+  { route: 'POST /api/cards/{id}/comments', does: 'comment', path: (f) => `/api/cards/${f.cardId}/comments`, body: { body: 'Noted.' }, expect: anyMember(201) },
+];
+
+/** Routes that are not about one workspace, with where their rules are tested. */
+const NOT_WORKSPACE_SCOPED = [
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /api/me',
+  'GET /api/health',
+  'POST /api/organizations',
+  'GET /api/organizations',
+  'GET /api/organizations/{id}',
+  'POST /api/organizations/{id}/users',
+  'GET /api/workspaces',
+  'POST /api/workspaces',
+  'GET /api/invitations/{token}',
+  'POST /api/invitations/{token}/accept',
+  'POST /api/invitations/{token}/decline',
+];
+
+describe('permission matrix', () => {
+  let app: TestApp;
+  let actors: Record<Actor, SignedIn>;
+  let target: SignedIn;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const admin = await signInAdmin(app);
+    const ministry = await createOrganization(app, admin, { kind: 'central_government' });
+    const ngo = await createOrganization(app, admin, { kind: 'civil_society' });
+    const other = await createOrganization(app, admin);
+    actors = {
+      owner: await createAccount(app, admin, ministry.id),
+      coordinator: await createAccount(app, admin, ministry.id),
+      contributor: await createAccount(app, admin, ngo.id),
+      observer: await createAccount(app, admin, ngo.id),
+      nonMember: await createAccount(app, admin, ministry.id),
+      platformAdmin: admin,
+      otherOrgAdmin: await createAccount(app, admin, other.id, { orgRole: 'org_admin' }),
+    };
+    target = await createAccount(app, admin, ngo.id);
+  });
+  afterAll(() => app.close());
+
+  /** A fresh workspace per case, so a destructive case (archive, remove) never changes another's outcome. */
+  async function fixture(): Promise<Fixture> {
+    const workspace = await createWorkspace(app, actors.owner);
+    for (const role of ['coordinator', 'contributor', 'observer'] as const) await addMember(app, actors.owner, workspace.id, actors[role], role);
+    await addMember(app, actors.owner, workspace.id, target, 'contributor');
+    const pending = await invite(app, actors.owner, workspace.id, 'pending@enlace.test', 'observer');
+    const board = await defaultBoard(app, actors.owner, workspace.id);
+    const card = await createCard(app, actors.owner, board, 'Existing card');
+    return {
+      workspaceId: workspace.id,
+      targetUserId: target.user.id,
+      invitationId: pending.id,
+      boardId: board.id,
+      columnIds: board.columns.map((c) => c.id),
+      cardId: card.id,
+    };
+  }
+
+  it('has a row for every route of the API', async () => {
+    const docs = await request(app.url).get('/api/docs-json').expect(200);
+    const routes = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = new Set([...MATRIX.map((row) => row.route), ...NOT_WORKSPACE_SCOPED]);
+    expect(routes.filter((route) => !covered.has(route))).toEqual([]);
+    expect(routes.length).toBeGreaterThan(NOT_WORKSPACE_SCOPED.length);
+  });
+
+  const cases = MATRIX.flatMap((row) => ACTORS.map((actor) => ({ ...row, actor, status: row.expect[actor] })));
+  it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route }) => {
+    const f = await fixture();
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    // Card bodies name a column of the fixture's board.
+    const withColumn = body && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...body, columnId: f.columnIds[1] } : body;
+    const response = await request(app.url)[method](path(f)).auth(actors[actor].token, { type: 'bearer' }).send(withColumn);
+    expect({ status: response.status, code: response.body?.code }).toEqual({
+      status,
+      code: status === 404 ? 'NOT_FOUND' : status === 403 ? 'FORBIDDEN' : undefined,
+    });
+  });
+});
