@@ -108,7 +108,7 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   inWorkspaces('read', 'Invitation', ids(memberships, ['owner', 'coordinator']));
 
   // Writing: only active workspaces. An archived workspace is read-only for everyone, owners included,
-  // and that covers comments, leaving, and un-archiving too (kept simple on purpose: no write at all).
+  // and that covers comments and leaving too. The one exception is below: an owner may restore it.
   const active = memberships.filter((m) => !m.workspaceArchived);
   const everyone = ids(active);
   const owners = ids(active, ['owner']);
@@ -143,7 +143,8 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
 
   // Changing roles (and sensitive-access grants), removing members, archiving: owners only.
   inWorkspaces(['update', 'delete'], 'Membership', owners);
-  inWorkspaces('archive', 'Workspace', owners);
+  // Archiving and restoring: owners, including of an archived workspace, or nobody could ever restore it.
+  inWorkspaces('archive', 'Workspace', ids(memberships, ['owner']));
 
   return builder.build();
 }

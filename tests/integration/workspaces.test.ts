@@ -101,6 +101,11 @@ describe('workspaces and membership', () => {
     const inviteRefused = await request(app.url).post(`/api/workspaces/${workspace.id}/invitations`).set(auth(owner)).send({ email: 'x@y.test', role: 'observer' }).expect(409);
     expect(inviteRefused.body.code).toBe('WORKSPACE_ARCHIVED');
     await request(app.url).get(`/api/workspaces/${workspace.id}`).set(auth(colleague)).expect(200);
+
+    const restoredByCoordinator = await request(app.url).patch(`/api/workspaces/${workspace.id}`).set(auth(colleague)).send({ version: archived.body.version, status: 'active' }).expect(409);
+    expect(restoredByCoordinator.body.code).toBe('WORKSPACE_ARCHIVED');
+    const restored = await request(app.url).patch(`/api/workspaces/${workspace.id}`).set(auth(owner)).send({ version: archived.body.version, status: 'active' }).expect(200);
+    expect(restored.body.status).toBe('active');
   });
 
   it('refuses a stale version with 409 and the current workspace', async () => {

@@ -8,6 +8,7 @@ import type {
   InvitationPreviewDto,
   Page,
 } from '@enlace/shared';
+import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -54,7 +55,7 @@ export class InvitationsService {
     const invitation = await this.unitOfWork.run(auth.id, async (tx) => {
       const access = await this.access.workspace(auth, workspaceId, tx.manager);
       access.require('create', 'Invitation', { role: input.role });
-      if (input.organizationId !== undefined) await this.requireOrganizationAdmin(auth, input.organizationId);
+      if (input.organizationId !== undefined) await this.requireOrganizationAdmin(auth, input.organizationId, tx.manager);
       const existing = await this.users.findByEmail(input.email, tx.manager);
       if (existing && (await this.workspaces.findMembership(workspaceId, existing.id, tx.manager))) {
         throw new AppError('CONFLICT', 'This person is already a member of the workspace');
@@ -171,8 +172,8 @@ export class InvitationsService {
     });
   }
 
-  private async requireOrganizationAdmin(auth: AuthUser, organizationId: string): Promise<void> {
-    if (!(await this.organizations.findById(organizationId))) throw notFound('Organisation');
+  private async requireOrganizationAdmin(auth: AuthUser, organizationId: string, manager: EntityManager): Promise<void> {
+    if (!(await this.organizations.findById(organizationId, manager))) throw notFound('Organisation');
     const ownAdmin = auth.organizationId === organizationId && auth.orgRole === 'org_admin';
     if (!auth.platformAdmin && !ownAdmin) throw forbidden('Only an administrator of that organisation may invite people into it');
   }

@@ -1,84 +1,158 @@
-import type { Locale, WorkspaceRole } from '@enlace/shared';
+import { LOCALES, type Locale, type WorkspaceRole } from '@enlace/shared';
 import type { InvitationMail } from './mailer.js';
 
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Translations hold no HTML-special characters: the HTML body uses them verbatim and escapes only the arguments. */
 interface Strings {
   subject: (workspace: string) => string;
   intro: (inviter: string, workspace: string, role: string) => string;
-  from: (organization: string) => string;
-  action: string;
+  messageFrom: (inviter: string) => string;
+  openLink: string;
+  colon: string;
+  copyLink: string;
   expires: (date: string) => string;
+  personal: string;
   ignore: string;
+  /** The role as it ends the intro sentence, preposition included, since the grammar differs per language. */
   roles: Record<WorkspaceRole, string>;
 }
 
+const NBSP = '\u00a0';
+
 const STRINGS: Record<Locale, Strings> = {
   en: {
-    subject: (w) => `Invitation to join “${w}” on Enlace`,
-    intro: (i, w, r) => `${i} invited you to join the workspace “${w}” as ${r}.`,
-    from: (o) => `They work at ${o}.`,
-    action: 'Open the invitation',
-    expires: (d) => `The invitation expires on ${d}.`,
-    ignore: 'If you were not expecting this, you can ignore this message.',
-    roles: { owner: 'owner', coordinator: 'coordinator', contributor: 'contributor', observer: 'observer' },
+    subject: (w) => `Invitation to the workspace “${w}” on Enlace`,
+    intro: (i, w, r) => `${i} has invited you to join the workspace “${w}” on Enlace ${r}.`,
+    messageFrom: (i) => `Message from ${i}:`,
+    openLink: 'Open the invitation',
+    colon: ':',
+    copyLink: 'If the link does not open, copy this address into your browser:',
+    expires: (d) => `This invitation expires on ${d}.`,
+    personal: 'The link is personal: please do not forward this e-mail.',
+    ignore: 'If you were not expecting this invitation, you can ignore this e-mail.',
+    roles: { owner: 'as an owner', coordinator: 'as a coordinator', contributor: 'as a contributor', observer: 'as an observer' },
   },
   es: {
-    subject: (w) => `Invitación a «${w}» en Enlace`,
-    intro: (i, w, r) => `${i} le invitó a unirse al espacio de trabajo «${w}» como ${r}.`,
-    from: (o) => `Trabaja en ${o}.`,
-    action: 'Abrir la invitación',
-    expires: (d) => `La invitación vence el ${d}.`,
-    ignore: 'Si no esperaba este mensaje, puede ignorarlo.',
-    roles: { owner: 'propietario/a', coordinator: 'coordinador/a', contributor: 'colaborador/a', observer: 'observador/a' },
+    subject: (w) => `Invitación al espacio de trabajo «${w}» en Enlace`,
+    intro: (i, w, r) => `${i} le invita a unirse al espacio de trabajo «${w}» en Enlace ${r}.`,
+    messageFrom: (i) => `Mensaje de ${i}:`,
+    openLink: 'Abrir la invitación',
+    colon: ':',
+    copyLink: 'Si el enlace no se abre, copie esta dirección en su navegador:',
+    expires: (d) => `Esta invitación vence el ${d}.`,
+    personal: 'El enlace es personal: por favor, no reenvíe este correo.',
+    ignore: 'Si no esperaba esta invitación, puede ignorar este correo.',
+    roles: {
+      owner: 'con el rol de propietario/a',
+      coordinator: 'con el rol de coordinador/a',
+      contributor: 'con el rol de colaborador/a',
+      observer: 'con el rol de observador/a',
+    },
   },
   pt: {
-    subject: (w) => `Convite para «${w}» no Enlace`,
-    intro: (i, w, r) => `${i} convidou você para participar do espaço de trabalho «${w}» como ${r}.`,
-    from: (o) => `Trabalha em ${o}.`,
-    action: 'Abrir o convite',
-    expires: (d) => `O convite expira em ${d}.`,
-    ignore: 'Se você não esperava esta mensagem, pode ignorá-la.',
-    roles: { owner: 'proprietário/a', coordinator: 'coordenador/a', contributor: 'colaborador/a', observer: 'observador/a' },
+    subject: (w) => `Convite para o espaço de trabalho “${w}” no Enlace`,
+    intro: (i, w, r) => `${i} convidou você para participar do espaço de trabalho “${w}” no Enlace ${r}.`,
+    messageFrom: (i) => `Mensagem de ${i}:`,
+    openLink: 'Abrir o convite',
+    colon: ':',
+    copyLink: 'Se o link não abrir, copie este endereço no seu navegador:',
+    expires: (d) => `Este convite expira em ${d}.`,
+    personal: 'O link é pessoal: por favor, não encaminhe este e-mail.',
+    ignore: 'Se você não esperava este convite, pode ignorar este e-mail.',
+    roles: {
+      owner: 'com a função de proprietário(a)',
+      coordinator: 'com a função de coordenador(a)',
+      contributor: 'com a função de colaborador(a)',
+      observer: 'com a função de observador(a)',
+    },
   },
   fr: {
-    subject: (w) => `Invitation à rejoindre « ${w} » sur Enlace`,
-    intro: (i, w, r) => `${i} vous invite à rejoindre l’espace de travail « ${w} » en tant que ${r}.`,
-    from: (o) => `Cette personne travaille à ${o}.`,
-    action: 'Ouvrir l’invitation',
-    expires: (d) => `L’invitation expire le ${d}.`,
-    ignore: 'Si vous n’attendiez pas ce message, vous pouvez l’ignorer.',
-    roles: { owner: 'propriétaire', coordinator: 'coordinateur·rice', contributor: 'contributeur·rice', observer: 'observateur·rice' },
+    subject: (w) => `Invitation à l’espace de travail «${NBSP}${w}${NBSP}» sur Enlace`,
+    intro: (i, w, r) => `${i} vous invite à rejoindre l’espace de travail «${NBSP}${w}${NBSP}» sur Enlace ${r}.`,
+    messageFrom: (i) => `Message de ${i}${NBSP}:`,
+    openLink: 'Ouvrir l’invitation',
+    colon: `${NBSP}:`,
+    copyLink: `Si le lien ne s’ouvre pas, copiez cette adresse dans votre navigateur${NBSP}:`,
+    expires: (d) => `Cette invitation expire le ${d}.`,
+    personal: `Ce lien est personnel${NBSP}: merci de ne pas transférer ce message.`,
+    ignore: 'Si vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.',
+    roles: {
+      owner: 'en tant que propriétaire',
+      coordinator: 'en tant que coordinateur·rice',
+      contributor: 'en tant que contributeur·rice',
+      // Elided before a vowel.
+      observer: 'en tant qu’observateur·rice',
+    },
   },
 };
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
 
-/** The invitation in the invitee's language (English when unknown). It never carries case data. */
-export function renderInvitation(mail: InvitationMail): { subject: string; text: string; html: string } {
-  const locale: Locale = mail.locale ?? 'en';
+/** Whatever the account row says, an unknown language falls back to English rather than failing the invitation. */
+function resolveLocale(locale: string | null): Locale {
+  return LOCALES.find((known) => known === locale) ?? 'en';
+}
+
+/**
+ * The invitation in the invitee's language: who invites, into which workspace, with which role, the
+ * link and its expiry. Deliberately nothing else, so that no case data ever leaves the hub by e-mail.
+ */
+export function renderInvitation(mail: InvitationMail): RenderedMail {
+  const locale = resolveLocale(mail.locale);
   const s = STRINGS[locale];
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(mail.expiresAt);
+  const expiry = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(mail.expiresAt);
   const role = s.roles[mail.role];
-  const lines = [
-    s.intro(mail.inviterName, mail.workspaceTitle, role),
-    ...(mail.inviterOrganization ? [s.from(mail.inviterOrganization)] : []),
-    ...(mail.personalMessage ? ['', `“${mail.personalMessage}”`] : []),
+  const inviter = mail.inviterOrganization ? `${mail.inviterName} (${mail.inviterOrganization})` : mail.inviterName;
+  const message = mail.personalMessage?.trim();
+  const subject = s.subject(mail.workspaceTitle);
+
+  const text = [
+    s.intro(inviter, mail.workspaceTitle, role),
+    ...(message ? ['', s.messageFrom(mail.inviterName), ...message.split(/\r?\n/).map((line) => `> ${line}`)] : []),
     '',
-    `${s.action}: ${mail.url}`,
+    `${s.openLink}${s.colon}`,
+    mail.url,
     '',
-    s.expires(date),
+    s.expires(expiry),
+    s.personal,
     s.ignore,
-  ];
-  const paragraphs = [
-    s.intro(escapeHtml(mail.inviterName), escapeHtml(mail.workspaceTitle), escapeHtml(role)),
-    ...(mail.inviterOrganization ? [s.from(escapeHtml(mail.inviterOrganization))] : []),
-    ...(mail.personalMessage ? [`<em>“${escapeHtml(mail.personalMessage)}”</em>`] : []),
-    `<a href="${escapeHtml(mail.url)}">${s.action}</a>`,
-    `${s.expires(date)} ${s.ignore}`,
-  ];
-  return {
-    subject: s.subject(mail.workspaceTitle),
-    text: lines.join('\n'),
-    html: `<!doctype html><html lang="${locale}"><body>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
-  };
+    '',
+  ].join('\n');
+
+  const e = escapeHtml;
+  const url = e(mail.url);
+  const html = [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
+    '<body style="font-family: Arial, Helvetica, sans-serif; line-height: 1.5; color: #1a1a1a">',
+    `<p>${s.intro(e(inviter), e(mail.workspaceTitle), e(role))}</p>`,
+    ...(message
+      ? [
+          `<p>${s.messageFrom(e(mail.inviterName))}</p>`,
+          `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #ccc">${message.split(/\r?\n/).map(e).join('<br>')}</blockquote>`,
+        ]
+      : []),
+    `<p><a href="${url}" style="font-weight: bold">${s.openLink}</a></p>`,
+    `<p style="font-size: 0.9em">${s.copyLink}<br>${url}</p>`,
+    `<p>${s.expires(e(expiry))}</p>`,
+    `<p style="font-size: 0.9em; color: #555">${s.personal} ${s.ignore}</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+
+  return { subject, text, html };
 }

@@ -1,54 +1,72 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Locale, WorkspaceRole } from '@enlace/shared';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type SMTPSentMessageInfo, type StreamSentMessageInfo, type Transporter } from 'nodemailer';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
 import { renderInvitation } from './invitation-templates.js';
 
 export interface InvitationMail {
   to: string;
+  /** The invitee's language when they already have an account; null falls back to English. */
   locale: Locale | null;
   workspaceTitle: string;
   inviterName: string;
   inviterOrganization: string | null;
   role: WorkspaceRole;
+  /** Carries the invitation's secret token: never logged. */
   url: string;
   expiresAt: Date;
   personalMessage?: string;
 }
 
 /**
+ * The inviter's request waits for the SMTP hand-over, so nodemailer's defaults (2 minutes to connect,
+ * 10 minutes of silence) would hang it; query parameters in SMTP_URL still override these.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+type Delivery =
+  | { kind: 'smtp'; transport: Transporter<SMTPSentMessageInfo> }
+  | { kind: 'outbox'; dir: string; transport: Transporter<StreamSentMessageInfo> };
+
+/**
  * SMTP when SMTP_URL is set; otherwise each message is written to DATA_DIR/outbox as an .eml file, so
- * invitations work on a single machine with no mail server. Never logs a link: it carries a secret.
+ * invitations work on a single machine with no mail server. Logs neither links nor bodies: they carry
+ * the invitation's secret.
  */
 @Injectable()
 export class Mailer {
   private readonly logger = new Logger(Mailer.name);
-  private readonly transport: Transporter;
-  private readonly outbox?: string;
+  private readonly delivery: Delivery;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
-    if (config.smtpUrl) {
-      this.transport = nodemailer.createTransport(config.smtpUrl);
-    } else {
-      this.outbox = join(config.dataDir, 'outbox');
-      this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    }
+    this.delivery = config.smtpUrl
+      ? { kind: 'smtp', transport: nodemailer.createTransport({ ...SMTP_TIMEOUTS, url: config.smtpUrl }) }
+      : {
+          kind: 'outbox',
+          dir: join(config.dataDir, 'outbox'),
+          // CRLF line endings, as RFC 5322 requires, so the file opens in any mail client.
+          transport: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }),
+        };
   }
 
   async sendInvitation(mail: InvitationMail): Promise<void> {
     const { subject, text, html } = renderInvitation(mail);
-    const info = (await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject, text, html })) as { message?: Buffer; messageId?: string };
-    if (!this.outbox) {
-      this.logger.log(`Invitation e-mail sent through SMTP (${info.messageId ?? 'no id'})`);
+    const message: SendMailOptions = { from: this.config.mailFrom, to: mail.to, subject, text, html };
+    if (this.delivery.kind === 'smtp') {
+      const info = await this.delivery.transport.sendMail(message);
+      this.logger.log(`Invitation e-mail sent via SMTP (message id ${info.messageId})`);
       return;
     }
-    mkdirSync(this.outbox, { recursive: true, mode: 0o700 });
-    const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-    writeFileSync(join(this.outbox, file), info.message ?? '', { mode: 0o600 });
+    const { message: eml } = await this.delivery.transport.sendMail(message);
+    if (!Buffer.isBuffer(eml)) throw new Error('The outbox transport must produce a buffer');
+    await mkdir(this.delivery.dir, { recursive: true, mode: 0o700 });
+    const file = `${new Date().toISOString().replaceAll(':', '-')}-${randomBytes(4).toString('hex')}.eml`;
+    // 0600: the file holds a working invitation link.
+    await writeFile(join(this.delivery.dir, file), eml, { mode: 0o600, flag: 'wx' });
     this.logger.log(`Invitation e-mail written to outbox/${file}`);
   }
 }

@@ -28,11 +28,14 @@ type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<strin
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const MAX_MISSED = 1000;
+/** Presence is coalesced: a thousand viewers arriving at once cause one update, not a thousand. */
+const PRESENCE_DEBOUNCE_MS = 250;
 
 /** Sockets join a workspace's room only after the same access check as the REST API. */
 @WebSocketGateway()
 export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   @WebSocketServer() private readonly server!: AppServer;
 
   constructor(
@@ -78,7 +81,7 @@ export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGat
     this.logger.log(`Socket disconnected for user ${socket.data.user?.id ?? 'unknown'}`);
     for (const workspaceId of socket.data.workspaces ?? []) {
       this.fanout.release(workspaceId);
-      void this.broadcastPresence(workspaceId);
+      this.schedulePresence(workspaceId);
     }
   }
 
@@ -99,7 +102,7 @@ export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGat
     socket.data.workspaces.add(workspaceId);
     const head = await this.events.head(workspaceId);
     const missedRows = afterSeq === undefined ? [] : await this.events.after(workspaceId, afterSeq, MAX_MISSED, head.seq);
-    void this.broadcastPresence(workspaceId);
+    this.schedulePresence(workspaceId);
     const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
     return { ok: true, seq: head.seq, missed: missedRows.map(mapEvent), ...(truncated && { truncated }) };
   }
@@ -112,8 +115,18 @@ export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGat
     await socket.leave(roomOf(workspaceId));
     socket.data.workspaces.delete(workspaceId);
     this.fanout.release(workspaceId);
-    void this.broadcastPresence(workspaceId);
+    this.schedulePresence(workspaceId);
     return { ok: true };
+  }
+
+  private schedulePresence(workspaceId: string): void {
+    if (this.presenceTimers.has(workspaceId)) return;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(workspaceId);
+      void this.broadcastPresence(workspaceId);
+    }, PRESENCE_DEBOUNCE_MS);
+    timer.unref();
+    this.presenceTimers.set(workspaceId, timer);
   }
 
   /** Who is viewing, across every server process (through the adapter). */

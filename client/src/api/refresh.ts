@@ -1,0 +1,49 @@
+import type { LoginResponseDto } from '@enlace/shared';
+import { NetworkError, toApiRequestError } from './api-error';
+import { endSession, startSession } from './session';
+
+let inFlight: Promise<LoginResponseDto | null> | null = null;
+
+/**
+ * Trades the refresh cookie for a new access token. The server rotates the refresh token and treats
+ * a reused one as stolen (it revokes the whole session), so calls never overlap: one request at a
+ * time per tab, and across tabs through a Web Lock where the browser offers one (secure contexts).
+ * Resolves null when the session is over (401), leaving it to the caller to end it; throws on any
+ * other failure.
+ */
+export function refreshSession(): Promise<LoginResponseDto | null> {
+  inFlight ??= exclusively(requestRefresh).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+/** On app load: restore the session from the cookie, or settle on signed out. */
+export async function restoreSession(): Promise<void> {
+  try {
+    if (!(await refreshSession())) endSession();
+  } catch {
+    // Server unreachable or failing: the login page will say so when the user tries.
+    endSession();
+  }
+}
+
+async function requestRefresh(): Promise<LoginResponseDto | null> {
+  let response: Response;
+  try {
+    // No body and no Content-Type: the cookie is the whole request.
+    response = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (response.status === 401) return null;
+  if (!response.ok) throw await toApiRequestError(response);
+  const session = (await response.json()) as LoginResponseDto;
+  startSession(session);
+  return session;
+}
+
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('enlace-session-refresh', task) : task();
+}

@@ -1,0 +1,47 @@
+import type { LoginResponseDto, UserDto } from '@enlace/shared';
+
+/**
+ * Who is signed in. The access token lives only in this module's memory (never in storage, where
+ * any injected script could read it); a reload restores it from the httpOnly refresh cookie.
+ */
+export type Session =
+  | { status: 'restoring' }
+  | { status: 'signed-in'; user: UserDto }
+  /** `expired`: the server ended the session while the user was working (not an explicit sign-out). */
+  | { status: 'signed-out'; reason?: 'expired' };
+
+type Listener = (session: Session) => void;
+
+let session: Session = { status: 'restoring' };
+let accessToken: string | null = null;
+const listeners = new Set<Listener>();
+
+// Signing out in one tab signs out every tab: their access tokens would otherwise live on.
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('enlace-session');
+channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (event.data === 'signed-out') setSession({ status: 'signed-out' }, null);
+});
+
+function setSession(next: Session, token: string | null): void {
+  session = next;
+  accessToken = token;
+  for (const listener of listeners) listener(session);
+}
+
+export const getSession = (): Session => session;
+export const getAccessToken = (): string | null => accessToken;
+
+export function subscribeSession(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function startSession({ accessToken: token, user }: LoginResponseDto): void {
+  setSession({ status: 'signed-in', user }, token);
+}
+
+/** Forgets the session locally; `broadcast` tells the other tabs too (an explicit sign-out). */
+export function endSession({ broadcast = false, expired = false } = {}): void {
+  setSession(expired ? { status: 'signed-out', reason: 'expired' } : { status: 'signed-out' }, null);
+  if (broadcast) channel?.postMessage('signed-out');
+}

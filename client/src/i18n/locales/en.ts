@@ -1,0 +1,106 @@
+import type { ErrorCode, OrganizationKind } from '@enlace/shared';
+
+/** The source language: its shape is the type every other language must fill completely. */
+export const en = {
+  app: {
+    name: 'Enlace',
+    tagline: 'Coordination against trafficking in persons',
+    skipToContent: 'Skip to main content',
+    restoringSession: 'Checking your session…',
+    loading: 'Loading…',
+    documentTitle: '{{page}} · Enlace',
+  },
+  nav: {
+    label: 'Main',
+    home: 'Home',
+    workspaces: 'Workspaces',
+  },
+  language: {
+    label: 'Language',
+  },
+  auth: {
+    signIn: {
+      title: 'Sign in',
+      intro: 'Sign in with the account your organisation gave you.',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Sign in',
+      submitting: 'Signing in…',
+      emailRequired: 'Enter your e-mail address.',
+      passwordRequired: 'Enter your password.',
+      invalidCredentials: 'The e-mail or password is incorrect.',
+      rateLimited_one: 'Too many failed sign-in attempts. Try again in {{count}} minute.',
+      rateLimited_other: 'Too many failed sign-in attempts. Try again in {{count}} minutes.',
+      sessionExpired: 'Your session has ended. Sign in again to continue.',
+    },
+    signOut: 'Sign out',
+    signOutFailed: 'Could not sign out. {{reason}}',
+    userMenuLabel: 'Signed-in user',
+  },
+  home: {
+    title: 'Home',
+    welcome: 'Welcome, {{name}}',
+    accountHeading: 'Your account',
+    name: 'Name',
+    email: 'E-mail',
+    organization: 'Organisation',
+    organizationKind: 'Type of organisation',
+    country: 'Country',
+    jurisdiction: 'Jurisdiction',
+    roles: 'Roles',
+    noOrganization: 'No organisation',
+    noRoles: 'No administrative role',
+    workspacesHeading: 'Your workspaces',
+    workspaceCount_one: 'You are a member of {{count}} workspace.',
+    workspaceCount_other: 'You are a member of {{count}} workspaces.',
+    noWorkspaces: 'You are not a member of any workspace yet.',
+  },
+  roles: {
+    platformAdmin: 'Platform administrator',
+    orgAdmin: 'Organisation administrator',
+    member: 'Member',
+  },
+  organizationKinds: {
+    central_government: 'Central government',
+    local_government: 'Local government',
+    civil_society: 'Civil society organisation',
+    international: 'International organisation',
+  } satisfies Record<OrganizationKind, string>,
+  errors: {
+    generic: 'Something went wrong. Try again.',
+    network: 'The server could not be reached. Check your connection and try again.',
+    reference: 'Reference: {{id}}',
+    codes: {
+      VALIDATION_FAILED: 'Some of the information is missing or not valid. Check it and try again.',
+      UNAUTHENTICATED: 'You are not signed in, or your session has ended. Sign in again.',
+      FORBIDDEN: 'You do not have permission to do this.',
+      NOT_FOUND: 'This item does not exist, or you do not have access to it.',
+      CONFLICT: 'This conflicts with the current state. Reload the page and try again.',
+      VERSION_CONFLICT: 'Someone else changed this in the meantime. Review the latest version and try again.',
+      ILLEGAL_TRANSITION: 'This change of status is not allowed.',
+      RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+      EMAIL_TAKEN: 'An account with this e-mail address already exists.',
+      INVITATION_USED: 'This invitation has already been used.',
+      INVITATION_REVOKED: 'This invitation has been withdrawn.',
+      INVITATION_EXPIRED: 'This invitation has expired. Ask for a new one.',
+      INVITATION_EMAIL_MISMATCH: 'This invitation was sent to a different e-mail address. Sign in with that address to accept it.',
+      LAST_OWNER: 'A workspace must keep at least one owner. Make someone else an owner first.',
+      WORKSPACE_ARCHIVED: 'This workspace is archived and can no longer be changed.',
+      INTERNAL: 'Something went wrong on the server. Try again later.',
+    } satisfies Record<ErrorCode, string>,
+  },
+  pages: {
+    notFound: {
+      title: 'Page not found',
+      body: 'There is nothing at this address.',
+      home: 'Go to the home page',
+    },
+    routeError: {
+      title: 'Something went wrong',
+      body: 'This page could not be shown. Reload to try again.',
+      reload: 'Reload',
+    },
+  },
+};
+
+export type Translation = typeof en;

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../api/api-error';
+import { useErrorMessage } from '../i18n/use-error-message';
+
+/** A failed request, in the user's language, with the request id to quote to support. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const requestId = error instanceof ApiRequestError ? error.requestId : undefined;
+  return (
+    <div role="alert" className="alert alert-error">
+      <p>{describeError(error)}</p>
+      {requestId && <p className="muted small">{t('errors.reference', { id: requestId })}</p>}
+    </div>
+  );
+}

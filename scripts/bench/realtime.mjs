@@ -1,0 +1,140 @@
+// npm run bench:realtime — N real socket.io clients on one board while cards move through the REST API.
+// Prints p50/p95/p99 of "move request sent → event received by the last subscriber", deliveries/s, and
+// the server's CPU and memory; then the same payloads through a bare socket.io server, and the ratio.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { ADMIN, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL, startServer } from './support.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '500x20,500x100,2000x20,2000x100').split(',').map((s) => s.split('x').map(Number));
+const MODES = (process.env.BENCH_MODES ?? 'one,two').split(',');
+
+async function connectAll(urls, token, count, workspaceId) {
+  const sockets = [];
+  const batch = 100;
+  for (let i = 0; i < count; i += batch) {
+    const group = Array.from({ length: Math.min(batch, count - i) }, (_, j) => {
+      const socket = io(urls[(i + j) % urls.length], { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      return new Promise((resolve, reject) => {
+        socket.once('connect_error', reject);
+        socket.once('connect', async () => {
+          const ack = await socket.timeout(30000).emitWithAck('workspace:subscribe', { workspaceId });
+          if (!ack.ok) reject(new Error(ack.code));
+          resolve(socket);
+        });
+      });
+    });
+    sockets.push(...(await Promise.all(group)));
+  }
+  return sockets;
+}
+
+/** Sends `rate` moves per second for SECONDS; each move's latency ends when the last client has its event. */
+async function drive(sockets, rate, send) {
+  const pending = new Map(); // key → { sentAt, remaining }
+  const latencies = [];
+  let deliveries = 0;
+  for (const socket of sockets) {
+    socket.on('workspace:event', (event) => {
+      deliveries += 1;
+      const entry = pending.get(event.payload.benchKey ?? event.entityId + ':' + event.payload.version);
+      if (!entry) return;
+      entry.remaining -= 1;
+      if (entry.remaining === 0) latencies.push(performance.now() - entry.sentAt);
+    });
+  }
+  const total = rate * SECONDS;
+  const started = performance.now();
+  const sends = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sends.push(send(i, (key) => pending.set(key, { sentAt: performance.now(), remaining: sockets.length })));
+  }
+  await Promise.all(sends);
+  const deadline = performance.now() + 15000;
+  while (latencies.length < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  for (const socket of sockets) socket.removeAllListeners('workspace:event');
+  return { latencies, complete: latencies.length, total, deliveriesPerSecond: deliveries / elapsed };
+}
+
+async function enlaceRun(mode, clients, rate) {
+  const database = await freshDatabase();
+  const jwtSecret = randomBytes(32).toString('hex');
+  const redisPrefix = `enlace-bench:${randomBytes(3).toString('hex')}:`;
+  const servers = [await startServer({ port: 4100, databaseUrl: database.url, redisUrl: mode === 'two' ? REDIS_URL : undefined, jwtSecret, redisPrefix })];
+  if (mode === 'two') servers.push(await startServer({ port: 4101, databaseUrl: database.url, redisUrl: REDIS_URL, jwtSecret, redisPrefix }));
+  try {
+    const [first] = servers;
+    const { accessToken: token } = await api(first.url, '/api/auth/login', { method: 'POST', body: ADMIN });
+    const workspace = await api(first.url, '/api/workspaces', { method: 'POST', token, body: { kind: 'coordination', title: 'Bench board' } });
+    const { items } = await api(first.url, `/api/workspaces/${workspace.id}/boards`, { token });
+    const board = await api(first.url, `/api/boards/${items[0].id}`, { token });
+    const cards = [];
+    for (let i = 0; i < 20; i += 1) cards.push(await api(first.url, `/api/boards/${board.id}/cards`, { method: 'POST', token, body: { columnId: board.columns[0].id, title: `Card ${i}` } }));
+    // Clients spread over the processes; moves go to the first one, so with two processes most deliveries cross Redis.
+    const sockets = await connectAll(servers.map((s) => s.url), token, clients, workspace.id);
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = servers.map((s) => processUsage(s.pid));
+    const t0 = performance.now();
+    const result = await drive(sockets, rate, async (i, track) => {
+      const card = cards[i % cards.length];
+      const columnId = board.columns[(i + 1) % 2].id;
+      track(`${card.id}:${card.version + 1}`);
+      const moved = await api(first.url, `/api/cards/${card.id}/move`, { method: 'POST', token, body: { version: card.version, columnId } });
+      card.version = moved.version;
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const after = servers.map((s) => processUsage(s.pid));
+    for (const socket of sockets) socket.disconnect();
+    const cpu = after.reduce((sum, u, i) => sum + (u.cpuSeconds - before[i].cpuSeconds), 0) / wall;
+    return { ...result, cpu, rss: after.reduce((sum, u) => sum + u.rss, 0) };
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.drop();
+  }
+}
+
+async function bareRun(clients, rate) {
+  const child = fork(new URL('./bare-server.mjs', import.meta.url), { env: { ...process.env, PORT: '4200' }, stdio: 'inherit' });
+  await new Promise((r) => child.once('message', r));
+  try {
+    const url = 'http://127.0.0.1:4200';
+    const sockets = await connectAll([url], 'none', clients, '00000000-0000-4000-8000-000000000000');
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = processUsage(child.pid);
+    const t0 = performance.now();
+    const result = await drive(sockets, rate, async (i, track) => {
+      const key = `bare-${i}`;
+      track(key);
+      // The same shape and size as a card.moved event.
+      await fetch(`${url}/move`, { method: 'POST', body: JSON.stringify({ workspaceId: 'w', seq: i, type: 'card.moved', entityType: 'card', entityId: key, payload: { benchKey: key, title: `Card ${i % 20}`, description: '', position: 'a0V', assigneeIds: [], labelIds: [], checklist: [], priority: 'medium', version: i }, actorId: 'a', at: new Date().toISOString() }) });
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const after = processUsage(child.pid);
+    for (const socket of sockets) socket.disconnect();
+    return { ...result, cpu: (after.cpuSeconds - before.cpuSeconds) / wall, rss: after.rss };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const line = (label, r) =>
+  `${label.padEnd(34)} p50 ${ms(percentile(r.latencies, 50)).padStart(9)}  p95 ${ms(percentile(r.latencies, 95)).padStart(9)}  p99 ${ms(percentile(r.latencies, 99)).padStart(9)}  ` +
+  `${String(Math.round(r.deliveriesPerSecond)).padStart(7)} deliveries/s  server CPU ${(r.cpu * 100).toFixed(0).padStart(3)}%  RSS ${mb(r.rss).padStart(7)}  ${r.complete}/${r.total} moves complete`;
+
+console.log(`bench:realtime — ${SECONDS} s per run, load generator and server(s) on this machine (${(await import('node:os')).cpus().length} cores)`);
+for (const [clients, rate] of SCENARIOS) {
+  const bare = await bareRun(clients, rate);
+  console.log(line(`${clients} clients, ${rate} moves/s, bare`, bare));
+  for (const mode of MODES) {
+    const result = await enlaceRun(mode, clients, rate);
+    const ratio = percentile(result.latencies, 99) / percentile(bare.latencies, 99);
+    console.log(`${line(`${clients} clients, ${rate} moves/s, ${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'}`, result)}  p99 ×${ratio.toFixed(2)} bare`);
+  }
+}
+process.exit(0);

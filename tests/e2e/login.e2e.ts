@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
+import { startBuiltServer, type E2eServer } from './support/server.js';
+
+/** The first platform admin's display name, set by the server when it creates that account. */
+const ADMIN_NAME = 'Platform administrator';
+
+describe('signing in through the login page', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    session = await openSession(browser, server.url);
+    page = session.page;
+  });
+  afterEach(async () => {
+    await session?.close();
+  });
+
+  async function submitLogin(email: string, password: string) {
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  it('sends a signed-out visitor to the login page, then home with their name and a sign-out button', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+
+    await submitLogin(server.admin.email, server.admin.password);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await page.getByText(ADMIN_NAME, { exact: true }).first().waitFor();
+    expect(pathOf(page)).toBe('/');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('keeps the session across a reload', async () => {
+    await page.goto('/login');
+    await submitLogin(server.admin.email, server.admin.password);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+
+    await page.reload();
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await page.getByText(ADMIN_NAME, { exact: true }).first().waitFor();
+    expect(pathOf(page)).toBe('/');
+  });
+
+  it('refuses a wrong password with an alert and stays on the login page', async () => {
+    await page.goto('/login');
+
+    await submitLogin(server.admin.email, 'not-the-admin-password');
+
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect((await alert.innerText()).trim()).not.toBe('');
+    expect(pathOf(page)).toBe('/login');
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('not-the-admin-password');
+  });
+
+  it('shows the login page in the language chosen in the header, and remembers it after a reload', async () => {
+    await page.goto('/login');
+
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
+
+    await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
+  });
+});
