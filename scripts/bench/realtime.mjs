@@ -8,6 +8,7 @@ import { ADMIN, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL,
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '500x20,500x100,2000x20,2000x100').split(',').map((s) => s.split('x').map(Number));
+const WARMUP_SECONDS = 2;
 const MODES = (process.env.BENCH_MODES ?? 'one,two').split(',');
 
 async function connectAll(urls, token, count, workspaceId) {
@@ -31,7 +32,7 @@ async function connectAll(urls, token, count, workspaceId) {
 }
 
 /** Sends `rate` moves per second for SECONDS; each move's latency ends when the last client has its event. */
-async function drive(sockets, rate, send) {
+async function drive(sockets, rate, send, seconds = SECONDS) {
   const pending = new Map(); // key → { sentAt, remaining }
   const latencies = [];
   let deliveries = 0;
@@ -44,7 +45,7 @@ async function drive(sockets, rate, send) {
       if (entry.remaining === 0) latencies.push(performance.now() - entry.sentAt);
     });
   }
-  const total = rate * SECONDS;
+  const total = Math.round(rate * seconds);
   const started = performance.now();
   const sends = [];
   for (let i = 0; i < total; i += 1) {
@@ -78,16 +79,17 @@ async function enlaceRun(mode, clients, rate) {
     for (let i = 0; i < 20; i += 1) cards.push(await api(first.url, `/api/boards/${board.id}/cards`, { method: 'POST', token, body: { columnId: board.columns[0].id, title: `Card ${i}` } }));
     // Clients spread over the processes; moves go to the first one, so with two processes most deliveries cross Redis.
     const sockets = await connectAll(servers.map((s) => s.url), token, clients, workspace.id);
-    await new Promise((r) => setTimeout(r, 1000));
-    const before = servers.map((s) => processUsage(s.pid));
-    const t0 = performance.now();
-    const result = await drive(sockets, rate, async (i, track) => {
+    const move = async (i, track) => {
       const card = cards[i % cards.length];
       const columnId = board.columns[(i + 1) % 2].id;
       track(`${card.id}:${card.version + 1}`);
       const moved = await api(first.url, `/api/cards/${card.id}/move`, { method: 'POST', token, body: { version: card.version, columnId } });
       card.version = moved.version;
-    });
+    };
+    await drive(sockets, rate, move, WARMUP_SECONDS);
+    const before = servers.map((s) => processUsage(s.pid));
+    const t0 = performance.now();
+    const result = await drive(sockets, rate, move);
     const wall = (performance.now() - t0) / 1000;
     const after = servers.map((s) => processUsage(s.pid));
     for (const socket of sockets) socket.disconnect();
@@ -105,15 +107,18 @@ async function bareRun(clients, rate) {
   try {
     const url = 'http://127.0.0.1:4200';
     const sockets = await connectAll([url], 'none', clients, '00000000-0000-4000-8000-000000000000');
-    await new Promise((r) => setTimeout(r, 1000));
-    const before = processUsage(child.pid);
-    const t0 = performance.now();
-    const result = await drive(sockets, rate, async (i, track) => {
-      const key = `bare-${i}`;
+    let round = 0;
+    const move = async (i, track) => {
+      const key = `bare-${round}-${i}`;
       track(key);
       // The same shape and size as a card.moved event.
       await fetch(`${url}/move`, { method: 'POST', body: JSON.stringify({ workspaceId: 'w', seq: i, type: 'card.moved', entityType: 'card', entityId: key, payload: { benchKey: key, title: `Card ${i % 20}`, description: '', position: 'a0V', assigneeIds: [], labelIds: [], checklist: [], priority: 'medium', version: i }, actorId: 'a', at: new Date().toISOString() }) });
-    });
+    };
+    await drive(sockets, rate, move, WARMUP_SECONDS);
+    round += 1;
+    const before = processUsage(child.pid);
+    const t0 = performance.now();
+    const result = await drive(sockets, rate, move);
     const wall = (performance.now() - t0) / 1000;
     const after = processUsage(child.pid);
     for (const socket of sockets) socket.disconnect();

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -49,6 +50,8 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
     },
   });
   await app.register(fastifyCookie as never);
+  // Boards of thousands of cards are mostly repeated keys: gzip/brotli shrink them several times over.
+  await app.register(fastifyCompress as never, { threshold: 1024 });
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new SocketAdapter(app, config));

@@ -2,6 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CreateOrganizationInput, OrganizationDto, OrgRole } from '@enlace/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { BoardsService } from '../boards/boards.service.js';
+import { CardsService } from '../boards/cards.service.js';
+import { InvitationsService } from '../invitations/invitations.service.js';
+import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 
 export const DEMO_PASSWORD = 'enlace-demo-2026';
@@ -68,5 +72,69 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
     users[person.key] = { id: user.id, email, organizationId: entity!.organizationId, orgRole: person.orgRole, platformAdmin: false };
     result.push({ email, password: DEMO_PASSWORD, description: person.description });
   }
+  await seedWorkspaces(app, users);
   return result;
+}
+
+type Role = 'coordinator' | 'contributor' | 'observer';
+
+/** Members join the way people really do: invited by the owner, accepting the link. */
+async function seedWorkspace(
+  app: INestApplicationContext,
+  owner: AuthUser,
+  input: { kind: 'case' | 'coordination'; title: string; description: string },
+  members: Array<[AuthUser, Role]>,
+  cards: Array<[string, number]>,
+): Promise<void> {
+  const workspaces = app.get(WorkspacesService);
+  const invitations = app.get(InvitationsService);
+  const boards = app.get(BoardsService);
+  const cardsService = app.get(CardsService);
+  const workspace = await workspaces.create(owner, input);
+  for (const [member, role] of members) {
+    const { token } = await invitations.create(owner, workspace.id, { email: member.email, role });
+    await invitations.accept(token, member, {});
+  }
+  const [summary] = (await boards.list(owner, workspace.id)).items;
+  const board = await boards.get(owner, summary.id);
+  for (const [title, column] of cards) await cardsService.create(owner, board.id, { columnId: board.columns[column].id, title });
+}
+
+async function seedWorkspaces(app: INestApplicationContext, users: DemoScene['users']): Promise<void> {
+  await seedWorkspace(
+    app,
+    users['sofia.martinez'],
+    { kind: 'case', title: 'Caso AR-2026-0042', description: 'Identified at the Rosario bus terminal; shelter placement and legal aid.' },
+    [
+      [users['pablo.acosta'], 'contributor'],
+      [users['ana.benitez'], 'coordinator'],
+      [users['elena.paredes'], 'contributor'],
+      [users['diego.sosa'], 'observer'],
+    ],
+    [
+      ['Shelter placement confirmed', 2],
+      ['Health check at the municipal clinic', 1],
+      ['Legal aid: first interview', 0],
+      ['Documentation: request identity papers', 0],
+    ],
+  );
+  await seedWorkspace(
+    app,
+    users['lucia.fernandez'],
+    { kind: 'coordination', title: 'Mesa interinstitucional Rosario–Encarnación', description: 'Cross-border coordination of referrals and prevention campaigns.' },
+    [
+      [users['martin.gomez'], 'coordinator'],
+      [users['carla.rios'], 'contributor'],
+      [users['ana.benitez'], 'contributor'],
+      [users['jorge.villalba'], 'contributor'],
+      [users['rosa.cabrera'], 'contributor'],
+      [users['thomas.leclerc'], 'observer'],
+    ],
+    [
+      ['Agree on a shared referral form', 1],
+      ['Prevention campaign at the border crossing', 0],
+      ['Monthly case review meeting', 0],
+      ['Map shelters on both sides of the border', 2],
+    ],
+  );
 }

@@ -1,5 +1,5 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import {
   SubscribeSchema,
   UnsubscribeSchema,
@@ -33,7 +33,7 @@ const PRESENCE_DEBOUNCE_MS = 250;
 
 /** Sockets join a workspace's room only after the same access check as the REST API. */
 @WebSocketGateway()
-export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   @WebSocketServer() private readonly server!: AppServer;
@@ -47,7 +47,8 @@ export class RealtimeGateway implements OnModuleInit, OnGatewayConnection, OnGat
     private readonly fanout: EventFanout,
   ) {}
 
-  onModuleInit(): void {
+  /** Runs once the socket.io server exists (never in a CLI application context). */
+  afterInit(): void {
     // Nest guards do not run on connect: authenticate in socket.io middleware, at the handshake.
     this.server.use((socket: AppSocket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;

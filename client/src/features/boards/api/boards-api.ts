@@ -1,0 +1,26 @@
+import type { BoardDto, BoardSummaryDto, CardDto, CommentDto, MoveCardInput, UpdateCardInput, WorkspaceEvent } from '@enlace/shared';
+import { http } from '../../../api/http';
+
+const enc = encodeURIComponent;
+
+export const boardKeys = {
+  list: (userId: string, workspaceId: string) => ['boards', userId, 'list', workspaceId] as const,
+  detail: (userId: string, boardId: string) => ['boards', userId, 'detail', boardId] as const,
+  comments: (userId: string, cardId: string) => ['boards', userId, 'comments', cardId] as const,
+};
+
+export const fetchBoards = (workspaceId: string, signal?: AbortSignal) =>
+  http.get<{ items: BoardSummaryDto[] }>(`/workspaces/${enc(workspaceId)}/boards`, { signal });
+export const fetchBoard = (boardId: string, signal?: AbortSignal) => http.get<BoardDto>(`/boards/${enc(boardId)}`, { signal });
+export const createCard = (boardId: string, input: { columnId: string; title: string }) =>
+  http.post<CardDto>(`/boards/${enc(boardId)}/cards`, input);
+export const updateCard = (cardId: string, input: UpdateCardInput) => http.patch<CardDto>(`/cards/${enc(cardId)}`, input);
+export const moveCard = (cardId: string, input: MoveCardInput) => http.post<CardDto>(`/cards/${enc(cardId)}/move`, input);
+export const fetchComments = (cardId: string, signal?: AbortSignal) =>
+  http.get<{ items: CommentDto[] }>(`/cards/${enc(cardId)}/comments`, { signal });
+export const addComment = (cardId: string, body: string) => http.post<CommentDto>(`/cards/${enc(cardId)}/comments`, { body });
+
+export const fetchEvents = (workspaceId: string, after: number) => {
+  const params = new URLSearchParams({ after: String(after), limit: '500' });
+  return http.get<{ items: WorkspaceEvent[]; nextCursor?: string }>(`/workspaces/${enc(workspaceId)}/events?${params.toString()}`);
+};
