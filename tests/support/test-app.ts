@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../server/src/common/config/config.js';
 import { startEmbeddedPostgres } from '../../server/src/common/database/embedded-postgres.js';
 import { startServer, type RunningServer } from '../../server/src/server.js';
+
+// Start-up lines written before an app has its own logger (migrations) stay quiet in tests too.
+if (!process.env.TEST_LOG_LEVEL) Logger.overrideLogger(false);
 
 export interface TestDatabase {
   url: string;

@@ -1,9 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { HomePage } from '../pages/home-page';
+import { InvitationPage } from '../pages/invitation-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { RouteErrorPage } from '../pages/route-error-page';
+import { WorkspacePage } from '../pages/workspace-page';
+import { WorkspacesPage } from '../pages/workspaces-page';
 import { AppLayout } from './layout/app-layout';
 
 export const router = createBrowserRouter([
@@ -12,11 +15,14 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public: the invitee may not have an account yet.
+      { path: '/invitations/:token', element: <InvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
-          // Signed-in routes go here, e.g. { path: 'workspaces', element: <WorkspacesPage /> }.
+          { path: 'workspaces', element: <WorkspacesPage /> },
+          { path: 'workspaces/:id', element: <WorkspacePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

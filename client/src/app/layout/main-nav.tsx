@@ -9,11 +9,11 @@ interface NavItem {
   end?: boolean;
 }
 
-/**
- * The main navigation. Features add their entry here; next comes
- * `{ to: '/workspaces', label: 'nav.workspaces' }` (its label is already translated).
- */
-const NAV_ITEMS: readonly NavItem[] = [{ to: '/', label: 'nav.home', end: true }];
+/** The main navigation. Features add their entry here. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/workspaces', label: 'nav.workspaces' },
+];
 
 export function MainNav() {
   const { t } = useTranslation();

@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BoardDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
+import { ApiRequestError } from '../../../api/api-error';
+import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { addComment, boardKeys, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
+import { applyCard, conflictCard, moveCardLocally } from '../board-cache';
+
+export function useBoards(workspaceId: string) {
+  const userId = useUserId();
+  return useQuery({
+    queryKey: boardKeys.list(userId, workspaceId),
+    queryFn: ({ signal }) => fetchBoards(workspaceId, signal),
+    enabled: userId !== '',
+  });
+}
+
+export function useBoard(boardId: string | undefined) {
+  const userId = useUserId();
+  return useQuery({
+    queryKey: boardKeys.detail(userId, boardId ?? ''),
+    queryFn: ({ signal }) => fetchBoard(boardId ?? '', signal),
+    enabled: userId !== '' && !!boardId,
+    // Kept current by the socket; a refetch would only race with it.
+    staleTime: Infinity,
+  });
+}
+
+/** Writes a card into the cached board its `boardId` names. */
+export function useApplyCard() {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return (card: CardDto) =>
+    queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, card.boardId), (board) => (board ? applyCard(board, card) : board));
+}
+
+/** On a version conflict the server's current card replaces ours; the caller shows the message. */
+function useConflictHandler() {
+  const apply = useApplyCard();
+  return (error: unknown) => {
+    if (error instanceof ApiRequestError && error.code === 'VERSION_CONFLICT') {
+      const current = conflictCard(error.details);
+      if (current) apply(current);
+      return current;
+    }
+    return null;
+  };
+}
+
+export const isVersionConflict = (error: unknown) => error instanceof ApiRequestError && error.code === 'VERSION_CONFLICT';
+
+export function useCreateCard(boardId: string) {
+  const apply = useApplyCard();
+  return useMutation({ mutationFn: (input: { columnId: string; title: string }) => createCard(boardId, input), onSuccess: apply });
+}
+
+export function useUpdateCard() {
+  const apply = useApplyCard();
+  const onConflict = useConflictHandler();
+  return useMutation({
+    mutationFn: ({ cardId, input }: { cardId: string; input: UpdateCardInput }) => updateCard(cardId, input),
+    onSuccess: apply,
+    onError: onConflict,
+  });
+}
+
+export function useMoveCard(boardId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  const apply = useApplyCard();
+  const onConflict = useConflictHandler();
+  const key = boardKeys.detail(userId, boardId);
+  return useMutation({
+    mutationFn: ({ card, columnId, afterCardId }: { card: CardDto; columnId: string; afterCardId: string | null }) =>
+      moveCard(card.id, { version: card.version, columnId, afterCardId }),
+    onMutate: ({ card, columnId, afterCardId }) => {
+      const previous = queryClient.getQueryData<BoardDto>(key);
+      queryClient.setQueryData<BoardDto>(key, (board) => (board ? moveCardLocally(board, card.id, columnId, afterCardId) : board));
+      return { previous };
+    },
+    onSuccess: apply,
+    onError: (error, _variables, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      onConflict(error);
+    },
+  });
+}
+
+export function useComments(cardId: string) {
+  const userId = useUserId();
+  return useQuery({
+    queryKey: boardKeys.comments(userId, cardId),
+    queryFn: ({ signal }) => fetchComments(cardId, signal),
+    enabled: userId !== '',
+  });
+}
+
+export function useAddComment(cardId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => addComment(cardId, body),
+    onSuccess: (comment) => appendComment(queryClient, userId, comment),
+  });
+}
+
+export function appendComment(queryClient: ReturnType<typeof useQueryClient>, userId: string, comment: CommentDto) {
+  queryClient.setQueryData<{ items: CommentDto[] }>(boardKeys.comments(userId, comment.cardId), (list) =>
+    list && !list.items.some((item) => item.id === comment.id) ? { items: [...list.items, comment] } : list,
+  );
+}

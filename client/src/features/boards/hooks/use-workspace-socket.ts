@@ -1,0 +1,174 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  BoardDto,
+  CardDto,
+  ClientToServerEvents,
+  ColumnDto,
+  CommentDto,
+  LabelDto,
+  PresenceUser,
+  ServerToClientEvents,
+  SubscribeAck,
+  WorkspaceEvent,
+} from '@enlace/shared';
+import { refreshSession } from '../../../api/refresh';
+import { getAccessToken } from '../../../api/session';
+import { workspaceKeys } from '../../workspaces/api/workspaces-api';
+import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { boardKeys, fetchEvents } from '../api/boards-api';
+import { applyCard, applyColumn, applyLabel, removeCard } from '../board-cache';
+import { appendComment } from './use-board';
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+
+const PAGE = 500;
+
+/**
+ * Live updates of one workspace into the query cache. Events are applied strictly in `seq` order:
+ * duplicates are dropped, and a gap (a later event, or a head beyond what we hold) is filled from
+ * the REST event log before anything newer is applied. Reconnecting resubscribes from the last seq.
+ */
+export function useWorkspaceSocket(workspaceId: string, boardId: string | undefined) {
+  const queryClient = useQueryClient();
+  const userId = useUserId();
+  const [status, setStatus] = useState<SocketStatus>('connecting');
+  const [presence, setPresence] = useState<PresenceUser[]>([]);
+  const boardIdRef = useRef(boardId);
+  boardIdRef.current = boardId;
+
+  useEffect(() => {
+    if (!userId) return;
+    let last: number | null = null;
+    let catchingUp = false;
+    let closed = false;
+    let refreshing = false;
+
+    const updateBoard = (boardKeyId: string, update: (board: BoardDto) => BoardDto) =>
+      queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, boardKeyId), (board) => (board ? update(board) : board));
+
+    const applyToCache = (event: WorkspaceEvent) => {
+      const [entity] = event.type.split('.');
+      if (event.type === 'card.deleted' || event.type === 'card.archived') {
+        const payload = event.payload as Partial<CardDto> | null;
+        const target = payload?.boardId ?? boardIdRef.current;
+        if (target) updateBoard(target, (board) => removeCard(board, event.entityId));
+      } else if (entity === 'card') {
+        const card = event.payload as CardDto;
+        updateBoard(card.boardId, (board) => applyCard(board, card));
+      } else if (entity === 'column') {
+        const column = event.payload as ColumnDto;
+        updateBoard(column.boardId, (board) => applyColumn(board, column));
+      } else if (entity === 'label') {
+        const label = event.payload as LabelDto;
+        updateBoard(label.boardId, (board) => applyLabel(board, label));
+      } else if (entity === 'comment') {
+        appendComment(queryClient, userId, event.payload as CommentDto);
+      } else if (entity === 'member' || entity === 'invitation') {
+        void queryClient.invalidateQueries({ queryKey: workspaceKeys.members(userId, workspaceId) });
+        void queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(userId, workspaceId) });
+      } else if (entity === 'workspace') {
+        void queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(userId, workspaceId) });
+      }
+    };
+
+    const applyInOrder = (event: WorkspaceEvent) => {
+      if (last === null || event.seq <= last) return;
+      if (event.seq > last + 1) {
+        void catchUp();
+        return;
+      }
+      applyToCache(event);
+      last = event.seq;
+    };
+
+    const catchUp = async () => {
+      if (catchingUp || last === null) return;
+      catchingUp = true;
+      try {
+        for (;;) {
+          const page = await fetchEvents(workspaceId, last);
+          if (closed) return;
+          for (const event of page.items) applyInOrder(event);
+          if (page.items.length < PAGE) break;
+        }
+      } catch {
+        // The next head (every few seconds) tries again.
+      } finally {
+        catchingUp = false;
+      }
+    };
+
+    const socket: AppSocket = io({
+      path: '/socket.io',
+      transports: ['websocket'],
+      // A function, so every (re)connection sends the current token.
+      auth: (callback) => callback({ token: getAccessToken() }),
+    });
+
+    const subscribe = () => {
+      socket.emit('workspace:subscribe', last === null ? { workspaceId } : { workspaceId, afterSeq: last }, (ack: SubscribeAck) => {
+        if (!ack.ok) return;
+        if (last === null) {
+          // First subscription: the board may have been read before it; reread it once, from here on events only.
+          last = ack.seq;
+          if (boardIdRef.current) void queryClient.invalidateQueries({ queryKey: boardKeys.detail(userId, boardIdRef.current) });
+          return;
+        }
+        for (const event of [...ack.missed].sort((a, b) => a.seq - b.seq)) applyInOrder(event);
+        if (ack.truncated || ack.seq > (last ?? 0)) void catchUp();
+      });
+    };
+
+    const refreshAndReconnect = async () => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        const session = await refreshSession();
+        if (session && !closed) socket.connect();
+      } catch {
+        if (!closed) setTimeout(() => !closed && socket.connect(), 5000);
+      } finally {
+        refreshing = false;
+      }
+    };
+
+    socket.on('connect', () => {
+      setStatus('connected');
+      subscribe();
+    });
+    socket.on('disconnect', (reason) => {
+      setStatus('disconnected');
+      setPresence([]);
+      // The server closed the socket (an expired token, say): it will not reconnect by itself.
+      if (reason === 'io server disconnect' && !closed) void refreshAndReconnect();
+    });
+    socket.on('connect_error', () => {
+      setStatus('disconnected');
+      // A refused handshake (socket.active false) is not retried automatically: refresh and try again.
+      if (!socket.active && !closed) void refreshAndReconnect();
+    });
+    socket.on('workspace:event', (event) => {
+      if (event.workspaceId === workspaceId) applyInOrder(event);
+    });
+    socket.on('workspace:head', (head) => {
+      if (head.workspaceId === workspaceId && last !== null && head.seq > last) void catchUp();
+    });
+    socket.on('presence', (message) => {
+      if (message.workspaceId === workspaceId) setPresence(message.users);
+    });
+    socket.on('workspace:removed', (notice) => {
+      if (notice.workspaceId === workspaceId) void queryClient.invalidateQueries({ queryKey: workspaceKeys.all(userId) });
+    });
+
+    return () => {
+      closed = true;
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [queryClient, userId, workspaceId]);
+
+  return { status, presence };
+}

@@ -1,0 +1,92 @@
+import { subject } from '@casl/ability';
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { BoardSection } from '../features/boards/components/board-section';
+import { InvitationsPanel } from '../features/workspaces/components/invitations-panel';
+import { MembersPanel } from '../features/workspaces/components/members-panel';
+import { useWorkspaceAbility } from '../features/workspaces/hooks/use-workspace-ability';
+import { useWorkspace } from '../features/workspaces/hooks/use-workspaces';
+import { useDocumentTitle } from '../i18n/use-document-title';
+import { ErrorAlert } from '../ui/error-alert';
+import { PageStatus } from '../ui/page-status';
+
+const TABS = ['board', 'members', 'invitations'] as const;
+type Tab = (typeof TABS)[number];
+
+export function WorkspacePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const workspace = useWorkspace(id);
+  const ability = useWorkspaceAbility(workspace.data);
+  const [params, setParams] = useSearchParams();
+  const baseId = useId();
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  useDocumentTitle(workspace.data?.title ?? t('workspaces.title'));
+
+  if (workspace.isPending) return <PageStatus message={t('app.loading')} />;
+  if (workspace.isError) return <ErrorAlert error={workspace.error} />;
+
+  const data = workspace.data;
+  const tabs = TABS.filter((tab) => tab !== 'invitations' || ability.can('read', subject('Invitation', { workspaceId: data.id })));
+  const requested = params.get('tab');
+  const current: Tab = tabs.find((tab) => tab === requested) ?? 'board';
+  const select = (tab: Tab) => {
+    setParams(tab === 'board' ? {} : { tab }, { replace: true });
+    tabRefs.current[tab]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = tabs.indexOf(current);
+    const next =
+      event.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length]
+      : event.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length]
+      : event.key === 'Home' ? tabs[0]
+      : event.key === 'End' ? tabs[tabs.length - 1]
+      : undefined;
+    if (next) {
+      event.preventDefault();
+      select(next);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <div>
+        <p className="small">
+          <Link to="/workspaces">{t('workspaces.backToList')}</Link>
+        </p>
+        <h1>{data.title}</h1>
+        <p className="muted">
+          {t(`workspaces.kinds.${data.kind}`)} · {t('workspaces.myRole')}: {t(`workspaces.roles.${data.myRole}`)}
+          {data.status === 'archived' && ` · ${t('workspaces.archived')}`}
+        </p>
+        {data.description && <p>{data.description}</p>}
+      </div>
+      <div role="tablist" aria-label={t('workspaces.tabs.label')} className="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button
+            key={tab}
+            ref={(element) => {
+              tabRefs.current[tab] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${tab}`}
+            aria-selected={tab === current}
+            aria-controls={`${baseId}-panel-${tab}`}
+            tabIndex={tab === current ? 0 : -1}
+            className="tab"
+            onClick={() => select(tab)}
+          >
+            {t(`workspaces.tabs.${tab}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel-${current}`} aria-labelledby={`${baseId}-tab-${current}`}>
+        {current === 'board' && <BoardSection workspace={data} />}
+        {current === 'members' && <MembersPanel workspace={data} />}
+        {current === 'invitations' && <InvitationsPanel workspace={data} />}
+      </div>
+    </div>
+  );
+}
