@@ -90,6 +90,8 @@ describe('boards and cards', () => {
       })
       .expect(200);
     expect(updated.body).toMatchObject({ priority: 'urgent', dueDate: '2026-12-15', assigneeIds: [owner.user.id], version: 2 });
+    const read = (await defaultBoard(app, owner, workspaceId)).cards.find((c) => c.id === card.id);
+    expect(read).toEqual(updated.body);
     const refused = await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: 2, assigneeIds: [outsider.user.id] }).expect(400);
     expect(refused.body.details[0].path).toBe('assigneeIds');
     await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: 2, archived: true }).expect(200);

@@ -9,6 +9,29 @@ export type CardChanges = Partial<
   >
 >;
 
+interface CardRow {
+  id: string;
+  board_id: string;
+  column_id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  position: string;
+  assignee_ids: string[];
+  responsible_organization_id: string | null;
+  due_date: string | null;
+  priority: CardEntity['priority'];
+  label_ids: string[];
+  checklist: CardEntity['checklist'];
+  commitment_id: string | null;
+  archived_at: Date | null;
+  comment_count: number;
+  version: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** Boards, columns, labels, cards and comments. Reading a board is four queries, whatever its size. */
 @Injectable()
 export class BoardsRepository {
@@ -36,15 +59,39 @@ export class BoardsRepository {
     return this.dataSource.getRepository(LabelEntity).find({ where: { boardId }, order: { name: 'ASC' } });
   }
 
-  cards(boardId: string): Promise<CardEntity[]> {
-    return this.dataSource
-      .getRepository(CardEntity)
-      .createQueryBuilder('card')
-      .where('card.board_id = :boardId AND card.archived_at IS NULL', { boardId })
-      .orderBy('card.column_id')
-      .addOrderBy('card.position')
-      .addOrderBy('card.id')
-      .getMany();
+  /** The hot read of a board: plain SQL, because ORM hydration of thousands of rows costs more than the query. */
+  async cards(boardId: string): Promise<CardEntity[]> {
+    const rows: CardRow[] = await this.dataSource.query(
+      `SELECT id, board_id, column_id, workspace_id, title, description, position, assignee_ids, responsible_organization_id,
+              due_date::text AS due_date, priority, label_ids, checklist, commitment_id, archived_at, comment_count, version,
+              created_by, created_at, updated_at
+         FROM cards WHERE board_id = $1 AND archived_at IS NULL ORDER BY column_id, position, id`,
+      [boardId],
+    );
+    return rows.map((row) =>
+      Object.assign(new CardEntity(), {
+        id: row.id,
+        boardId: row.board_id,
+        columnId: row.column_id,
+        workspaceId: row.workspace_id,
+        title: row.title,
+        description: row.description,
+        position: row.position,
+        assigneeIds: row.assignee_ids,
+        responsibleOrganizationId: row.responsible_organization_id,
+        dueDate: row.due_date,
+        priority: row.priority,
+        labelIds: row.label_ids,
+        checklist: row.checklist,
+        commitmentId: row.commitment_id,
+        archivedAt: row.archived_at,
+        commentCount: row.comment_count,
+        version: row.version,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }),
+    );
   }
 
   findColumn(id: string, manager: EntityManager = this.dataSource.manager): Promise<ColumnEntity | null> {
