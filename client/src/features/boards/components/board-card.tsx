@@ -4,7 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { CardDto } from '@enlace/shared';
 
 /** One card: a button named by its title; Enter or a click opens it, Space or a drag moves it. */
-export function BoardCard({ card, canEdit, onOpen }: { card: CardDto; canEdit: boolean; onOpen: (cardId: string) => void }) {
+interface BoardCardProps {
+  card: CardDto;
+  canEdit: boolean;
+  onOpen: (cardId: string) => void;
+  /** In a virtualised column: measures the item, which sits absolutely at `offset`. */
+  itemRef?: (element: HTMLElement | null) => void;
+  index?: number;
+  offset?: number;
+  setSize?: number;
+}
+
+export function BoardCard({ card, canEdit, onOpen, itemRef, index, offset, setSize }: BoardCardProps) {
   const { t, i18n } = useTranslation();
   const metaId = useId();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, disabled: !canEdit });
@@ -20,7 +31,14 @@ export function BoardCard({ card, canEdit, onOpen }: { card: CardDto; canEdit: b
   };
 
   return (
-    <li className="board-card-item">
+    <li
+      ref={itemRef}
+      className="board-card-item"
+      data-index={index}
+      aria-posinset={index === undefined ? undefined : index + 1}
+      aria-setsize={setSize}
+      style={offset === undefined ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${offset}px)` }}
+    >
       <div
         ref={setNodeRef}
         {...attributes}

@@ -1,12 +1,16 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useId } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDto, ColumnDto } from '@enlace/shared';
 import { AddCardForm } from './add-card-form';
 import { BoardCard } from './board-card';
 
 export const COLUMN_PREFIX = 'column:';
+
+/** Beyond this many cards a column renders only what is in view. */
+const VIRTUALISE_FROM = 60;
 
 interface BoardColumnProps {
   boardId: string;
@@ -29,13 +33,61 @@ export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpen
         <span className="small muted">{t('board.cardCount', { count: cards.length })}</span>
       </header>
       <SortableContext id={column.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="board-cards" aria-labelledby={headingId}>
-          {cards.map((card) => (
-            <BoardCard key={card.id} card={card} canEdit={canEdit} onOpen={onOpenCard} />
-          ))}
-        </ul>
+        {cards.length >= VIRTUALISE_FROM ? (
+          <VirtualCardList cards={cards} canEdit={canEdit} onOpenCard={onOpenCard} headingId={headingId} setDropRef={setNodeRef} />
+        ) : (
+          <ul ref={setNodeRef} className="board-cards" aria-labelledby={headingId}>
+            {cards.map((card) => (
+              <BoardCard key={card.id} card={card} canEdit={canEdit} onOpen={onOpenCard} />
+            ))}
+          </ul>
+        )}
       </SortableContext>
       {canCreate && <AddCardForm boardId={boardId} column={column} />}
     </section>
+  );
+}
+
+interface VirtualCardListProps {
+  cards: CardDto[];
+  canEdit: boolean;
+  onOpenCard: (cardId: string) => void;
+  headingId: string;
+  setDropRef: (element: HTMLElement | null) => void;
+}
+
+/** A long column: a scrolling list that mounts only the cards in view (plus a few either side). */
+function VirtualCardList({ cards, canEdit, onOpenCard, headingId, setDropRef }: VirtualCardListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 8,
+    getItemKey: (index) => cards[index].id,
+  });
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scrollRef} className="board-cards-scroll">
+      <ul
+        ref={setDropRef}
+        className="board-cards board-cards-virtual"
+        aria-labelledby={headingId}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => (
+          <BoardCard
+            key={item.key}
+            card={cards[item.index]}
+            canEdit={canEdit}
+            onOpen={onOpenCard}
+            itemRef={virtualizer.measureElement}
+            index={item.index}
+            offset={item.start}
+            setSize={cards.length}
+          />
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -22,10 +22,18 @@ export function AcceptInvitation({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const headingId = useId();
   const preview = useQuery({ queryKey: invitationKey(token), queryFn: ({ signal }) => fetchInvitationPreview(token, signal), staleTime: 0 });
   const signedIn = session.status === 'signed-in';
-  const accept = useMutation({ mutationFn: () => acceptInvitation(token), onSuccess: ({ workspaceId }) => void navigate(`/workspaces/${workspaceId}`) });
+  const accept = useMutation({
+    mutationFn: () => acceptInvitation(token),
+    onSuccess: ({ workspaceId }) => {
+      void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+      void navigate(`/workspaces/${workspaceId}`);
+    },
+  });
   const decline = useMutation({ mutationFn: () => declineInvitation(token, signedIn) });
 
   if (session.status === 'restoring' || preview.isPending) return <PageStatus message={t('app.loading')} />;
