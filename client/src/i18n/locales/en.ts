@@ -185,6 +185,7 @@ export const en = {
     dragOver: 'Card {{title}} is over column {{column}}.',
     dragEnd: 'Card {{title}} was dropped in column {{column}}.',
     dragCancel: 'Moving card {{title}} was cancelled.',
+    cardRole: 'draggable card',
     card: {
       dialogLabel: 'Card details',
       title: 'Title',

@@ -184,6 +184,7 @@ export const es: Translation = {
     dragOver: 'La tarjeta {{title}} está sobre la columna {{column}}.',
     dragEnd: 'La tarjeta {{title}} se soltó en la columna {{column}}.',
     dragCancel: 'Se canceló el movimiento de la tarjeta {{title}}.',
+    cardRole: 'tarjeta movible',
     card: {
       dialogLabel: 'Detalles de la tarjeta',
       title: 'Título',

@@ -184,6 +184,7 @@ export const fr: Translation = {
     dragOver: 'La carte {{title}} est au-dessus de la colonne {{column}}.',
     dragEnd: 'La carte {{title}} a été déposée dans la colonne {{column}}.',
     dragCancel: 'Le déplacement de la carte {{title}} a été annulé.',
+    cardRole: 'carte déplaçable',
     card: {
       dialogLabel: 'Détails de la carte',
       title: 'Titre',

@@ -184,6 +184,7 @@ export const pt: Translation = {
     dragOver: 'O cartão {{title}} está sobre a coluna {{column}}.',
     dragEnd: 'O cartão {{title}} foi solto na coluna {{column}}.',
     dragCancel: 'A movimentação do cartão {{title}} foi cancelada.',
+    cardRole: 'cartão arrastável',
     card: {
       dialogLabel: 'Detalhes do cartão',
       title: 'Título',

@@ -48,6 +48,7 @@ export function BoardCard({ card, canEdit, onOpen, itemRef, index, offset, setSi
         aria-label={card.title}
         aria-describedby={[metaId, attributes['aria-describedby']].filter(Boolean).join(' ')}
         aria-disabled={undefined}
+        aria-roledescription={canEdit ? t('board.cardRole') : undefined}
         className={`board-card priority-${card.priority}${isDragging ? ' is-dragging' : ''}`}
         style={{ transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition }}
         onKeyDown={onKeyDown}
