@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
+import { startBuiltServer, type E2eServer } from './support/server.js';
+
+/** Sets up people and a workspace through the public API, as an administrator would. */
+async function api<T>(server: E2eServer, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: options.body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(options.token && { authorization: `Bearer ${options.token}` }) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+}
+
+describe('collaborating across organisations', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const sessions: BrowserSession[] = [];
+  let coordinator: { email: string; password: string; token: string };
+  let owner: { email: string; password: string; token: string };
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchBrowser();
+    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const ministry = await api<{ id: string }>(server, '/api/organizations', {
+      token: admin.accessToken,
+      body: { name: 'Ministerio de Justicia', kind: 'central_government', country: 'AR' },
+    });
+    const person = async (email: string) => {
+      const password = 'a-long-demo-password';
+      const user = await api<{ id: string }>(server, `/api/organizations/${ministry.id}/users`, {
+        token: admin.accessToken,
+        body: { email, displayName: email.split('@')[0], password, orgRole: 'member' },
+      });
+      return { email, password, userId: user.id, token: (await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password } })).accessToken };
+    };
+    owner = await person('owner@ministerio.test');
+    coordinator = await person('coordinator@ministerio.test');
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const session = await openSession(browser, server.url);
+    sessions.push(session);
+    return session.page;
+  }
+
+  async function workspaceWithCoordinator(title: string): Promise<string> {
+    const workspace = await api<{ id: string }>(server, '/api/workspaces', { token: owner.token, body: { kind: 'case', title } });
+    const invitation = await api<{ token: string }>(server, `/api/workspaces/${workspace.id}/invitations`, {
+      token: owner.token,
+      body: { email: coordinator.email, role: 'coordinator' },
+    });
+    await api(server, `/api/invitations/${invitation.token}/accept`, { token: coordinator.token, body: {} });
+    return workspace.id;
+  }
+
+  it('lets a coordinator invite an NGO worker, who creates an account from the link and then sees the workspace', async () => {
+    const workspaceId = await workspaceWithCoordinator('Caso AR-2026-0101');
+    const coordinatorPage = await newPage();
+    await signIn(coordinatorPage, coordinator.email, coordinator.password);
+    await coordinatorPage.goto(`/workspaces/${workspaceId}?tab=invitations`);
+    await coordinatorPage.getByRole('button', { name: 'Invite someone' }).click();
+    const dialog = coordinatorPage.getByRole('dialog', { name: 'Invite someone to this workspace' });
+    await dialog.getByLabel('E-mail').fill('worker@refugio.test');
+    await dialog.getByLabel('Role').selectOption('contributor');
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await dialog.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+    expect(link).toContain('/invitations/');
+
+    const worker = await newPage();
+    // Before accepting, the workspace does not exist for them: no account, so the app asks to sign in.
+    await worker.goto(`/workspaces/${workspaceId}`);
+    await worker.waitForURL('**/login**');
+
+    await worker.goto(new URL(link).pathname);
+    await worker.getByRole('heading', { name: 'You are invited to “Caso AR-2026-0101”' }).waitFor();
+    await worker.getByLabel('Your name').fill('Trabajadora Social');
+    await worker.getByLabel('Password (at least 12 characters)').fill('a-long-enough-password');
+    await worker.getByRole('button', { name: 'Create account and accept' }).click();
+    await worker.waitForURL(`**/workspaces/${workspaceId}**`);
+    await worker.getByRole('region', { name: 'To do' }).waitFor();
+    expect(pathOf(worker)).toBe(`/workspaces/${workspaceId}`);
+  });
+
+  it('shows a card moved in one browser moving in the other, without a reload', async () => {
+    const workspaceId = await workspaceWithCoordinator('Mesa interinstitucional');
+    const boards = await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${workspaceId}/boards`, { token: owner.token });
+    const board = await api<{ columns: Array<{ id: string }> }>(server, `/api/boards/${boards.items[0].id}`, { token: owner.token });
+    await api(server, `/api/boards/${boards.items[0].id}/cards`, { token: owner.token, body: { columnId: board.columns[0].id, title: 'Request legal aid' } });
+
+    const mover = await newPage();
+    const watcher = await newPage();
+    await signIn(mover, owner.email, owner.password);
+    await signIn(watcher, coordinator.email, coordinator.password);
+    for (const page of [mover, watcher]) {
+      await page.goto(`/workspaces/${workspaceId}`);
+      await page.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true }).waitFor();
+    }
+
+    // Keyboard drag and drop: pick up with Space, move right to the next column, drop.
+    const card = mover.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
+    await card.focus();
+    // dnd-kit measures the droppables after pick-up; give each step a moment, as a person would.
+    for (const key of ['Space', 'ArrowRight', 'Space']) {
+      await mover.keyboard.press(key);
+      await mover.waitForTimeout(250);
+    }
+    await mover.getByRole('region', { name: 'In progress' }).getByRole('button', { name: 'Request legal aid', exact: true }).waitFor();
+
+    await watcher.getByRole('region', { name: 'In progress' }).getByRole('button', { name: 'Request legal aid', exact: true }).waitFor({ timeout: 10_000 });
+    expect(await watcher.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true }).count()).toBe(0);
+  });
+});
