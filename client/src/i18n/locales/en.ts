@@ -170,6 +170,7 @@ export const en = {
     noBoard: 'This workspace has no board.',
     cardCount_one: '{{count}} card',
     cardCount_other: '{{count}} cards',
+    wipCount: '{{count}} of {{limit}} (work-in-progress limit)',
     addCard: 'Add card',
     newCardTitle: 'New card title in {{column}}',
     adding: 'Adding…',

@@ -169,6 +169,7 @@ export const es: Translation = {
     noBoard: 'Este espacio de trabajo no tiene tablero.',
     cardCount_one: '{{count}} tarjeta',
     cardCount_other: '{{count}} tarjetas',
+    wipCount: '{{count}} de {{limit}} (límite de trabajo en curso)',
     addCard: 'Añadir tarjeta',
     newCardTitle: 'Título de la nueva tarjeta en {{column}}',
     adding: 'Añadiendo…',

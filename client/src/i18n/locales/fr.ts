@@ -169,6 +169,7 @@ export const fr: Translation = {
     noBoard: 'Cet espace de travail n’a pas de tableau.',
     cardCount_one: '{{count}} carte',
     cardCount_other: '{{count}} cartes',
+    wipCount: '{{count}} sur {{limit}} (limite de travail en cours)',
     addCard: 'Ajouter une carte',
     newCardTitle: 'Titre de la nouvelle carte dans {{column}}',
     adding: 'Ajout…',

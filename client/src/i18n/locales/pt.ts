@@ -169,6 +169,7 @@ export const pt: Translation = {
     noBoard: 'Este espaço de trabalho não tem quadro.',
     cardCount_one: '{{count}} cartão',
     cardCount_other: '{{count}} cartões',
+    wipCount: '{{count}} de {{limit}} (limite de trabalho em andamento)',
     addCard: 'Adicionar cartão',
     newCardTitle: 'Título do novo cartão em {{column}}',
     adding: 'Adicionando…',

@@ -30,7 +30,9 @@ export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpen
     <section role="region" aria-label={column.title} className={`board-column${isOver ? ' is-over' : ''}`}>
       <header className="board-column-header">
         <h3 id={headingId}>{column.title}</h3>
-        <span className="small muted">{t('board.cardCount', { count: cards.length })}</span>
+        <span className={`small ${column.wipLimit !== null && cards.length > column.wipLimit ? 'wip-exceeded' : 'muted'}`}>
+          {column.wipLimit === null ? t('board.cardCount', { count: cards.length }) : t('board.wipCount', { count: cards.length, limit: column.wipLimit })}
+        </span>
       </header>
       <SortableContext id={column.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         {cards.length >= VIRTUALISE_FROM ? (
