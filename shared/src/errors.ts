@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'INVITATION_EMAIL_MISMATCH',
   'LAST_OWNER',
   'WORKSPACE_ARCHIVED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

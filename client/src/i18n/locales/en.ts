@@ -87,6 +87,7 @@ export const en = {
       LAST_OWNER: 'A workspace must keep at least one owner. Make someone else an owner first.',
       WORKSPACE_ARCHIVED: 'This workspace is archived and can no longer be changed.',
       INTERNAL: 'Something went wrong on the server. Try again later.',
+      UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
     } satisfies Record<ErrorCode, string>,
   },
   workspaces: {

@@ -86,6 +86,7 @@ export const es: Translation = {
       LAST_OWNER: 'Un espacio de trabajo debe conservar al menos un propietario. Designe primero a otra persona como propietaria.',
       WORKSPACE_ARCHIVED: 'Este espacio de trabajo está archivado y ya no se puede modificar.',
       INTERNAL: 'Se produjo un error en el servidor. Vuelva a intentarlo más tarde.',
+      UNAVAILABLE: 'El servicio no está disponible por un momento. Vuelva a intentarlo en unos instantes.',
     },
   },
   workspaces: {

@@ -86,6 +86,7 @@ export const fr: Translation = {
       LAST_OWNER: 'Un espace de travail doit conserver au moins un propriétaire. Désignez d’abord une autre personne comme propriétaire.',
       WORKSPACE_ARCHIVED: 'Cet espace de travail est archivé et ne peut plus être modifié.',
       INTERNAL: 'Une erreur s’est produite sur le serveur. Réessayez plus tard.',
+      UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     },
   },
   workspaces: {

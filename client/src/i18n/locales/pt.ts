@@ -86,6 +86,7 @@ export const pt: Translation = {
       LAST_OWNER: 'Um espaço de trabalho precisa manter pelo menos um proprietário. Torne outra pessoa proprietária primeiro.',
       WORKSPACE_ARCHIVED: 'Este espaço de trabalho está arquivado e não pode mais ser alterado.',
       INTERNAL: 'Ocorreu um erro no servidor. Tente novamente mais tarde.',
+      UNAVAILABLE: 'O serviço está indisponível por um momento. Tente novamente em instantes.',
     },
   },
   workspaces: {

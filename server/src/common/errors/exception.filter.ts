@@ -18,6 +18,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
+    if (body.code === 'UNAVAILABLE') void reply.header('Retry-After', '2');
     if (exception instanceof AppError && exception.code === 'RATE_LIMITED') {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) void reply.header('Retry-After', String(retryAfter));
@@ -38,6 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Malformed JSON, wrong content type, body too large: the request never reached a handler.
       return { statusCode: exception.statusCode, code: codeForStatus(exception.statusCode), message: exception.message };
     }
+    if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL restarting or every connection busy: a retry will do, so say 503, not 500.
+      return { statusCode: 503, code: 'UNAVAILABLE', message: 'The service is briefly unavailable; try again' };
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
   }
 }
@@ -55,4 +60,11 @@ function codeForStatus(status: number): ErrorCode {
 function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /timeout exceeded when trying to connect|Connection terminated/i.test(message ?? '');
 }

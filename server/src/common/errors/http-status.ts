@@ -25,6 +25,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 403;
     case 'RATE_LIMITED':
       return 429;
+    case 'UNAVAILABLE':
+      return 503;
     case 'INTERNAL':
       return 500;
     default: {
