@@ -24,12 +24,15 @@ export function createRootLogger(level: string): Pino {
   });
 }
 
+/** Nest's own start-up chatter (one line per module and per route) is debug detail, not news. */
+const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory']);
+
 /** Nest's LoggerService over pino: the class name as `context`, the request id from the request being served. */
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly root: Pino) {}
 
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    this.write(context && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, ...rest: unknown[]) {
     this.write('error', message, rest.findLast((part) => typeof part === 'string') as string | undefined);
