@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LoginInput, LoginResponseDto } from '@enlace/shared';
 import { TokenService } from '../common/auth/token.service.js';
@@ -11,6 +11,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
+import { hashSecret } from '../common/auth/secret-hash.js';
 
 export interface Session extends LoginResponseDto {
   refreshToken: string;
@@ -19,7 +20,6 @@ export interface Session extends LoginResponseDto {
 
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
 const invalidSession = () => new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again');
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** A shared office address serves many people: the per-address limit is wider than the per-account one. */
 const IP_LIMIT_FACTOR = 4;
@@ -39,7 +39,7 @@ export class AuthService {
 
   async login(input: LoginInput, ip: string): Promise<Session> {
     const { maxAttempts, windowSeconds } = this.config.login;
-    const keys = { ip: `login:ip:${ip}`, email: `login:email:${sha256(input.email)}` };
+    const keys = { ip: `login:ip:${ip}`, email: `login:email:${hashSecret(input.email)}` };
     const [byIp, byEmail] = await Promise.all([this.limiter.peek(keys.ip), this.limiter.peek(keys.email)]);
     const blocked = [byIp.count >= maxAttempts * IP_LIMIT_FACTOR && byIp, byEmail.count >= maxAttempts && byEmail].find(Boolean);
     if (blocked) {
@@ -63,7 +63,7 @@ export class AuthService {
   /** Rotates the refresh token; presenting one that was already rotated ends the whole family (it was stolen). */
   async refresh(refreshToken: string | undefined): Promise<Session> {
     if (!refreshToken) throw invalidSession();
-    const stored = await this.refreshTokens.findByHash(sha256(refreshToken));
+    const stored = await this.refreshTokens.findByHash(hashSecret(refreshToken));
     if (!stored) throw invalidSession();
     if (stored.rotatedAt || stored.revokedAt || !(await this.refreshTokens.markRotated(stored.id))) {
       if (stored.expiresAt > new Date()) {
@@ -79,7 +79,7 @@ export class AuthService {
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const stored = await this.refreshTokens.findByHash(sha256(refreshToken));
+    const stored = await this.refreshTokens.findByHash(hashSecret(refreshToken));
     if (stored) await this.refreshTokens.revokeFamily(stored.familyId);
   }
 
@@ -93,7 +93,7 @@ export class AuthService {
   private async startSession(user: UserEntity, familyId: string): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);
-    await this.refreshTokens.create({ familyId, userId: user.id, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+    await this.refreshTokens.create({ familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt });
     return { accessToken: await this.tokens.issueAccessToken(user.id), user: mapUser(user), refreshToken, refreshExpiresAt };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
   AcceptInvitationInput,
@@ -25,8 +25,8 @@ import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { InvitationEntity } from './invitation.entity.js';
 import { invitationEventPayload, mapInvitation } from './invitations.dto.js';
 import { InvitationsRepository } from './invitations.repository.js';
+import { hashSecret } from '../common/auth/secret-hash.js';
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** The result of accepting; `newUserId` is set when the account was created while accepting. */
 export interface Acceptance {
@@ -66,7 +66,7 @@ export class InvitationsService {
         role: input.role,
         organizationId: input.organizationId ?? null,
         message: input.message ?? null,
-        tokenHash: sha256(token),
+        tokenHash: hashSecret(token),
         invitedBy: auth.id,
         expiresAt: new Date(Date.now() + this.config.invitationTtlDays * 86_400_000),
       });
@@ -98,7 +98,7 @@ export class InvitationsService {
   }
 
   async preview(token: string): Promise<InvitationPreviewDto> {
-    const invitation = await this.invitations.findByTokenHash(sha256(token));
+    const invitation = await this.invitations.findByTokenHash(hashSecret(token));
     if (!invitation) throw notFound('Invitation');
     requireOpen(invitation);
     const workspace = await this.workspaces.findById(invitation.workspaceId);
@@ -121,7 +121,7 @@ export class InvitationsService {
     const passwordHash = !auth && input.password ? await this.hasher.hash(input.password) : undefined;
     try {
       return await this.unitOfWork.run(auth?.id ?? null, async (tx) => {
-        const invitation = await this.invitations.lockByTokenHash(tx.manager, sha256(token));
+        const invitation = await this.invitations.lockByTokenHash(tx.manager, hashSecret(token));
         if (!invitation) throw notFound('Invitation');
         requireOpen(invitation);
         let userId: string;
@@ -164,7 +164,7 @@ export class InvitationsService {
 
   async decline(token: string): Promise<void> {
     await this.unitOfWork.run(null, async (tx) => {
-      const invitation = await this.invitations.lockByTokenHash(tx.manager, sha256(token));
+      const invitation = await this.invitations.lockByTokenHash(tx.manager, hashSecret(token));
       if (!invitation) throw notFound('Invitation');
       requireOpen(invitation);
       await this.invitations.setStatus(tx.manager, invitation.id, 'declined');
