@@ -16,6 +16,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EMAIL_TAKEN':
     case 'LAST_OWNER':
     case 'WORKSPACE_ARCHIVED':
+    case 'WIP_LIMIT_REACHED':
+    case 'COLUMN_NOT_EMPTY':
+    case 'LAST_COLUMN':
+    case 'CANNOT_DISABLE_SELF':
       return 409;
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
