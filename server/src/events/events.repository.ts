@@ -20,9 +20,29 @@ export class EventsRepository {
     return { seq: Number(rows[0].seq), hash: rows[0].hash };
   }
 
+  /** Appends the events and moves the head in one statement: one round trip inside the write's transaction. */
   async insert(manager: EntityManager, events: WorkspaceEventEntity[], head: { workspaceId: string; seq: number; hash: string }): Promise<void> {
-    await manager.getRepository(WorkspaceEventEntity).insert(events as never[]);
-    await manager.query('UPDATE workspace_event_heads SET seq = $2, hash = $3 WHERE workspace_id = $1', [head.workspaceId, head.seq, head.hash]);
+    const rows = events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      payload: e.payload,
+      actor_id: e.actorId,
+      at: e.at.toISOString(),
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    }));
+    await manager.query(
+      `WITH appended AS (
+         INSERT INTO workspace_events (workspace_id, seq, type, entity_type, entity_id, payload, actor_id, at, prev_hash, hash)
+         SELECT $1, r.seq, r.type, r.entity_type, r.entity_id, r.payload, r.actor_id, r.at, r.prev_hash, r.hash
+           FROM jsonb_to_recordset($4::jsonb) AS r (seq bigint, type text, entity_type text, entity_id uuid, payload jsonb,
+                                                    actor_id uuid, at timestamptz, prev_hash text, hash text)
+       )
+       UPDATE workspace_event_heads SET seq = $2, hash = $3 WHERE workspace_id = $1`,
+      [head.workspaceId, head.seq, head.hash, JSON.stringify(rows)],
+    );
   }
 
   async head(workspaceId: string): Promise<{ seq: number; hash: string }> {

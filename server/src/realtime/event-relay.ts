@@ -24,23 +24,28 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.config.redisUrl) {
-      this.unsubscribe = this.bus.subscribe((events) => this.fanout.receive(events));
-      return;
-    }
+    const publish = this.config.redisUrl ? await this.connect(this.config.redisUrl) : undefined;
+    this.unsubscribe = this.bus.subscribe((events) => {
+      // This process's sockets get the events at once, without waiting for Redis; the copy that comes
+      // back through the channel is ignored by the fan-out (already delivered).
+      this.fanout.receive(events);
+      publish?.(events);
+    });
+  }
+
+  /** Subscribes to the channel; returns how to publish to the other processes. */
+  private async connect(redisUrl: string): Promise<(events: WorkspaceEvent[]) => void> {
     const channel = `${this.config.redisPrefix}workspace-events`;
-    const pub = createRedisClient(this.config.redisUrl, 'events-pub');
-    const sub = createRedisClient(this.config.redisUrl, 'events-sub');
+    const pub = createRedisClient(redisUrl, 'events-pub');
+    const sub = createRedisClient(redisUrl, 'events-sub');
     this.clients.push(pub, sub);
     sub.on('message', (_channel: string, message: string) => this.fanout.receive(JSON.parse(message) as WorkspaceEvent[]));
     await sub.subscribe(channel).catch((error: Error) => this.logger.warn(`Subscribe failed, will retry on reconnect: ${error.message}`));
-    this.unsubscribe = this.bus.subscribe((events) => {
-      pub.publish(channel, JSON.stringify(events)).catch((error: Error) => {
-        // Still delivered here at once; other processes recover it from the log within seconds.
+    return (events) =>
+      void pub.publish(channel, JSON.stringify(events)).catch((error: Error) => {
+        // The other processes recover these events from the log within seconds (the periodic head check).
         this.logger.warn(`Event broadcast through Redis failed: ${error.message}`);
-        this.fanout.receive(events);
       });
-    });
   }
 
   onModuleDestroy(): void {

@@ -31,6 +31,56 @@ export class WorkspacesRepository {
     return manager.getRepository(WorkspaceEntity).findOneBy({ id });
   }
 
+  /** The workspace with the caller's membership, in one query: every authorised request starts here. */
+  async findWithMembership(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<WorkspaceWithRole | null> {
+    const rows: Array<{
+      id: string;
+      kind: WorkspaceEntity['kind'];
+      title: string;
+      description: string;
+      lead_organization_id: string | null;
+      status: WorkspaceEntity['status'];
+      created_by: string;
+      version: number;
+      created_at: Date;
+      updated_at: Date;
+      role: WorkspaceRole;
+      sensitive_access: boolean;
+      member_version: number;
+      joined_at: Date;
+    }> = await manager.query(
+      `SELECT w.id, w.kind, w.title, w.description, w.lead_organization_id, w.status, w.created_by, w.version, w.created_at, w.updated_at,
+              m.role, m.sensitive_access, m.version AS member_version, m.joined_at
+         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      [workspaceId, userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      workspace: Object.assign(new WorkspaceEntity(), {
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        description: row.description,
+        leadOrganizationId: row.lead_organization_id,
+        status: row.status,
+        createdBy: row.created_by,
+        version: row.version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }),
+      membership: Object.assign(new WorkspaceMemberEntity(), {
+        workspaceId,
+        userId,
+        role: row.role,
+        sensitiveAccess: row.sensitive_access,
+        version: row.member_version,
+        joinedAt: row.joined_at,
+      }),
+    };
+  }
+
   /** The caller's workspaces: `where` comes from their ability, so the list never over-fetches. */
   async listReadable(userId: string, where: SqlFragment, limit: number, after?: string): Promise<WorkspaceWithRole[]> {
     const query = this.dataSource

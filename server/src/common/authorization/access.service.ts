@@ -42,13 +42,13 @@ export class AccessService {
   constructor(private readonly workspaces: WorkspacesRepository) {}
 
   async workspace(auth: AuthUser, workspaceId: string, manager?: EntityManager): Promise<WorkspaceAccess> {
-    const membership = await this.workspaces.findMembership(workspaceId, auth.id, manager);
-    const workspace = membership ? await this.workspaces.findById(workspaceId, manager) : null;
-    if (!membership || !workspace) {
+    const found = await this.workspaces.findWithMembership(workspaceId, auth.id, manager);
+    if (!found) {
       // Not found and not a member look the same from outside, so case workspaces don't leak.
       this.logger.warn(`Denied: user ${auth.id} is not a member of workspace ${workspaceId}`);
       throw notFound('Workspace');
     }
+    const { workspace, membership } = found;
     const ability = defineAbilityFor(auth, [
       { workspaceId, role: membership.role, sensitiveAccess: membership.sensitiveAccess, workspaceArchived: workspace.status === 'archived' },
     ]);
