@@ -10,6 +10,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '500x20,500x100,2000x20,2000x100').split(',').map((s) => s.split('x').map(Number));
 const WARMUP_SECONDS = 2;
 const MODES = (process.env.BENCH_MODES ?? 'one,two').split(',');
+// Runs on a shared 2-core machine vary a lot: each scenario runs this many times, bare and Enlace
+// interleaved, and the summary gives the median of the runs' p99s.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 async function connectAll(urls, token, count, workspaceId) {
   const sockets = [];
@@ -138,14 +141,27 @@ const line = (label, r) =>
   `${label.padEnd(34)} p50 ${ms(percentile(r.latencies, 50)).padStart(9)}  p95 ${ms(percentile(r.latencies, 95)).padStart(9)}  p99 ${ms(percentile(r.latencies, 99)).padStart(9)}  ` +
   `${String(Math.round(r.deliveriesPerSecond)).padStart(7)} deliveries/s  server CPU ${(r.cpu * 100).toFixed(0).padStart(3)}%  RSS ${mb(r.rss).padStart(7)}  ${r.complete}/${r.total} moves complete`;
 
-console.log(`bench:realtime — ${SECONDS} s per run, load generator and server(s) on this machine (${(await import('node:os')).cpus().length} cores)`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+console.log(`bench:realtime — ${SECONDS} s per run, ${RUNS} runs per scenario, load generator and server(s) on this machine (${(await import('node:os')).cpus().length} cores)`);
+const summary = [];
 for (const [clients, rate] of SCENARIOS) {
-  const bare = await bareRun(clients, rate);
-  console.log(line(`${clients} clients, ${rate} moves/s, bare`, bare));
-  for (const mode of MODES) {
-    const result = await enlaceRun(mode, clients, rate);
-    const ratio = percentile(result.latencies, 99) / percentile(bare.latencies, 99);
-    console.log(`${line(`${clients} clients, ${rate} moves/s, ${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'}`, result)}  p99 ×${ratio.toFixed(2)} bare`);
+  const p99s = { bare: [], ...Object.fromEntries(MODES.map((mode) => [mode, []])) };
+  for (let run = 1; run <= RUNS; run += 1) {
+    const bare = await bareRun(clients, rate);
+    p99s.bare.push(percentile(bare.latencies, 99));
+    console.log(line(`${clients} clients, ${rate} moves/s, bare #${run}`, bare));
+    for (const mode of MODES) {
+      const result = await enlaceRun(mode, clients, rate);
+      p99s[mode].push(percentile(result.latencies, 99));
+      const ratio = percentile(result.latencies, 99) / percentile(bare.latencies, 99);
+      console.log(`${line(`${clients} clients, ${rate} moves/s, ${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} #${run}`, result)}  p99 ×${ratio.toFixed(2)} bare`);
+    }
   }
+  const bareP99 = median(p99s.bare);
+  const parts = MODES.map((mode) => `${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} ${ms(median(p99s[mode]))} (×${(median(p99s[mode]) / bareP99).toFixed(2)})`);
+  if (MODES.includes('one') && MODES.includes('two')) parts.push(`two processes add ${ms(median(p99s.two) - median(p99s.one))}`);
+  summary.push(`${clients} clients, ${rate} moves/s — median p99 of ${RUNS}: bare ${ms(bareP99)}, ${parts.join(', ')}`);
 }
+console.log(`\n${summary.join('\n')}`);
 process.exit(0);
