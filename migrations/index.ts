@@ -1,6 +1,7 @@
 import { CreateAccounts1764300000000 } from './1764300000000-CreateAccounts.js';
 import { CreateWorkspaces1764310000000 } from './1764310000000-CreateWorkspaces.js';
 import { CreateBoards1764320000000 } from './1764320000000-CreateBoards.js';
+import { AddLabelVersion1795895846813 } from './1795895846813-AddLabelVersion.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
-export const migrations = [CreateAccounts1764300000000, CreateWorkspaces1764310000000, CreateBoards1764320000000];
+export const migrations = [CreateAccounts1764300000000, CreateWorkspaces1764310000000, CreateBoards1764320000000, AddLabelVersion1795895846813];

@@ -67,15 +67,31 @@ export type CreateColumnInput = z.infer<typeof CreateColumnSchema>;
 export const UpdateColumnSchema = z.strictObject({
   version: z.number().int().min(1),
   title: z.string().trim().min(1).max(120).optional(),
+  /** Lowering it below the column's current count is allowed: only adding cards is refused then. */
   wipLimit: z.number().int().min(1).max(999).nullable().optional(),
+  /** Reorder: place the column after this one; null: first on the board; omitted: where it is. */
+  afterColumnId: z.uuid().nullable().optional(),
 });
 export type UpdateColumnInput = z.infer<typeof UpdateColumnSchema>;
 
-export const CreateLabelSchema = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-});
+const labelName = z.string().trim().min(1).max(60);
+const labelColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+export const CreateLabelSchema = z.strictObject({ name: labelName, color: labelColor });
 export type CreateLabelInput = z.infer<typeof CreateLabelSchema>;
+
+export const UpdateLabelSchema = z
+  .strictObject({ version: z.number().int().min(1), name: labelName.optional(), color: labelColor.optional() })
+  .refine((body) => body.name !== undefined || body.color !== undefined, { message: 'Nothing to change' });
+export type UpdateLabelInput = z.infer<typeof UpdateLabelSchema>;
+
+const boardTitle = z.string().trim().min(1).max(120);
+
+export const CreateBoardSchema = z.strictObject({ title: boardTitle });
+export type CreateBoardInput = z.infer<typeof CreateBoardSchema>;
+
+export const UpdateBoardSchema = z.strictObject({ version: z.number().int().min(1), title: boardTitle });
+export type UpdateBoardInput = z.infer<typeof UpdateBoardSchema>;
 
 export interface ChecklistItem {
   id: string;
@@ -120,6 +136,7 @@ export interface LabelDto {
   boardId: string;
   name: string;
   color: string;
+  version: number;
 }
 
 export interface BoardSummaryDto {
@@ -133,6 +150,16 @@ export interface BoardDto extends BoardSummaryDto {
   columns: ColumnDto[];
   labels: LabelDto[];
   cards: CardDto[];
+}
+
+/**
+ * Payload of `column.deleted` and `label.deleted` events. Deleting a label also removes its id from
+ * every card of the board without changing the cards' versions and without card events: on
+ * `label.deleted` a client strips the id from the `labelIds` of the cards it holds.
+ */
+export interface DeletedBoardItem {
+  id: string;
+  boardId: string;
 }
 
 export interface CommentDto {

@@ -50,6 +50,9 @@ export class LabelEntity {
 
   @Column('text')
   color: string;
+
+  @Column('integer')
+  version: number;
 }
 
 @Entity('cards')

@@ -4,9 +4,22 @@ import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDt
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
-import { CreateCardDto, CreateColumnDto, CreateCommentDto, CreateLabelDto, MoveCardDto, UpdateCardDto, UpdateColumnDto } from './boards.dto.js';
+import {
+  CreateBoardDto,
+  CreateCardDto,
+  CreateColumnDto,
+  CreateCommentDto,
+  CreateLabelDto,
+  MoveCardDto,
+  UpdateBoardDto,
+  UpdateCardDto,
+  UpdateColumnDto,
+  UpdateLabelDto,
+} from './boards.dto.js';
 import { BoardsService } from './boards.service.js';
 import { CardsService } from './cards.service.js';
+import { ColumnsService } from './columns.service.js';
+import { LabelsService } from './labels.service.js';
 
 @ApiTags('boards')
 @ApiBearerAuth()
@@ -14,6 +27,8 @@ import { CardsService } from './cards.service.js';
 export class BoardsController {
   constructor(
     private readonly boards: BoardsService,
+    private readonly columns: ColumnsService,
+    private readonly labels: LabelsService,
     private readonly cards: CardsService,
   ) {}
 
@@ -22,24 +37,51 @@ export class BoardsController {
     return this.boards.list(auth, id);
   }
 
+  @Post('workspaces/:id/boards')
+  create(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateBoardDto): Promise<BoardDto> {
+    return this.boards.create(auth, id, dto);
+  }
+
   @Get('boards/:id')
   get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<BoardDto> {
     return this.boards.get(auth, id);
   }
 
+  @Patch('boards/:id')
+  update(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateBoardDto): Promise<BoardSummaryDto> {
+    return this.boards.update(auth, id, dto);
+  }
+
   @Post('boards/:id/columns')
   createColumn(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateColumnDto): Promise<ColumnDto> {
-    return this.boards.createColumn(auth, id, dto);
+    return this.columns.create(auth, id, dto);
   }
 
   @Patch('columns/:id')
   updateColumn(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateColumnDto): Promise<ColumnDto> {
-    return this.boards.updateColumn(auth, id, dto);
+    return this.columns.update(auth, id, dto);
+  }
+
+  @Delete('columns/:id')
+  @HttpCode(204)
+  deleteColumn(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<void> {
+    return this.columns.remove(auth, id);
   }
 
   @Post('boards/:id/labels')
   createLabel(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateLabelDto): Promise<LabelDto> {
-    return this.boards.createLabel(auth, id, dto);
+    return this.labels.create(auth, id, dto);
+  }
+
+  @Patch('labels/:id')
+  updateLabel(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateLabelDto): Promise<LabelDto> {
+    return this.labels.update(auth, id, dto);
+  }
+
+  @Delete('labels/:id')
+  @HttpCode(204)
+  deleteLabel(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<void> {
+    return this.labels.remove(auth, id);
   }
 
   @Post('boards/:id/cards')

@@ -1,12 +1,16 @@
 import {
+  CreateBoardSchema,
   CreateCardSchema,
   CreateColumnSchema,
   CreateCommentSchema,
   CreateLabelSchema,
   MoveCardSchema,
+  UpdateBoardSchema,
   UpdateCardSchema,
   UpdateColumnSchema,
+  UpdateLabelSchema,
   type BoardDto,
+  type BoardSummaryDto,
   type CardDto,
   type ColumnDto,
   type CommentDto,
@@ -15,6 +19,8 @@ import {
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
+export class CreateBoardDto extends zodDto('CreateBoard', CreateBoardSchema) {}
+export class UpdateBoardDto extends zodDto('UpdateBoard', UpdateBoardSchema) {}
 export class CreateCardDto extends zodDto('CreateCard', CreateCardSchema) {}
 export class UpdateCardDto extends zodDto('UpdateCard', UpdateCardSchema) {}
 export class MoveCardDto extends zodDto('MoveCard', MoveCardSchema) {}
@@ -22,6 +28,7 @@ export class CreateCommentDto extends zodDto('CreateComment', CreateCommentSchem
 export class CreateColumnDto extends zodDto('CreateColumn', CreateColumnSchema) {}
 export class UpdateColumnDto extends zodDto('UpdateColumn', UpdateColumnSchema) {}
 export class CreateLabelDto extends zodDto('CreateLabel', CreateLabelSchema) {}
+export class UpdateLabelDto extends zodDto('UpdateLabel', UpdateLabelSchema) {}
 
 export function mapCard(card: CardEntity): CardDto {
   return {
@@ -57,7 +64,7 @@ export const mapColumn = (column: ColumnEntity): ColumnDto => ({
   version: column.version,
 });
 
-export const mapLabel = (label: LabelEntity): LabelDto => ({ id: label.id, boardId: label.boardId, name: label.name, color: label.color });
+export const mapLabel = (label: LabelEntity): LabelDto => ({ id: label.id, boardId: label.boardId, name: label.name, color: label.color, version: label.version });
 
 export const mapComment = (comment: CommentEntity): CommentDto => ({
   id: comment.id,
@@ -68,12 +75,11 @@ export const mapComment = (comment: CommentEntity): CommentDto => ({
   createdAt: comment.createdAt.toISOString(),
 });
 
+export const mapBoardSummary = (board: BoardEntity): BoardSummaryDto => ({ id: board.id, workspaceId: board.workspaceId, title: board.title, version: board.version });
+
 export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cards: CardEntity[]): BoardDto {
   return {
-    id: board.id,
-    workspaceId: board.workspaceId,
-    title: board.title,
-    version: board.version,
+    ...mapBoardSummary(board),
     columns: columns.map(mapColumn),
     labels: labels.map(mapLabel),
     cards: cards.map(mapCard),

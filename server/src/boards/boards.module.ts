@@ -5,10 +5,12 @@ import { BoardsController } from './boards.controller.js';
 import { BoardsRepository } from './boards.repository.js';
 import { BoardsService } from './boards.service.js';
 import { CardsService } from './cards.service.js';
+import { ColumnsService } from './columns.service.js';
+import { LabelsService } from './labels.service.js';
 
 @Module({
   imports: [AccountsModule, WorkspacesModule],
   controllers: [BoardsController],
-  providers: [BoardsService, CardsService, BoardsRepository],
+  providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardsRepository],
 })
 export class BoardsModule {}

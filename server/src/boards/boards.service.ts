@@ -1,16 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { BoardDto, BoardSummaryDto, ColumnDto, CreateColumnInput, CreateLabelInput, LabelDto, Page, UpdateColumnInput } from '@enlace/shared';
-import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import type { BoardDto, BoardSummaryDto, CreateBoardInput, Page, UpdateBoardInput } from '@enlace/shared';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { AccessService } from '../common/authorization/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { mapBoard, mapColumn, mapLabel } from './boards.dto.js';
+import { mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
 
 const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'];
 
+/** Boards themselves: reading, creating and renaming. Columns and labels have their own services. */
 @Injectable()
 export class BoardsService implements OnModuleInit {
   constructor(
@@ -22,21 +23,16 @@ export class BoardsService implements OnModuleInit {
 
   /** Every new workspace comes with one board of three columns, created in the same transaction. */
   onModuleInit(): void {
-    this.workspaces.onCreate((tx, workspaceId) => this.createDefaultBoard(tx, workspaceId));
-  }
-
-  private async createDefaultBoard(tx: Tx, workspaceId: string): Promise<void> {
-    const positions = generateNKeysBetween(null, null, DEFAULT_COLUMNS.length);
-    const board = await this.boards.insertBoard(tx.manager, workspaceId, 'Board', DEFAULT_COLUMNS.map((title, i) => ({ title, position: positions[i] })));
-    const columns = await this.boards.columns(board.id, tx.manager);
-    tx.record({ workspaceId, type: 'board.created', entityType: 'board', entityId: board.id, payload: { ...mapBoard(board, columns, [], []) } });
+    this.workspaces.onCreate(async (tx, workspaceId) => {
+      await this.insertWithDefaultColumns(tx, workspaceId, 'Board');
+    });
   }
 
   async list(auth: AuthUser, workspaceId: string): Promise<Page<BoardSummaryDto>> {
     const access = await this.access.workspace(auth, workspaceId);
     access.require('read', 'Board');
     const boards = await this.boards.boardsOf(workspaceId);
-    return { items: boards.map((b) => ({ id: b.id, workspaceId: b.workspaceId, title: b.title, version: b.version })) };
+    return { items: boards.map(mapBoardSummary) };
   }
 
   async get(auth: AuthUser, boardId: string): Promise<BoardDto> {
@@ -48,47 +44,38 @@ export class BoardsService implements OnModuleInit {
     return mapBoard(board, columns, labels, cards);
   }
 
-  async createColumn(auth: AuthUser, boardId: string, input: CreateColumnInput): Promise<ColumnDto> {
+  async create(auth: AuthUser, workspaceId: string, input: CreateBoardInput): Promise<BoardDto> {
+    return this.unitOfWork.run(auth.id, async (tx) => {
+      // Adding a board is editing the workspace's board structure: the same right as columns and labels.
+      (await this.access.workspace(auth, workspaceId, tx.manager)).require('update', 'Board');
+      return this.insertWithDefaultColumns(tx, workspaceId, input.title);
+    });
+  }
+
+  async update(auth: AuthUser, boardId: string, input: UpdateBoardInput): Promise<BoardSummaryDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const board = await this.boards.findBoard(boardId, tx.manager);
       if (!board) throw notFound('Board');
       (await this.access.workspace(auth, board.workspaceId, tx.manager)).require('update', 'Board');
-      const columns = await this.boards.columns(boardId, tx.manager);
-      const position = generateKeyBetween(columns.at(-1)?.position ?? null, null);
-      const column = mapColumn(await this.boards.insertColumn(tx.manager, { boardId, title: input.title, position, wipLimit: input.wipLimit ?? null }));
-      tx.record({ workspaceId: board.workspaceId, type: 'column.created', entityType: 'column', entityId: column.id, payload: column });
-      return column;
-    });
-  }
-
-  async updateColumn(auth: AuthUser, columnId: string, input: UpdateColumnInput): Promise<ColumnDto> {
-    return this.unitOfWork.run(auth.id, async (tx) => {
-      const column = await this.boards.findColumn(columnId, tx.manager);
-      const board = column ? await this.boards.findBoard(column.boardId, tx.manager) : null;
-      if (!column || !board) throw notFound('Column');
-      (await this.access.workspace(auth, board.workspaceId, tx.manager)).require('update', 'Board');
-      const changes = {
-        ...(input.title !== undefined && input.title !== column.title && { title: input.title }),
-        ...(input.wipLimit !== undefined && input.wipLimit !== column.wipLimit && { wipLimit: input.wipLimit }),
-      };
-      if (input.version !== column.version) throw new AppError('VERSION_CONFLICT', 'Someone else changed this column', { current: mapColumn(column) });
-      if (Object.keys(changes).length === 0) return mapColumn(column);
-      const updated = await this.boards.updateColumn(tx.manager, columnId, input.version, changes);
-      if (!updated) throw new AppError('VERSION_CONFLICT', 'Someone else changed this column', { current: mapColumn((await this.boards.findColumn(columnId, tx.manager))!) });
-      const dto = mapColumn(updated);
-      tx.record({ workspaceId: board.workspaceId, type: 'column.updated', entityType: 'column', entityId: columnId, payload: dto });
+      if (input.version !== board.version) throw conflict(mapBoardSummary(board));
+      if (input.title === board.title) return mapBoardSummary(board);
+      const updated = await this.boards.updateBoard(tx.manager, boardId, input.version, { title: input.title });
+      if (!updated) throw conflict(mapBoardSummary((await this.boards.findBoard(boardId, tx.manager))!));
+      const dto = mapBoardSummary(updated);
+      tx.record({ workspaceId: board.workspaceId, type: 'board.updated', entityType: 'board', entityId: boardId, payload: dto });
       return dto;
     });
   }
 
-  async createLabel(auth: AuthUser, boardId: string, input: CreateLabelInput): Promise<LabelDto> {
-    return this.unitOfWork.run(auth.id, async (tx) => {
-      const board = await this.boards.findBoard(boardId, tx.manager);
-      if (!board) throw notFound('Board');
-      (await this.access.workspace(auth, board.workspaceId, tx.manager)).require('update', 'Board');
-      const label = mapLabel(await this.boards.insertLabel(tx.manager, { boardId, ...input }));
-      tx.record({ workspaceId: board.workspaceId, type: 'label.created', entityType: 'label', entityId: label.id, payload: label });
-      return label;
-    });
+  private async insertWithDefaultColumns(tx: Tx, workspaceId: string, title: string): Promise<BoardDto> {
+    const positions = generateNKeysBetween(null, null, DEFAULT_COLUMNS.length);
+    const board = await this.boards.insertBoard(tx.manager, workspaceId, title, DEFAULT_COLUMNS.map((column, i) => ({ title: column, position: positions[i] })));
+    const dto = mapBoard(board, await this.boards.columns(board.id, tx.manager), [], []);
+    tx.record({ workspaceId, type: 'board.created', entityType: 'board', entityId: board.id, payload: dto });
+    return dto;
   }
+}
+
+function conflict(current: BoardSummaryDto): AppError {
+  return new AppError('VERSION_CONFLICT', 'Someone else changed this board; review the latest version', { current });
 }

@@ -8,7 +8,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
-import type { CardEntity } from './board.entities.js';
+import type { CardEntity, ColumnEntity } from './board.entities.js';
 import { mapCard, mapComment } from './boards.dto.js';
 import { BoardsRepository, type CardChanges } from './boards.repository.js';
 
@@ -33,6 +33,7 @@ export class CardsService {
       const column = await this.boards.findColumn(input.columnId, tx.manager);
       if (!column || column.boardId !== boardId) throw notFound('Column');
       await this.checkReferences(tx.manager, access, input, boardId);
+      await this.requireRoom(tx.manager, column);
       const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId);
       const card = mapCard(
         await this.boards.insertCard(tx.manager, {
@@ -69,6 +70,11 @@ export class CardsService {
       if (archived !== undefined && archived !== (card.archivedAt !== null)) changes.archivedAt = archived ? new Date() : null;
       if (version !== card.version) throw conflict(card);
       if (Object.keys(changes).length === 0) return mapCard(card);
+      if (changes.archivedAt === null) {
+        // Restoring puts the card back among its column's open cards.
+        const column = await this.boards.findColumn(card.columnId, tx.manager);
+        if (column) await this.requireRoom(tx.manager, column);
+      }
       const updated = await this.boards.updateCard(tx.manager, cardId, version, changes);
       if (!updated) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
       const dto = mapCard(updated);
@@ -86,6 +92,8 @@ export class CardsService {
       const column = await this.boards.findColumn(input.columnId, tx.manager);
       if (!column || column.boardId !== card.boardId) throw notFound('Column');
       if (input.version !== card.version) throw conflict(card);
+      // Only a card arriving from another column adds to it; an archived card counts in none.
+      if (column.id !== card.columnId && card.archivedAt === null) await this.requireRoom(tx.manager, column);
       const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId, cardId);
       const moved = await this.boards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
       if (!moved) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
@@ -134,6 +142,24 @@ export class CardsService {
     const card = await this.boards.findCard(cardId, manager);
     if (!card) throw notFound('Card');
     return { card, access: await this.access.workspace(auth, card.workspaceId, manager) };
+  }
+
+  /**
+   * Refuses one more open card in a column already holding `wipLimit` of them. The column row is
+   * locked before counting, so concurrent additions count one after the other (one gets the last
+   * slot, the other 409). A lowered limit is not enforced on what is already there, only on additions.
+   */
+  private async requireRoom(manager: EntityManager, column: ColumnEntity): Promise<void> {
+    // Most columns have no limit: then no lock and no count, and the hot move path costs what it did.
+    if (column.wipLimit === null) return;
+    const locked = await this.boards.lockColumn(manager, column.id);
+    if (!locked) throw notFound('Column');
+    // The limit as it stands now: it may have changed since the unlocked read.
+    if (locked.wipLimit === null) return;
+    const count = await this.boards.openCardCount(manager, column.id);
+    if (count >= locked.wipLimit) {
+      throw new AppError('WIP_LIMIT_REACHED', `This column takes at most ${locked.wipLimit} open cards`, { columnId: column.id, wipLimit: locked.wipLimit, count });
+    }
   }
 
   private async positionIn(manager: EntityManager, columnId: string, afterCardId: string | null | undefined, movingCardId?: string): Promise<string> {
