@@ -47,6 +47,12 @@ export const LoginSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+/** What an administrator changes on an account. A disabled account cannot sign in and loses every session at once. */
+export const UpdateUserSchema = z.strictObject({
+  disabled: z.boolean(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
+
 export interface OrganizationDto {
   id: string;
   name: string;
@@ -64,6 +70,8 @@ export interface UserDto {
   orgRole: OrgRole;
   platformAdmin: boolean;
   locale: Locale | null;
+  /** A disabled account cannot sign in; an administrator may enable it again. */
+  disabled: boolean;
 }
 
 export interface MeDto {

@@ -226,6 +226,20 @@ describe('defineAbilityFor: organisations and accounts', () => {
     expect(ability.can('update', organization)).toBe(false);
   });
 
+  it('lets an org admin list and disable the accounts of their own organisation, never a platform admin', () => {
+    const ability = defineAbilityFor(person({ orgRole: 'org_admin' }), []);
+    const account = (organizationId: string | null, platformAdmin: boolean) => subject('User', { organizationId, platformAdmin });
+    expect(ability.can('read', accountIn(ORG))).toBe(true);
+    expect(ability.can('read', accountIn(OTHER_ORG))).toBe(false);
+    expect(ability.can('update', account(ORG, false))).toBe(true);
+    expect(ability.can('update', account(ORG, true))).toBe(false);
+    expect(ability.can('update', account(OTHER_ORG, false))).toBe(false);
+    expect(defineAbilityFor(person(), []).can('read', accountIn(ORG))).toBe(false);
+    const platformAdmin = defineAbilityFor(person({ platformAdmin: true, organizationId: null }), []);
+    expect(platformAdmin.can('read', accountIn(OTHER_ORG))).toBe(true);
+    expect(platformAdmin.can('update', account(OTHER_ORG, true))).toBe(true);
+  });
+
   it('gives an org admin without an organisation no account rights', () => {
     const ability = defineAbilityFor(person({ orgRole: 'org_admin', organizationId: null }), []);
     expect(ability.can('create', accountIn(null))).toBe(false);

@@ -29,8 +29,11 @@ interface InWorkspace {
  */
 export interface SubjectFields {
   Organization: { id?: string };
-  /** An account; `organizationId` is the organisation it is (to be) created in. */
-  User: { organizationId: string | null };
+  /**
+   * An account; `organizationId` is the organisation it is (to be) created in. Updating one (disabling
+   * it) needs `platformAdmin` too: an organisation's admins never manage a platform administrator.
+   */
+  User: { organizationId: string | null; platformAdmin?: boolean };
   /** The workspace itself: `workspaceId` is its own id. */
   Workspace: InWorkspace;
   Membership: InWorkspace & { userId?: string };
@@ -83,10 +86,11 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   can('create', 'Workspace'); // whoever creates a workspace becomes its owner
   if (user.platformAdmin) {
     can(['create', 'update'], 'Organization');
-    can(['create', 'update'], 'User');
+    can(['create', 'read', 'update'], 'User');
   }
   if (user.orgRole === 'org_admin' && user.organizationId !== null) {
-    can('create', 'User', { organizationId: user.organizationId });
+    can(['create', 'read'], 'User', { organizationId: user.organizationId });
+    can('update', 'User', { organizationId: user.organizationId, platformAdmin: false });
   }
 
   /**

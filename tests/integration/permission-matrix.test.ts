@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
-import { createCard, defaultBoard } from '../factories/board.factory.js';
+import { createCard, createLabel, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -30,6 +30,7 @@ interface Fixture {
   boardId: string;
   columnIds: string[];
   cardId: string;
+  labelId: string;
 }
 interface Row {
   route: string; // METHOD and the OpenAPI path, so the table can be checked against the live route list
@@ -81,6 +82,12 @@ const MATRIX: Row[] = [
   { route: 'POST /api/boards/{id}/columns', does: 'add a column', path: (f) => `/api/boards/${f.boardId}/columns`, body: { title: 'Blocked' }, expect: only({ owner: 201, coordinator: 201 }) },
   { route: 'PATCH /api/columns/{id}', does: 'rename a column', path: (f) => `/api/columns/${f.columnIds[0]}`, body: { version: 1, title: 'Backlog' }, expect: only({ owner: 200, coordinator: 200 }) },
   { route: 'POST /api/boards/{id}/labels', does: 'add a label', path: (f) => `/api/boards/${f.boardId}/labels`, body: { name: 'Urgent', color: '#cc0000' }, expect: only({ owner: 201, coordinator: 201 }) },
+  { route: 'POST /api/workspaces/{id}/boards', does: 'add a board', path: (f) => `${ws(f)}/boards`, body: { title: 'Referrals' }, expect: only({ owner: 201, coordinator: 201 }) },
+  { route: 'PATCH /api/boards/{id}', does: 'rename a board', path: (f) => `/api/boards/${f.boardId}`, body: { version: 1, title: 'Case plan' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'PATCH /api/columns/{id}', does: 'reorder a column', path: (f) => `/api/columns/${f.columnIds[2]}`, body: { version: 1, afterColumnId: null }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'DELETE /api/columns/{id}', does: 'delete an empty column', path: (f) => `/api/columns/${f.columnIds[2]}`, expect: only({ owner: 204, coordinator: 204 }) },
+  { route: 'PATCH /api/labels/{id}', does: 'rename a label', path: (f) => `/api/labels/${f.labelId}`, body: { version: 1, name: 'Very urgent' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'DELETE /api/labels/{id}', does: 'delete a label', path: (f) => `/api/labels/${f.labelId}`, expect: only({ owner: 204, coordinator: 204 }) },
   {
     route: 'POST /api/boards/{id}/cards',
     does: 'create a card',
@@ -112,6 +119,8 @@ const NOT_WORKSPACE_SCOPED = [
   'GET /api/organizations',
   'GET /api/organizations/{id}',
   'POST /api/organizations/{id}/users',
+  'GET /api/organizations/{id}/users',
+  'PATCH /api/users/{id}',
   'GET /api/workspaces',
   'POST /api/workspaces',
   'GET /api/invitations/{token}',
@@ -151,6 +160,7 @@ describe('permission matrix', () => {
     const pending = await invite(app, actors.owner, workspace.id, 'pending@enlace.test', 'observer');
     const board = await defaultBoard(app, actors.owner, workspace.id);
     const card = await createCard(app, actors.owner, board, 'Existing card');
+    const label = await createLabel(app, actors.owner, board, 'Shelter');
     return {
       workspaceId: workspace.id,
       targetUserId: target.user.id,
@@ -158,6 +168,7 @@ describe('permission matrix', () => {
       boardId: board.id,
       columnIds: board.columns.map((c) => c.id),
       cardId: card.id,
+      labelId: label.id,
     };
   }
 

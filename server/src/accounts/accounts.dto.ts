@@ -1,4 +1,4 @@
-import { CreateOrganizationSchema, CreateUserSchema, LoginSchema, type OrganizationDto, type UserDto } from '@enlace/shared';
+import { CreateOrganizationSchema, CreateUserSchema, LoginSchema, UpdateUserSchema, type OrganizationDto, type UserDto } from '@enlace/shared';
 import { z } from 'zod';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { OrganizationEntity } from './organization.entity.js';
@@ -7,6 +7,7 @@ import type { UserEntity } from './user.entity.js';
 export class CreateOrganizationDto extends zodDto('CreateOrganization', CreateOrganizationSchema) {}
 export class CreateUserDto extends zodDto('CreateUser', CreateUserSchema) {}
 export class LoginDto extends zodDto('Login', LoginSchema) {}
+export class UpdateUserDto extends zodDto('UpdateUser', UpdateUserSchema) {}
 export class PageQueryDto extends zodDto(
   'PageQuery',
   z.strictObject({
@@ -35,5 +36,6 @@ export function mapUser(user: UserEntity): UserDto {
     orgRole: user.orgRole,
     platformAdmin: user.platformAdmin,
     locale: user.locale,
+    disabled: user.disabledAt !== null,
   };
 }

@@ -8,11 +8,13 @@ import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
 
 @Module({
-  controllers: [AuthController, MeController, OrganizationsController],
-  providers: [AccountsService, AuthService, AdminBootstrap, PasswordHasher, UsersRepository, OrganizationsRepository, RefreshTokensRepository],
-  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService],
+  controllers: [AuthController, MeController, OrganizationsController, UsersController],
+  providers: [AccountsService, UsersService, AuthService, AdminBootstrap, PasswordHasher, UsersRepository, OrganizationsRepository, RefreshTokensRepository],
+  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService],
 })
 export class AccountsModule {}

@@ -6,12 +6,16 @@ import { CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
 import { CreateOrganizationDto, CreateUserDto, PageQueryDto } from './accounts.dto.js';
 import { AccountsService } from './accounts.service.js';
+import { UsersService } from './users.service.js';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
-  constructor(private readonly service: AccountsService) {}
+  constructor(
+    private readonly service: AccountsService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post()
   create(@CurrentUser() auth: AuthUser, @Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
@@ -26,6 +30,11 @@ export class OrganizationsController {
   @Get(':id')
   get(@IdParam() id: string): Promise<OrganizationDto> {
     return this.service.getOrganization(id);
+  }
+
+  @Get(':id/users')
+  listUsers(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Query() query: PageQueryDto): Promise<Page<UserDto>> {
+    return this.users.listInOrganization(auth, id, query.limit, query.cursor);
   }
 
   @Post(':id/users')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 @Injectable()
@@ -35,6 +35,16 @@ export class RefreshTokensRepository {
       .update()
       .set({ revokedAt: () => 'now()' })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  /** Ends every session of an account (it was disabled); the caller's transaction when given. */
+  async revokeAllOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
   }
 }

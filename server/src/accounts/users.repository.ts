@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'organizationId' | 'orgRole' | 'platformAdmin' | 'locale'>;
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly refreshTokens: RefreshTokensRepository,
+  ) {}
 
   private get repo() {
     return this.dataSource.getRepository(UserEntity);
@@ -14,6 +18,11 @@ export class UsersRepository {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ id, disabledAt: IsNull() });
+  }
+
+  /** Any account, disabled or not: for administrators managing it. */
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ id });
   }
 
   findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
@@ -27,5 +36,37 @@ export class UsersRepository {
 
   async hasPlatformAdmin(): Promise<boolean> {
     return this.repo.existsBy({ platformAdmin: true });
+  }
+
+  /** Keyset page of an organisation's accounts, disabled ones included, by display name then id; the cursor is the last row's id. */
+  async listInOrganization(organizationId: string, limit: number, after?: string): Promise<UserEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('u')
+      .where('u.organization_id = :organizationId', { organizationId })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(limit);
+    if (after) {
+      query.andWhere('(u.display_name, u.id) > (SELECT display_name, id FROM users WHERE id = :after)', { after });
+    }
+    return query.getMany();
+  }
+
+  /**
+   * Disables or enables an account. Disabling also revokes every refresh token of it, in the same
+   * transaction, so no session outlives the flag. Returns the account and whether its state changed.
+   */
+  async setDisabled(id: string, disabled: boolean): Promise<{ user: UserEntity; changed: boolean } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ disabledAt: disabled ? () => 'now()' : null })
+        .where(disabled ? 'id = :id AND disabled_at IS NULL' : 'id = :id AND disabled_at IS NOT NULL', { id })
+        .execute();
+      if (disabled) await this.refreshTokens.revokeAllOf(id, manager);
+      const user = await manager.getRepository(UserEntity).findOneBy({ id });
+      return user ? { user, changed: result.affected === 1 } : null;
+    });
   }
 }

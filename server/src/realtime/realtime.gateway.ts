@@ -10,6 +10,7 @@ import {
 } from '@enlace/shared';
 import type { Server, Socket } from 'socket.io';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { UsersService } from '../accounts/users.service.js';
 import { AuthGuard } from '../common/auth/auth.guard.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { TokenService } from '../common/auth/token.service.js';
@@ -36,6 +37,8 @@ const PRESENCE_DEBOUNCE_MS = 250;
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  /** Per socket: whether its account was still active once it had joined its user room (see handleConnection). */
+  private readonly admitted = new WeakMap<AppSocket, Promise<boolean>>();
   @WebSocketServer() private readonly server!: AppServer;
 
   constructor(
@@ -45,6 +48,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly access: AccessService,
     private readonly events: EventsRepository,
     private readonly fanout: EventFanout,
+    private readonly accounts: UsersService,
   ) {}
 
   /** Runs once the socket.io server exists (never in a CLI application context). */
@@ -60,14 +64,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         });
     });
     this.fanout.attach(this.server as unknown as Parameters<EventFanout['attach']>[0]);
+    // A disabled account loses every socket at once, on every process (the Redis adapter relays this).
+    this.accounts.onDisable((userId) => {
+      this.logger.log(`Disconnecting every socket of disabled account ${userId}`);
+      this.server.in(userRoomOf(userId)).disconnectSockets(true);
+    });
   }
 
   private async authenticate(token: string | undefined, socket: AppSocket): Promise<void> {
     const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
     if (!verified) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     const user = await this.authGuard.authenticate(`Bearer ${token}`);
-    const entity = await this.users.findActiveById(user.id);
-    socket.data = { user, displayName: entity?.displayName ?? '', workspaces: new Set() };
+    socket.data = { user, displayName: '', workspaces: new Set() };
     // An expired access token ends the socket; the client reconnects with a fresh one and catches up.
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, verified.expiresAt - Date.now()));
     socket.once('disconnect', () => clearTimeout(timer));
@@ -75,7 +83,26 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   handleConnection(socket: AppSocket): void {
     void socket.join(userRoomOf(socket.data.user.id));
+    // Joined first, checked again second: an account disabled after the handshake's check is either
+    // seen here or reached through its user room by the disabling request, never missed.
+    this.admitted.set(socket, this.admit(socket));
     this.logger.log(`Socket connected for user ${socket.data.user.id}`);
+  }
+
+  private async admit(socket: AppSocket): Promise<boolean> {
+    const userId = socket.data.user.id;
+    try {
+      const entity = await this.users.findActiveById(userId);
+      if (entity) {
+        socket.data.displayName = entity.displayName;
+        return true;
+      }
+      this.logger.warn(`Socket closed: account ${userId} was disabled during the handshake`);
+    } catch (error) {
+      this.logger.warn(`Socket closed: could not check account ${userId}: ${(error as Error).message}`);
+    }
+    socket.disconnect(true);
+    return false;
   }
 
   handleDisconnect(socket: AppSocket): void {
@@ -91,6 +118,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const parsed = SubscribeSchema.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'VALIDATION_FAILED', message: 'Expected {workspaceId, afterSeq?}' };
     const { workspaceId, afterSeq } = parsed.data;
+    if (!(await this.admitted.get(socket))) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
     try {
       (await this.access.workspace(socket.data.user, workspaceId)).require('read', 'Workspace');
     } catch (error) {
