@@ -19,6 +19,6 @@ export default {
     // @fastify/static require()s this ESM-only package; Node 20.19+ can, Jest's CommonJS loader on Node 20 cannot.
     '^content-disposition$': 'content-disposition-cjs',
   },
-  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/client/src/**/*.spec.ts', '<rootDir>/tests/integration/**/*.test.ts'],
   testTimeout: 30000,
 };

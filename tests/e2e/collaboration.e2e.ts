@@ -1,25 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
+import { api, signIn } from './support/app.js';
 import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
 import { startBuiltServer, type E2eServer } from './support/server.js';
-
-/** Sets up people and a workspace through the public API, as an administrator would. */
-async function api<T>(server: E2eServer, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: options.body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token && { authorization: `Bearer ${options.token}` }) },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
-}
 
 describe('collaborating across organisations', () => {
   let server: E2eServer;

@@ -1,4 +1,4 @@
-import type { BoardDto, CardDto, ColumnDto, LabelDto } from '@enlace/shared';
+import type { BoardDto, CardDto, ColumnDto, LabelDto, WorkspaceEvent } from '@enlace/shared';
 
 const byPosition = (a: { position: string }, b: { position: string }) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
@@ -25,9 +25,37 @@ export function applyColumn(board: BoardDto, column: ColumnDto): BoardDto {
   return { ...board, columns: [...board.columns.filter((item) => item.id !== column.id), column].sort(byPosition) };
 }
 
+/** Adds a label, or replaces it where it stands so the board's label order does not jump. */
 export function applyLabel(board: BoardDto, label: LabelDto): BoardDto {
   if (label.boardId !== board.id) return board;
-  return { ...board, labels: [...board.labels.filter((item) => item.id !== label.id), label] };
+  const known = board.labels.some((item) => item.id === label.id);
+  return { ...board, labels: known ? board.labels.map((item) => (item.id === label.id ? label : item)) : [...board.labels, label] };
+}
+
+/**
+ * Applies one event of the workspace's log to a cached board: the one place that knows which event
+ * types change a board. An event about another board, or of a type that does not concern boards,
+ * returns `board` itself (the same object, so nothing re-renders). Payloads are the new state of the
+ * entity (see SPEC, "Real time"); a new event type is one more `case`.
+ */
+export function applyBoardEvent(board: BoardDto, event: WorkspaceEvent): BoardDto {
+  switch (event.type) {
+    case 'card.created':
+    case 'card.updated':
+    case 'card.moved':
+    case 'card.archived': // the payload is the archived card: applyCard drops it from the board
+    case 'card.restored':
+      return applyCard(board, event.payload as CardDto);
+    case 'card.deleted':
+      return removeCard(board, event.entityId);
+    case 'column.created':
+    case 'column.updated':
+      return applyColumn(board, event.payload as ColumnDto);
+    case 'label.created':
+      return applyLabel(board, event.payload as LabelDto);
+    default:
+      return board;
+  }
 }
 
 /** The local guess of a move, shown until the server answers: array order is display order. */

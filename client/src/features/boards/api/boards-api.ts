@@ -1,10 +1,22 @@
-import type { BoardDto, BoardSummaryDto, CardDto, CommentDto, MoveCardInput, UpdateCardInput, WorkspaceEvent } from '@enlace/shared';
+import type {
+  BoardDto,
+  BoardSummaryDto,
+  CardDto,
+  CommentDto,
+  CreateLabelInput,
+  LabelDto,
+  MoveCardInput,
+  UpdateCardInput,
+  WorkspaceEvent,
+} from '@enlace/shared';
 import { http } from '../../../api/http';
 
 const enc = encodeURIComponent;
 
 export const boardKeys = {
   list: (userId: string, workspaceId: string) => ['boards', userId, 'list', workspaceId] as const,
+  /** Every cached board of this user: a live event is offered to each, and each keeps what concerns it. */
+  details: (userId: string) => ['boards', userId, 'detail'] as const,
   detail: (userId: string, boardId: string) => ['boards', userId, 'detail', boardId] as const,
   comments: (userId: string, cardId: string) => ['boards', userId, 'comments', cardId] as const,
 };
@@ -16,6 +28,7 @@ export const createCard = (boardId: string, input: { columnId: string; title: st
   http.post<CardDto>(`/boards/${enc(boardId)}/cards`, input);
 export const updateCard = (cardId: string, input: UpdateCardInput) => http.patch<CardDto>(`/cards/${enc(cardId)}`, input);
 export const moveCard = (cardId: string, input: MoveCardInput) => http.post<CardDto>(`/cards/${enc(cardId)}/move`, input);
+export const createLabel = (boardId: string, input: CreateLabelInput) => http.post<LabelDto>(`/boards/${enc(boardId)}/labels`, input);
 export const fetchComments = (cardId: string, signal?: AbortSignal) =>
   http.get<{ items: CommentDto[] }>(`/cards/${enc(cardId)}/comments`, { signal });
 export const addComment = (cardId: string, body: string) => http.post<CommentDto>(`/cards/${enc(cardId)}/comments`, { body });

@@ -5,6 +5,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDto, ColumnDto } from '@enlace/shared';
 import { AddCardForm } from './add-card-form';
+import type { BoardLookups } from '../hooks/use-board-lookups';
 import { BoardCard } from './board-card';
 
 export const COLUMN_PREFIX = 'column:';
@@ -19,9 +20,10 @@ interface BoardColumnProps {
   canEdit: boolean;
   canCreate: boolean;
   onOpenCard: (cardId: string) => void;
+  lookups: BoardLookups;
 }
 
-export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpenCard }: BoardColumnProps) {
+export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpenCard, lookups }: BoardColumnProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN_PREFIX}${column.id}`, disabled: !canEdit });
@@ -36,11 +38,11 @@ export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpen
       </header>
       <SortableContext id={column.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         {cards.length >= VIRTUALISE_FROM ? (
-          <VirtualCardList cards={cards} canEdit={canEdit} onOpenCard={onOpenCard} headingId={headingId} setDropRef={setNodeRef} />
+          <VirtualCardList cards={cards} canEdit={canEdit} onOpenCard={onOpenCard} lookups={lookups} headingId={headingId} setDropRef={setNodeRef} />
         ) : (
           <ul ref={setNodeRef} className="board-cards" aria-labelledby={headingId}>
             {cards.map((card) => (
-              <BoardCard key={card.id} card={card} canEdit={canEdit} onOpen={onOpenCard} />
+              <BoardCard key={card.id} card={card} canEdit={canEdit} onOpen={onOpenCard} lookups={lookups} />
             ))}
           </ul>
         )}
@@ -54,12 +56,13 @@ interface VirtualCardListProps {
   cards: CardDto[];
   canEdit: boolean;
   onOpenCard: (cardId: string) => void;
+  lookups: BoardLookups;
   headingId: string;
   setDropRef: (element: HTMLElement | null) => void;
 }
 
 /** A long column: a scrolling list that mounts only the cards in view (plus a few either side). */
-function VirtualCardList({ cards, canEdit, onOpenCard, headingId, setDropRef }: VirtualCardListProps) {
+function VirtualCardList({ cards, canEdit, onOpenCard, lookups, headingId, setDropRef }: VirtualCardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: cards.length,
@@ -83,6 +86,7 @@ function VirtualCardList({ cards, canEdit, onOpenCard, headingId, setDropRef }: 
             card={cards[item.index]}
             canEdit={canEdit}
             onOpen={onOpenCard}
+            lookups={lookups}
             itemRef={virtualizer.measureElement}
             index={item.index}
             offset={item.start}

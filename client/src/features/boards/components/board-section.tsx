@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { initials } from '../../../ui/initials';
 import { PageStatus } from '../../../ui/page-status';
 import { useBoard, useBoards } from '../hooks/use-board';
 import { useWorkspaceSocket } from '../hooks/use-workspace-socket';
@@ -52,13 +53,4 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
       )}
     </section>
   );
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
 }

@@ -17,6 +17,7 @@ import type { BoardDto, WorkspaceDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { isVersionConflict, useMoveCard } from '../hooks/use-board';
+import { useBoardLookups } from '../hooks/use-board-lookups';
 import { BoardColumn, COLUMN_PREFIX } from './board-column';
 import { CardDialog } from './card-dialog';
 
@@ -26,6 +27,8 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
   const ability = useWorkspaceAbility(workspace);
   const canEdit = ability.can('update', subject('Card', { workspaceId: workspace.id }));
   const canCreate = ability.can('create', subject('Card', { workspaceId: workspace.id }));
+  const canEditStructure = ability.can('update', subject('Board', { workspaceId: workspace.id }));
+  const lookups = useBoardLookups(workspace.id, board.labels);
   const move = useMoveCard(board.id);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const sensors = useSensors(
@@ -98,11 +101,22 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
               canEdit={canEdit}
               canCreate={canCreate}
               onOpenCard={setOpenCardId}
+              lookups={lookups}
             />
           ))}
         </div>
       </DndContext>
-      {openCard && <CardDialog workspace={workspace} card={openCard} canEdit={canEdit} onClose={() => setOpenCardId(null)} />}
+      {openCard && (
+        <CardDialog
+          workspace={workspace}
+          board={board}
+          card={openCard}
+          lookups={lookups}
+          canEdit={canEdit}
+          canCreateLabels={canEditStructure}
+          onClose={() => setOpenCardId(null)}
+        />
+      )}
     </>
   );
 }

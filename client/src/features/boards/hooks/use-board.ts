@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BoardDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
+import type { BoardDto, CardDto, CommentDto, CreateLabelInput, LabelDto, UpdateCardInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
-import { addComment, boardKeys, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
-import { applyCard, conflictCard, moveCardLocally } from '../board-cache';
+import { addComment, boardKeys, createCard, createLabel, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
+import { applyCard, applyLabel, conflictCard, moveCardLocally } from '../board-cache';
 
 export function useBoards(workspaceId: string) {
   const userId = useUserId();
@@ -82,6 +82,17 @@ export function useMoveCard(boardId: string) {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       onConflict(error);
     },
+  });
+}
+
+/** A new label of the board; it is in the cached board as soon as the server answers. */
+export function useCreateLabel(boardId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateLabelInput) => createLabel(boardId, input),
+    onSuccess: (label: LabelDto) =>
+      queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, label.boardId), (board) => (board ? applyLabel(board, label) : board)),
   });
 }
 

@@ -3,11 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type {
   BoardDto,
-  CardDto,
   ClientToServerEvents,
-  ColumnDto,
   CommentDto,
-  LabelDto,
   PresenceUser,
   ServerToClientEvents,
   SubscribeAck,
@@ -18,7 +15,7 @@ import { getAccessToken } from '../../../api/session';
 import { workspaceKeys } from '../../workspaces/api/workspaces-api';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
 import { boardKeys, fetchEvents } from '../api/boards-api';
-import { applyCard, applyColumn, applyLabel, removeCard } from '../board-cache';
+import { applyBoardEvent } from '../board-cache';
 import { appendComment } from './use-board';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -46,31 +43,26 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
     let closed = false;
     let refreshing = false;
 
-    const updateBoard = (boardKeyId: string, update: (board: BoardDto) => BoardDto) =>
-      queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, boardKeyId), (board) => (board ? update(board) : board));
-
     const applyToCache = (event: WorkspaceEvent) => {
-      const [entity] = event.type.split('.');
-      if (event.type === 'card.deleted' || event.type === 'card.archived') {
-        const payload = event.payload as Partial<CardDto> | null;
-        const target = payload?.boardId ?? boardIdRef.current;
-        if (target) updateBoard(target, (board) => removeCard(board, event.entityId));
-      } else if (entity === 'card') {
-        const card = event.payload as CardDto;
-        updateBoard(card.boardId, (board) => applyCard(board, card));
-      } else if (entity === 'column') {
-        const column = event.payload as ColumnDto;
-        updateBoard(column.boardId, (board) => applyColumn(board, column));
-      } else if (entity === 'label') {
-        const label = event.payload as LabelDto;
-        updateBoard(label.boardId, (board) => applyLabel(board, label));
-      } else if (entity === 'comment') {
-        appendComment(queryClient, userId, event.payload as CommentDto);
-      } else if (entity === 'member' || entity === 'invitation') {
-        void queryClient.invalidateQueries({ queryKey: workspaceKeys.members(userId, workspaceId) });
-        void queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(userId, workspaceId) });
-      } else if (entity === 'workspace') {
-        void queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(userId, workspaceId) });
+      // Board content: each cached board takes what concerns it; `undefined` leaves an unchanged one alone.
+      queryClient.setQueriesData<BoardDto>({ queryKey: boardKeys.details(userId) }, (board) => {
+        if (!board) return board;
+        const next = applyBoardEvent(board, event);
+        return next === board ? undefined : next;
+      });
+      // Everything else that events keep current.
+      switch (event.entityType) {
+        case 'comment':
+          appendComment(queryClient, userId, event.payload as CommentDto);
+          break;
+        case 'member':
+        case 'invitation':
+          void queryClient.invalidateQueries({ queryKey: workspaceKeys.members(userId, workspaceId) });
+          void queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(userId, workspaceId) });
+          break;
+        case 'workspace':
+          void queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(userId, workspaceId) });
+          break;
       }
     };
 

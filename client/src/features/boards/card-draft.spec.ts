@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CardDto } from '@enlace/shared';
+import { changesOf, draftOf } from './card-draft.js';
+
+const card = {
+  id: 'card-1',
+  boardId: 'board-1',
+  columnId: 'column-1',
+  workspaceId: 'workspace-1',
+  title: 'Arrange shelter placement',
+  description: 'Two nights',
+  position: 'a0',
+  assigneeIds: ['u1', 'u2'],
+  responsibleOrganizationId: 'org-1',
+  dueDate: '2026-03-05',
+  priority: 'high',
+  labelIds: ['l1', 'l2'],
+  checklist: [{ id: 'c1', text: 'Call the shelter', done: false }],
+  commitmentId: null,
+  archived: false,
+  commentCount: 0,
+  version: 4,
+  createdBy: 'u1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+} satisfies CardDto;
+
+describe('changesOf', () => {
+  it('is empty for an untouched draft', () => {
+    expect(changesOf(card, draftOf(card))).toEqual({});
+  });
+
+  it('sends only the fields that changed, so a label edit cannot overwrite the description', () => {
+    expect(changesOf(card, { ...draftOf(card), labelIds: ['l1', 'l2', 'l3'] })).toEqual({ labelIds: ['l1', 'l2', 'l3'] });
+  });
+
+  it('treats the same labels and assignees in another order as unchanged', () => {
+    expect(changesOf(card, { ...draftOf(card), labelIds: ['l2', 'l1'], assigneeIds: ['u2', 'u1'] })).toEqual({});
+  });
+
+  it('clears the responsible organisation and the due date with null, and trims the title', () => {
+    expect(changesOf(card, { ...draftOf(card), responsibleOrganizationId: null, dueDate: '', title: ' Arrange a shelter ' })).toEqual({
+      responsibleOrganizationId: null,
+      dueDate: null,
+      title: 'Arrange a shelter',
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LabelDto } from '@enlace/shared';
+import { ErrorAlert } from '../../../ui/error-alert';
+import { useCreateLabel } from '../hooks/use-board';
+import { LABEL_COLORS, readableTextColor } from '../label-colors';
+import { LabelChip } from './label-chip';
+
+/**
+ * Adds a label to the board from inside the card dialog. Not a <form>: it sits inside the card's
+ * form, so Enter in the name creates the label instead of saving the card.
+ */
+export function NewLabelForm({ boardId, onCreated }: { boardId: string; onCreated: (label: LabelDto) => void }) {
+  const { t } = useTranslation();
+  const ids = { panel: useId(), name: useId(), colors: useId() };
+  const create = useCreateLabel(boardId);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const wasOpen = useRef(false);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [color, setColor] = useState<string>(LABEL_COLORS[0].value);
+  const [announcement, setAnnouncement] = useState('');
+
+  // Focus follows the panel: into the name when it opens, back to its button when it closes.
+  useEffect(() => {
+    if (open) nameRef.current?.focus();
+    else if (wasOpen.current) toggleRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    setName('');
+    create.reset();
+  };
+
+  const submit = () => {
+    const value = name.trim();
+    if (!value || create.isPending) return;
+    create.mutate(
+      { name: value, color },
+      {
+        onSuccess: (label) => {
+          onCreated(label);
+          setAnnouncement(t('board.card.labelCreated', { name: label.name }));
+          close();
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="new-label">
+      <div className="button-row">
+        <button
+          ref={toggleRef}
+          type="button"
+          className="button button-outline button-small"
+          aria-expanded={open}
+          aria-controls={open ? ids.panel : undefined}
+          onClick={() => {
+            setAnnouncement('');
+            if (open) close();
+            else setOpen(true);
+          }}
+        >
+          {t('board.card.newLabel')}
+        </button>
+        <span role="status" className="small">
+          {announcement}
+        </span>
+      </div>
+      {open && (
+        <div
+          id={ids.panel}
+          role="group"
+          aria-label={t('board.card.newLabel')}
+          className="new-label-panel"
+          onKeyDown={(event) => {
+            // Escape closes this panel only, not the whole card with its unsaved changes.
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              close();
+            }
+          }}
+        >
+          {create.isError && <ErrorAlert error={create.error} />}
+          <div className="field">
+            <label htmlFor={ids.name}>{t('board.card.newLabelName')}</label>
+            <input
+              ref={nameRef}
+              id={ids.name}
+              value={name}
+              maxLength={60}
+              onChange={(event) => setName(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  submit();
+                }
+              }}
+            />
+          </div>
+          <fieldset className="color-choices">
+            <legend>{t('board.card.newLabelColor')}</legend>
+            {LABEL_COLORS.map((option) => (
+              <label key={option.name} className="option">
+                <input type="radio" name={ids.colors} value={option.value} checked={color === option.value} onChange={() => setColor(option.value)} />
+                <span className="color-swatch" style={{ backgroundColor: option.value }} aria-hidden="true" />
+                {t(`board.card.labelColors.${option.name}`)}
+              </label>
+            ))}
+          </fieldset>
+          {name.trim() && (
+            <p className="small">
+              {t('board.card.labelPreview')}{' '}
+              <LabelChip label={{ id: 'preview', name: name.trim(), style: { backgroundColor: color, color: readableTextColor(color) } }} />
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" className="button button-primary button-small" disabled={create.isPending || !name.trim()} onClick={submit}>
+              {create.isPending ? t('board.card.creatingLabel') : t('board.card.createLabel')}
+            </button>
+            <button type="button" className="button button-outline button-small" onClick={close}>
+              {t('board.card.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Formatting for the board, with one Intl formatter per language: building a formatter costs far more
+ * than using one, and a board renders thousands of cards.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function cached<F>(cache: Map<string, F>, language: string | undefined, create: () => F): F {
+  const key = language ?? '';
+  let format = cache.get(key);
+  if (!format) {
+    format = create();
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** A due date (`YYYY-MM-DD`, a calendar day, so shown in UTC where it cannot shift) in the reader's language. */
+export function formatDueDate(day: string, language: string | undefined): string {
+  const format = cached(dateFormats, language, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }));
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "Ana, Luis and Marta" in the reader's language. */
+export function formatList(items: string[], language: string | undefined): string {
+  return cached(listFormats, language, () => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(items);
+}

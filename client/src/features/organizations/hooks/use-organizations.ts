@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { fetchAllOrganizations, organizationKeys } from '../api/organizations-api';
+
+/** All organisations, for pickers; they change rarely, so a read is kept for a few minutes. */
+export function useOrganizations(enabled = true) {
+  const userId = useUserId();
+  return useQuery({
+    queryKey: organizationKeys.all(userId),
+    queryFn: ({ signal }) => fetchAllOrganizations(signal),
+    enabled: enabled && userId !== '',
+    staleTime: 5 * 60_000,
+  });
+}

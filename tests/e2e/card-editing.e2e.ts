@@ -1,0 +1,184 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { api, signIn } from './support/app.js';
+import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
+import { startBuiltServer, type E2eServer } from './support/server.js';
+
+interface Person {
+  email: string;
+  password: string;
+  displayName: string;
+  userId: string;
+  token: string;
+}
+
+interface Card {
+  id: string;
+  version: number;
+  title: string;
+  labelIds: string[];
+  assigneeIds: string[];
+  responsibleOrganizationId: string | null;
+}
+
+describe('editing every field of a card in the card dialog', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const sessions: BrowserSession[] = [];
+  let owner: Person;
+  let coordinator: Person;
+  let worker: Person;
+  let observer: Person;
+  let shelter: { id: string };
+  let workspaceId: string;
+  let boardId: string;
+  let firstColumnId: string;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchBrowser();
+    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const organization = (name: string, kind: string) =>
+      api<{ id: string }>(server, '/api/organizations', { token: admin.accessToken, body: { name, kind, country: 'AR' } });
+    const ministry = await organization('Ministerio de Justicia', 'central_government');
+    shelter = await organization('Fundación Refugio', 'civil_society');
+    const person = async (organizationId: string, email: string, displayName: string): Promise<Person> => {
+      const password = 'a-long-demo-password';
+      const user = await api<{ id: string }>(server, `/api/organizations/${organizationId}/users`, {
+        token: admin.accessToken,
+        body: { email, displayName, password, orgRole: 'member' },
+      });
+      const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password } });
+      return { email, password, displayName, userId: user.id, token: accessToken };
+    };
+    owner = await person(ministry.id, 'owner@ministerio.test', 'Laura Méndez');
+    coordinator = await person(ministry.id, 'coordinator@ministerio.test', 'Carlos Ruiz');
+    worker = await person(shelter.id, 'worker@refugio.test', 'Ana Torres');
+    observer = await person(ministry.id, 'observer@ministerio.test', 'Pedro Gómez');
+
+    workspaceId = (await api<{ id: string }>(server, '/api/workspaces', { token: owner.token, body: { kind: 'case', title: 'Caso AR-2026-0042' } })).id;
+    for (const [member, role] of [[coordinator, 'coordinator'], [worker, 'contributor'], [observer, 'observer']] as const) {
+      const invitation = await api<{ token: string }>(server, `/api/workspaces/${workspaceId}/invitations`, { token: owner.token, body: { email: member.email, role } });
+      await api(server, `/api/invitations/${invitation.token}/accept`, { token: member.token, body: {} });
+    }
+    boardId = (await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${workspaceId}/boards`, { token: owner.token })).items[0].id;
+    firstColumnId = (await api<{ columns: Array<{ id: string }> }>(server, `/api/boards/${boardId}`, { token: owner.token })).columns[0].id;
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) {
+      expect(session.pageErrors).toEqual([]);
+      await session.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(person: Person): Promise<Page> {
+    const session = await openSession(browser, server.url);
+    sessions.push(session);
+    await signIn(session.page, person.email, person.password);
+    return session.page;
+  }
+
+  const createCard = (title: string, fields: Partial<Omit<Card, 'id' | 'version' | 'title'>> = {}) =>
+    api<Card>(server, `/api/boards/${boardId}/cards`, { token: owner.token, body: { columnId: firstColumnId, title, ...fields } });
+
+  const readCard = async (id: string) =>
+    (await api<{ cards: Card[] }>(server, `/api/boards/${boardId}`, { token: owner.token })).cards.find((card) => card.id === id);
+
+  /** The card's button on the board, once the board shows it. */
+  async function boardCard(page: Page, title: string): Promise<Locator> {
+    await page.goto(`/workspaces/${workspaceId}`);
+    const card = page.getByRole('region', { name: 'To do' }).getByRole('button', { name: title, exact: true });
+    await card.waitFor();
+    return card;
+  }
+
+  async function openCard(page: Page, title: string): Promise<Locator> {
+    await (await boardCard(page, title)).click();
+    await page.getByRole('dialog', { name: `Card details: ${title}` }).waitFor();
+    // The dialog is named by the card's title, which may change while it is open.
+    return page.getByRole('dialog');
+  }
+
+  it('lets a coordinator create a label, apply it and assign a member, and shows both on the card in another browser without a reload', async () => {
+    const created = await createCard('Arrange shelter placement');
+    const editor = await signedIn(coordinator);
+    const watcher = await signedIn(owner);
+    const watched = await boardCard(watcher, 'Arrange shelter placement');
+    // Anything a reload would wipe out.
+    await watcher.evaluate(() => Object.assign(globalThis, { enlaceNoReload: true }));
+
+    const dialog = await openCard(editor, 'Arrange shelter placement');
+    await dialog.getByRole('button', { name: 'New label' }).click();
+    await dialog.getByLabel('Label name').fill('Legal aid');
+    await dialog.getByRole('radio', { name: 'Green' }).check();
+    await dialog.getByRole('button', { name: 'Create label' }).click();
+    // A label created from a card is applied to it.
+    await dialog.getByRole('checkbox', { name: 'Legal aid', checked: true }).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Ana Torres' }).check();
+    await dialog.getByLabel('Responsible organisation').selectOption({ label: 'Fundación Refugio (Argentina)' });
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    await dialog.getByRole('status').getByText('Saved.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await watched.getByText('Legal aid', { exact: true }).waitFor({ timeout: 10_000 });
+    await watched.getByText('AT', { exact: true }).waitFor();
+    // The chip and the avatar are pictures; the card's description says the same in words.
+    await watched.getByText('Labels: Legal aid', { exact: true }).waitFor({ state: 'attached' });
+    await watched.getByText('Assigned to Ana Torres', { exact: true }).waitFor({ state: 'attached' });
+    expect(await watcher.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload)).toBe(true);
+
+    const board = await api<{ labels: Array<{ id: string; name: string; color: string }> }>(server, `/api/boards/${boardId}`, { token: owner.token });
+    const label = board.labels.find((item) => item.name === 'Legal aid');
+    expect(label?.color).toBe('#1f845a');
+    expect(await readCard(created.id)).toMatchObject({ labelIds: [label?.id], assigneeIds: [worker.userId], responsibleOrganizationId: shelter.id });
+  });
+
+  it('shows an observer every field read-only, following changes made elsewhere while the dialog is open', async () => {
+    const label = await api<{ id: string }>(server, `/api/boards/${boardId}/labels`, { token: owner.token, body: { name: 'Interpreter needed', color: '#f5cd47' } });
+    const card = await createCard('Coordinate legal aid', { labelIds: [label.id], assigneeIds: [worker.userId], responsibleOrganizationId: shelter.id });
+    const page = await signedIn(observer);
+    const dialog = await openCard(page, 'Coordinate legal aid');
+
+    expect(await dialog.getByLabel('Title').isEditable()).toBe(false);
+    expect(await dialog.getByLabel('Priority').isDisabled()).toBe(true);
+    const labels = dialog.getByRole('group', { name: 'Labels' });
+    await labels.getByText('Interpreter needed', { exact: true }).waitFor();
+    expect(await labels.getByRole('checkbox').count()).toBe(0);
+    const assignees = dialog.getByRole('group', { name: 'Assignees' });
+    await assignees.getByText('Ana Torres').waitFor();
+    expect(await assignees.getByRole('checkbox').count()).toBe(0);
+    const organization = dialog.getByLabel('Responsible organisation');
+    expect(await organization.inputValue()).toBe(shelter.id);
+    expect(await organization.isDisabled()).toBe(true);
+    for (const name of ['New label', 'Save card', 'Archive card']) expect(await dialog.getByRole('button', { name }).count()).toBe(0);
+
+    await api(server, `/api/cards/${card.id}`, { method: 'PATCH', token: owner.token, body: { version: card.version, priority: 'urgent', assigneeIds: [] } });
+    await dialog.getByRole('group', { name: 'Assignees' }).getByText('Nobody is assigned.').waitFor({ timeout: 10_000 });
+    expect(await dialog.getByLabel('Priority').inputValue()).toBe('urgent');
+  });
+
+  it('lets a contributor apply labels and assignees but not create labels', async () => {
+    await createCard('Request identity documents');
+    const page = await signedIn(worker);
+    const dialog = await openCard(page, 'Request identity documents');
+    await dialog.getByRole('checkbox', { name: 'Carlos Ruiz' }).waitFor();
+    expect(await dialog.getByRole('group', { name: 'Labels' }).getByRole('checkbox').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('button', { name: 'New label' }).count()).toBe(0);
+  });
+
+  it('refuses to overwrite a newer version: shows the conflict and the latest card', async () => {
+    const card = await createCard('Book an interpreter');
+    const page = await signedIn(coordinator);
+    const dialog = await openCard(page, 'Book an interpreter');
+    await dialog.getByLabel('Description').fill('Quechua, for the hearing on Monday.');
+    await api(server, `/api/cards/${card.id}`, { method: 'PATCH', token: owner.token, body: { version: card.version, title: 'Book a Quechua interpreter' } });
+
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    await dialog.getByRole('alert').getByText('Someone else changed this card in the meantime.', { exact: false }).waitFor();
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Book a Quechua interpreter');
+    expect((await readCard(card.id))?.title).toBe('Book a Quechua interpreter');
+  });
+});
