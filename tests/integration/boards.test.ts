@@ -98,6 +98,30 @@ describe('boards and cards', () => {
     expect((await defaultBoard(app, owner, workspaceId)).cards.map((c) => c.id)).not.toContain(card.id);
   });
 
+  it('reads a card back from the board exactly as the write returned it, whatever its characters', async () => {
+    const card = await createCard(app, owner, board, 'Entrevista con "María" \\ São Paulo — 北京 🚀');
+    const written = await request(app.url)
+      .patch(`/api/cards/${card.id}`)
+      .set(as(owner))
+      .send({ version: card.version, description: 'Line one\n\ttabbed </script> \u2028 end', labelIds: [], assigneeIds: [owner.user.id] })
+      .expect(200);
+    const response = await request(app.url).get(`/api/boards/${board.id}`).set(as(owner)).expect(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((response.body as BoardDto).cards.find((c) => c.id === card.id)).toEqual(written.body);
+  });
+
+  it('reads a board of hundreds of cards whole and in order (it is sent in pieces)', async () => {
+    const bigBoard = await defaultBoard(app, owner, (await createWorkspace(app, owner)).id);
+    const created: string[] = [];
+    for (let i = 0; i < 230; i += 1) created.push((await createCard(app, owner, bigBoard, `Card ${i}`, i % 3)).id);
+    const read = (await request(app.url).get(`/api/boards/${bigBoard.id}`).set(as(owner)).expect(200)).body as BoardDto;
+    expect(read.cards.map((c) => c.id).sort()).toEqual([...created].sort());
+    for (const column of bigBoard.columns) {
+      const titles = read.cards.filter((c) => c.columnId === column.id).map((c) => Number(c.title.slice('Card '.length)));
+      expect(titles).toEqual([...titles].sort((a, b) => a - b));
+    }
+  });
+
   it('lets observers read and comment but not touch cards', async () => {
     const card = await createCard(app, owner, board, 'Observer check');
     const refused = await request(app.url).post(`/api/boards/${board.id}/cards`).set(as(observer)).send({ columnId: board.columns[0].id, title: 'Nope' }).expect(403);

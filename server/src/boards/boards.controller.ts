@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
+import type { JsonPieces } from '../common/json-pieces.js';
 import { IdParam } from '../common/validation/params.js';
 import {
   CreateBoardDto,
@@ -43,7 +44,7 @@ export class BoardsController {
   }
 
   @Get('boards/:id')
-  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<BoardDto> {
+  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<JsonPieces<BoardDto>> {
     return this.boards.get(auth, id);
   }
 

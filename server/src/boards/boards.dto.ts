@@ -16,6 +16,7 @@ import {
   type CommentDto,
   type LabelDto,
 } from '@enlace/shared';
+import { JsonPieces } from '../common/json-pieces.js';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
@@ -84,4 +85,11 @@ export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: La
     labels: labels.map(mapLabel),
     cards: cards.map(mapCard),
   };
+}
+
+/** mapBoard for a board whose cards PostgreSQL already serialised (see BoardsRepository.boardCardPieces). */
+export function boardJson(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cardPieces: string[]): JsonPieces<BoardDto> {
+  // `{…,"cards":[]}` without its last two characters, the cards, and the two back.
+  const rest = JSON.stringify(mapBoard(board, columns, labels, []));
+  return new JsonPieces([rest.slice(0, -2), ...cardPieces.flatMap((piece, i) => (i === 0 ? [piece] : [',', piece])), ']}']);
 }

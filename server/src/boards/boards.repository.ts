@@ -10,30 +10,46 @@ export type CardChanges = Partial<
   >
 >;
 
-interface CardRow {
-  id: string;
-  board_id: string;
-  column_id: string;
-  workspace_id: string;
-  title: string;
-  description: string;
-  position: string;
-  assignee_ids: string[];
-  responsible_organization_id: string | null;
-  due_date: string | null;
-  priority: CardEntity['priority'];
-  label_ids: string[];
-  checklist: CardEntity['checklist'];
-  commitment_id: string | null;
-  archived_at: Date | null;
-  comment_count: number;
-  version: number;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
+/** Every card column, named as CardEntity names them; `due_date` as text so no time zone shifts the date. */
+const CARD_COLUMNS = `id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description, position,
+  assignee_ids AS "assigneeIds", responsible_organization_id AS "responsibleOrganizationId", due_date::text AS "dueDate", priority,
+  label_ids AS "labelIds", checklist, commitment_id AS "commitmentId", archived_at AS "archivedAt", comment_count AS "commentCount",
+  version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The columns a card write may set, and how each is stored. */
+const CARD_CHANGE_COLUMNS: { [K in keyof CardChanges]-?: string } = {
+  title: 'title',
+  description: 'description',
+  assigneeIds: 'assignee_ids',
+  responsibleOrganizationId: 'responsible_organization_id',
+  dueDate: 'due_date',
+  priority: 'priority',
+  labelIds: 'label_ids',
+  checklist: 'checklist',
+  archivedAt: 'archived_at',
+  columnId: 'column_id',
+  position: 'position',
+};
+
+/** pg sends JS arrays as PostgreSQL arrays; the jsonb checklist goes as JSON text. */
+const storedValue = (key: keyof CardChanges, value: unknown) => (key === 'checklist' ? JSON.stringify(value) : value);
+
+/** About 70 KB of JSON: small enough for V8's young generation, large enough that 5,000 cards are 50 rows. */
+const CARDS_PER_PIECE = 100;
+
+/** Where a card goes: its column (null when not on the board) and the two positions it must fall between. */
+export interface CardSlot {
+  column: { id: string; wipLimit: number | null } | null;
+  anchorFound: boolean;
+  lower: string | null;
+  upper: string | null;
 }
 
-/** Boards, columns, labels, cards and comments. Reading a board is four queries, whatever its size. */
+/**
+ * Boards, columns, labels, cards and comments. Reading a board is four queries, whatever its size. The
+ * card paths are plain SQL, one statement per step: they are the hot writes, and ORM query building and
+ * re-reading after each write cost more than the statements themselves.
+ */
 @Injectable()
 export class BoardsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -80,39 +96,26 @@ export class BoardsRepository {
     return this.dataSource.getRepository(LabelEntity).find({ where: { boardId }, order: { name: 'ASC' } });
   }
 
-  /** The hot read of a board: plain SQL, because ORM hydration of thousands of rows costs more than the query. */
-  async cards(boardId: string): Promise<CardEntity[]> {
-    const rows: CardRow[] = await this.dataSource.query(
-      `SELECT id, board_id, column_id, workspace_id, title, description, position, assignee_ids, responsible_organization_id,
-              due_date::text AS due_date, priority, label_ids, checklist, commitment_id, archived_at, comment_count, version,
-              created_by, created_at, updated_at
-         FROM cards WHERE board_id = $1 AND archived_at IS NULL ORDER BY column_id, position, id`,
-      [boardId],
+  /**
+   * The hot read of a board: its open cards serialised by PostgreSQL in the shape of CardDto (the same
+   * fields in mapCard's order, timestamps as toISOString() writes them), in board order, as pieces of
+   * CARDS_PER_PIECE comma-separated objects; joined with commas inside brackets they make the array.
+   */
+  async boardCardPieces(boardId: string): Promise<string[]> {
+    const rows: Array<{ piece: string }> = await this.dataSource.query(
+      `SELECT string_agg(row_to_json(o.card)::text, ',' ORDER BY o.n) AS piece
+         FROM (SELECT card, row_number() OVER (ORDER BY card."columnId", card.position, card.id) AS n
+                 FROM (SELECT id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description,
+                              position, assignee_ids AS "assigneeIds", responsible_organization_id AS "responsibleOrganizationId",
+                              due_date::text AS "dueDate", priority, label_ids AS "labelIds", checklist, commitment_id AS "commitmentId",
+                              false AS archived, comment_count AS "commentCount", version, created_by AS "createdBy",
+                              ${isoTime('created_at')} AS "createdAt", ${isoTime('updated_at')} AS "updatedAt"
+                         FROM cards WHERE board_id = $1 AND archived_at IS NULL) card) o
+        GROUP BY (o.n - 1) / $2
+        ORDER BY (o.n - 1) / $2`,
+      [boardId, CARDS_PER_PIECE],
     );
-    return rows.map((row) =>
-      Object.assign(new CardEntity(), {
-        id: row.id,
-        boardId: row.board_id,
-        columnId: row.column_id,
-        workspaceId: row.workspace_id,
-        title: row.title,
-        description: row.description,
-        position: row.position,
-        assigneeIds: row.assignee_ids,
-        responsibleOrganizationId: row.responsible_organization_id,
-        dueDate: row.due_date,
-        priority: row.priority,
-        labelIds: row.label_ids,
-        checklist: row.checklist,
-        commitmentId: row.commitment_id,
-        archivedAt: row.archived_at,
-        commentCount: row.comment_count,
-        version: row.version,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      }),
-    );
+    return rows.map((row) => row.piece);
   }
 
   findColumn(id: string, manager: EntityManager = this.dataSource.manager): Promise<ColumnEntity | null> {
@@ -145,8 +148,9 @@ export class BoardsRepository {
     await manager.getRepository(ColumnEntity).delete({ id });
   }
 
-  findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
-    return manager.getRepository(CardEntity).findOneBy({ id });
+  async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
+    const rows: CardEntity[] = await manager.query(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   async insertColumn(manager: EntityManager, values: Pick<ColumnEntity, 'boardId' | 'title' | 'position' | 'wipLimit'>): Promise<ColumnEntity> {
@@ -204,37 +208,73 @@ export class BoardsRepository {
     return rows.length;
   }
 
-  /** The last position in a column (the end), or the first one after `after` (ignoring the card being moved). */
-  async neighbour(manager: EntityManager, columnId: string, where: 'last' | 'first' | { after: string }, excludeCardId?: string): Promise<string | null> {
-    const query = manager
-      .getRepository(CardEntity)
-      .createQueryBuilder('c')
-      .select('c.position', 'position')
-      .where('c.column_id = :columnId', { columnId })
-      .limit(1);
-    if (excludeCardId) query.andWhere('c.id <> :excludeCardId', { excludeCardId });
-    if (where === 'last') query.orderBy('c.position', 'DESC');
-    else query.orderBy('c.position', 'ASC');
-    if (typeof where === 'object') query.andWhere('c.position > :after', { after: where.after });
-    const row = await query.getRawOne<{ position: string }>();
-    return row?.position ?? null;
+  /**
+   * The column a card goes into (it must be on `boardId`) and its neighbours there, in one query:
+   * `end` after the last card, `start` before the first, or right after the anchor card. The card being
+   * moved is left out, so it never counts as its own neighbour.
+   */
+  async slot(manager: EntityManager, boardId: string, columnId: string, place: 'start' | 'end' | { after: string }, movingCardId: string | null): Promise<CardSlot> {
+    const rows: Array<{ id: string; wip_limit: number | null; anchor_found: boolean; lower: string | null; upper: string | null }> = await manager.query(
+      `SELECT col.id, col.wip_limit, anchor.id IS NOT NULL AS anchor_found,
+              CASE $4::text
+                WHEN 'end' THEN (SELECT max(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid)
+                WHEN 'after' THEN anchor.position
+              END AS lower,
+              CASE $4::text
+                WHEN 'start' THEN (SELECT min(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid)
+                WHEN 'after' THEN (SELECT min(c.position) FROM cards c
+                                    WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid AND c.position > anchor.position)
+              END AS upper
+         FROM board_columns col
+         LEFT JOIN cards anchor ON anchor.id = $3::uuid AND anchor.column_id = col.id AND anchor.id IS DISTINCT FROM $5::uuid
+        WHERE col.id = $1 AND col.board_id = $2`,
+      [columnId, boardId, typeof place === 'object' ? place.after : null, typeof place === 'object' ? 'after' : place, movingCardId],
+    );
+    const row = rows[0];
+    if (!row) return { column: null, anchorFound: false, lower: null, upper: null };
+    return { column: { id: row.id, wipLimit: row.wip_limit }, anchorFound: row.anchor_found, lower: row.lower, upper: row.upper };
   }
 
   async insertCard(manager: EntityManager, values: Omit<CardEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'commentCount' | 'commitmentId'>): Promise<CardEntity> {
-    const result = await manager.getRepository(CardEntity).insert(values).catch(columnGone);
-    return manager.getRepository(CardEntity).findOneByOrFail({ id: result.identifiers[0].id as string });
+    const rows: CardEntity[] = await manager
+      .query(
+        `INSERT INTO cards (board_id, column_id, workspace_id, title, description, position, assignee_ids, responsible_organization_id,
+                            due_date, priority, label_ids, checklist, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING ${CARD_COLUMNS}`,
+        [
+          values.boardId,
+          values.columnId,
+          values.workspaceId,
+          values.title,
+          values.description,
+          values.position,
+          values.assigneeIds,
+          values.responsibleOrganizationId,
+          values.dueDate,
+          values.priority,
+          values.labelIds,
+          JSON.stringify(values.checklist),
+          values.createdBy,
+        ],
+      )
+      .catch(columnGone);
+    return rows[0];
   }
 
   /** `UPDATE … WHERE id AND version`: undefined when the caller's version is stale (the write is refused). */
   async updateCard(manager: EntityManager, id: string, version: number, changes: CardChanges): Promise<CardEntity | undefined> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(CardEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute()
+    const entries = Object.entries(changes) as Array<[keyof CardChanges, unknown]>;
+    const assignments = entries.map(([key], i) => `${CARD_CHANGE_COLUMNS[key]} = $${i + 3}`);
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [rows]: [CardEntity[], number] = await manager
+      .query(
+        `UPDATE cards SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          WHERE id = $1 AND version = $2 RETURNING ${CARD_COLUMNS}`,
+        [id, version, ...entries.map(([key, value]) => storedValue(key, value))],
+      )
       .catch(columnGone);
-    return result.affected === 1 ? manager.getRepository(CardEntity).findOneByOrFail({ id }) : undefined;
+    return rows[0];
   }
 
   async deleteCard(manager: EntityManager, id: string): Promise<void> {
@@ -253,6 +293,9 @@ export class BoardsRepository {
 }
 
 /** A card written into a column deleted at the same moment: the column is gone, say so rather than 500. */
+/** A timestamp as `Date.prototype.toISOString()` writes it. */
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 function columnGone(error: unknown): never {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
   if (driverError?.code === '23503' && driverError.constraint === 'cards_column_id_fkey') throw notFound('Column');

@@ -4,9 +4,10 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { AccessService } from '../common/authorization/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
+import type { JsonPieces } from '../common/json-pieces.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { mapBoard, mapBoardSummary } from './boards.dto.js';
+import { boardJson, mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
 
 const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'];
@@ -35,13 +36,13 @@ export class BoardsService implements OnModuleInit {
     return { items: boards.map(mapBoardSummary) };
   }
 
-  async get(auth: AuthUser, boardId: string): Promise<BoardDto> {
+  async get(auth: AuthUser, boardId: string): Promise<JsonPieces<BoardDto>> {
     const board = await this.boards.findBoard(boardId);
     if (!board) throw notFound('Board');
     const access = await this.access.workspace(auth, board.workspaceId);
     access.require('read', 'Board');
-    const [columns, labels, cards] = await Promise.all([this.boards.columns(boardId), this.boards.labels(boardId), this.boards.cards(boardId)]);
-    return mapBoard(board, columns, labels, cards);
+    const [columns, labels, cards] = await Promise.all([this.boards.columns(boardId), this.boards.labels(boardId), this.boards.boardCardPieces(boardId)]);
+    return boardJson(board, columns, labels, cards);
   }
 
   async create(auth: AuthUser, workspaceId: string, input: CreateBoardInput): Promise<BoardDto> {

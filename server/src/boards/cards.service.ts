@@ -12,6 +12,9 @@ import type { CardEntity, ColumnEntity } from './board.entities.js';
 import { mapCard, mapComment } from './boards.dto.js';
 import { BoardsRepository, type CardChanges } from './boards.repository.js';
 
+/** What a WIP check needs to know of a column. */
+type Room = Pick<ColumnEntity, 'id' | 'wipLimit'>;
+
 const MENTION = /@\[[^\]]{1,120}\]\(([0-9a-f-]{36})\)/g;
 
 @Injectable()
@@ -30,11 +33,9 @@ export class CardsService {
       if (!board) throw notFound('Board');
       const access = await this.access.workspace(auth, board.workspaceId, tx.manager);
       access.require('create', 'Card');
-      const column = await this.boards.findColumn(input.columnId, tx.manager);
-      if (!column || column.boardId !== boardId) throw notFound('Column');
+      const { column, position } = await this.placeIn(tx.manager, boardId, input.columnId, input.afterCardId === undefined ? 'end' : input.afterCardId, null);
       await this.checkReferences(tx.manager, access, input, boardId);
       await this.requireRoom(tx.manager, column);
-      const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId);
       const card = mapCard(
         await this.boards.insertCard(tx.manager, {
           boardId,
@@ -89,12 +90,10 @@ export class CardsService {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
       access.require('update', 'Card');
-      const column = await this.boards.findColumn(input.columnId, tx.manager);
-      if (!column || column.boardId !== card.boardId) throw notFound('Column');
+      const { column, position } = await this.placeIn(tx.manager, card.boardId, input.columnId, input.afterCardId ?? null, cardId);
       if (input.version !== card.version) throw conflict(card);
       // Only a card arriving from another column adds to it; an archived card counts in none.
       if (column.id !== card.columnId && card.archivedAt === null) await this.requireRoom(tx.manager, column);
-      const position = await this.positionIn(tx.manager, input.columnId, input.afterCardId, cardId);
       const moved = await this.boards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
       if (!moved) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
       const dto = mapCard(moved);
@@ -149,7 +148,7 @@ export class CardsService {
    * locked before counting, so concurrent additions count one after the other (one gets the last
    * slot, the other 409). A lowered limit is not enforced on what is already there, only on additions.
    */
-  private async requireRoom(manager: EntityManager, column: ColumnEntity): Promise<void> {
+  private async requireRoom(manager: EntityManager, column: Room): Promise<void> {
     // Most columns have no limit: then no lock and no count, and the hot move path costs what it did.
     if (column.wipLimit === null) return;
     const locked = await this.boards.lockColumn(manager, column.id);
@@ -162,13 +161,21 @@ export class CardsService {
     }
   }
 
-  private async positionIn(manager: EntityManager, columnId: string, afterCardId: string | null | undefined, movingCardId?: string): Promise<string> {
-    if (afterCardId === undefined && !movingCardId) return generateKeyBetween(await this.boards.neighbour(manager, columnId, 'last', movingCardId), null);
-    if (!afterCardId) return generateKeyBetween(null, await this.boards.neighbour(manager, columnId, 'first', movingCardId));
-    const after = await this.boards.findCard(afterCardId, manager);
-    if (!after || after.columnId !== columnId || after.id === movingCardId) throw notFound('Card to place after');
-    const next = await this.boards.neighbour(manager, columnId, { after: after.position }, movingCardId);
-    return generateKeyBetween(after.position, next);
+  /**
+   * The column (on `boardId`) and a fractional position in it: at the end, at the start (null), or
+   * right after `afterCardId`. Only the moved card's row is written, never its neighbours'.
+   */
+  private async placeIn(
+    manager: EntityManager,
+    boardId: string,
+    columnId: string,
+    after: string | null | 'end',
+    movingCardId: string | null,
+  ): Promise<{ column: Room; position: string }> {
+    const slot = await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }, movingCardId);
+    if (!slot.column) throw notFound('Column');
+    if (after !== 'end' && after !== null && !slot.anchorFound) throw notFound('Card to place after');
+    return { column: slot.column, position: generateKeyBetween(slot.lower, slot.upper) };
   }
 
   /** Assignees must be members, labels must belong to the board, the organisation must exist. */

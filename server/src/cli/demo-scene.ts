@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CreateOrganizationInput, OrganizationDto, OrgRole } from '@enlace/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { BoardsRepository } from '../boards/boards.repository.js';
 import { BoardsService } from '../boards/boards.service.js';
 import { CardsService } from '../boards/cards.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
@@ -96,8 +97,8 @@ async function seedWorkspace(
     await invitations.accept(token, member, {});
   }
   const [summary] = (await boards.list(owner, workspace.id)).items;
-  const board = await boards.get(owner, summary.id);
-  for (const [title, column] of cards) await cardsService.create(owner, board.id, { columnId: board.columns[column].id, title });
+  const columns = await app.get(BoardsRepository).columns(summary.id);
+  for (const [title, column] of cards) await cardsService.create(owner, summary.id, { columnId: columns[column].id, title });
 }
 
 async function seedWorkspaces(app: INestApplicationContext, users: DemoScene['users']): Promise<void> {
