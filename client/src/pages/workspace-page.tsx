@@ -32,7 +32,16 @@ export function WorkspacePage() {
   const requested = params.get('tab');
   const current: Tab = tabs.find((tab) => tab === requested) ?? 'board';
   const select = (tab: Tab) => {
-    setParams(tab === 'board' ? {} : { tab }, { replace: true });
+    // Only the tab changes: the board chosen on the board tab (`board`) is still there on the way back.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (tab === 'board') next.delete('tab');
+        else next.set('tab', tab);
+        return next;
+      },
+      { replace: true },
+    );
     tabRefs.current[tab]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,7 +1,7 @@
 // Imported, not global: the client's tsconfig has no Jest types.
 import { describe, expect, it } from '@jest/globals';
-import type { BoardDto, CardDto, LabelDto, WorkspaceEvent } from '@enlace/shared';
-import { applyBoardEvent } from './board-cache.js';
+import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, LabelDto, WorkspaceEvent } from '@enlace/shared';
+import { applyBoardEvent, applyBoardListEvent, type BoardList } from './board-cache.js';
 
 const BOARD = 'board-1';
 
@@ -31,6 +31,8 @@ const card = (id: string, fields: Partial<CardDto> = {}): CardDto => ({
 
 // Built as the server sends it; cast because LabelDto is growing fields this code does not read.
 const label = (id: string, fields: Partial<LabelDto> = {}) => ({ id, boardId: BOARD, name: `Label ${id}`, color: '#1f845a', version: 1, ...fields }) as LabelDto;
+
+const column = (id: string, fields: Partial<ColumnDto> = {}): ColumnDto => ({ id, boardId: BOARD, title: `Column ${id}`, position: id, wipLimit: null, version: 1, ...fields });
 
 const board = (fields: Partial<BoardDto> = {}): BoardDto => ({ id: BOARD, workspaceId: 'workspace-1', title: 'Board', version: 1, columns: [], labels: [], cards: [], ...fields });
 
@@ -91,5 +93,133 @@ describe('applyBoardEvent', () => {
     expect(archived.cards.map((item) => item.id)).toEqual(['b']);
     const deleted = applyBoardEvent(before, event('card.deleted', 'b', { id: 'b', boardId: BOARD, columnId: 'column-1' }));
     expect(deleted.cards.map((item) => item.id)).toEqual(['a']);
+  });
+
+  describe('columns', () => {
+    it('adds a created column in its place by position', () => {
+      const next = applyBoardEvent(board({ columns: [column('a0'), column('a2')] }), event('column.created', 'a1', column('a1')));
+      expect(next.columns.map((item) => item.id)).toEqual(['a0', 'a1', 'a2']);
+    });
+
+    it('applies a rename and a new WIP limit, keeping the other columns as they were', () => {
+      const other = column('a1');
+      const next = applyBoardEvent(board({ columns: [column('a0'), other] }), event('column.updated', 'a0', column('a0', { title: 'Legal review', wipLimit: 3, version: 2 })));
+      expect(next.columns[0]).toMatchObject({ title: 'Legal review', wipLimit: 3, version: 2 });
+      expect(next.columns[1]).toBe(other);
+    });
+
+    it('re-sorts the columns when an update moves one to a new position', () => {
+      const before = board({ columns: [column('x', { position: 'a0' }), column('y', { position: 'a1' }), column('z', { position: 'a2' })] });
+      const next = applyBoardEvent(before, event('column.updated', 'z', column('z', { position: 'a0V', version: 2 })));
+      expect(next.columns.map((item) => item.id)).toEqual(['x', 'z', 'y']);
+      const first = applyBoardEvent(next, event('column.updated', 'y', column('y', { position: 'Zz', version: 2 })));
+      expect(first.columns.map((item) => item.id)).toEqual(['y', 'x', 'z']);
+    });
+
+    it('never goes back to an older version of a column', () => {
+      const before = board({ columns: [column('a0', { title: 'Newest', version: 3 })] });
+      expect(applyBoardEvent(before, event('column.updated', 'a0', column('a0', { title: 'Older', version: 2 })))).toBe(before);
+    });
+
+    it('removes a deleted column', () => {
+      const next = applyBoardEvent(board({ columns: [column('a0'), column('a1')] }), event('column.deleted', 'a0', { id: 'a0', boardId: BOARD }));
+      expect(next.columns.map((item) => item.id)).toEqual(['a1']);
+    });
+
+    it('leaves the board itself untouched for a column deleted on another board, or one it does not hold', () => {
+      const before = board({ columns: [column('a0')] });
+      expect(applyBoardEvent(before, event('column.deleted', 'a0', { id: 'a0', boardId: 'board-2' }))).toBe(before);
+      expect(applyBoardEvent(before, event('column.deleted', 'gone', { id: 'gone', boardId: BOARD }))).toBe(before);
+    });
+  });
+
+  describe('labels', () => {
+    it('renames and recolours a label where it stands', () => {
+      const next = applyBoardEvent(board({ labels: [label('a'), label('b')] }), event('label.updated', 'a', label('a', { name: 'Shelter', color: '#0c66e4', version: 2 })));
+      expect(next.labels.map((item) => [item.id, item.name, item.color])).toEqual([
+        ['a', 'Shelter', '#0c66e4'],
+        ['b', 'Label b', '#1f845a'],
+      ]);
+    });
+
+    it('never goes back to an older version of a label', () => {
+      const before = board({ labels: [label('a', { name: 'Newest', version: 3 })] });
+      expect(applyBoardEvent(before, event('label.updated', 'a', label('a', { name: 'Older', version: 2 })))).toBe(before);
+    });
+
+    it('removes a deleted label from the board and from every card, without touching card versions or other cards', () => {
+      const untouched = card('c', { labelIds: ['b'] });
+      const before = board({
+        labels: [label('a'), label('b')],
+        cards: [card('x', { labelIds: ['a', 'b'], version: 4 }), card('y', { labelIds: ['a'] }), untouched],
+      });
+      const next = applyBoardEvent(before, event('label.deleted', 'a', { id: 'a', boardId: BOARD }));
+      expect(next.labels.map((item) => item.id)).toEqual(['b']);
+      expect(next.cards.map((item) => [item.id, item.labelIds, item.version])).toEqual([
+        ['x', ['b'], 4],
+        ['y', [], 1],
+        ['c', ['b'], 1],
+      ]);
+      expect(next.cards[2]).toBe(untouched);
+    });
+
+    it('leaves the board itself untouched for a label deleted on another board', () => {
+      const before = board({ labels: [label('a')], cards: [card('x', { labelIds: ['a'] })] });
+      expect(applyBoardEvent(before, event('label.deleted', 'a', { id: 'a', boardId: 'board-2' }))).toBe(before);
+    });
+  });
+
+  describe('the board itself', () => {
+    const summary = (fields: Partial<BoardSummaryDto> = {}): BoardSummaryDto => ({ id: BOARD, workspaceId: 'workspace-1', title: 'Board', version: 1, ...fields });
+
+    it('takes a new title and version, keeping columns, labels and cards', () => {
+      const before = board({ columns: [column('a0')], labels: [label('a')], cards: [card('x')] });
+      const next = applyBoardEvent(before, event('board.updated', BOARD, summary({ title: 'Case plan', version: 2 })));
+      expect(next).toMatchObject({ title: 'Case plan', version: 2 });
+      expect(next.columns).toBe(before.columns);
+      expect(next.labels).toBe(before.labels);
+      expect(next.cards).toBe(before.cards);
+    });
+
+    it('ignores an older title and a rename of another board', () => {
+      const before = board({ title: 'Newest', version: 3 });
+      expect(applyBoardEvent(before, event('board.updated', BOARD, summary({ title: 'Older', version: 2 })))).toBe(before);
+      expect(applyBoardEvent(before, event('board.updated', 'board-2', summary({ id: 'board-2', title: 'Other', version: 5 })))).toBe(before);
+    });
+
+    it('leaves a cached board untouched when another board is created', () => {
+      const before = board();
+      expect(applyBoardEvent(before, event('board.created', 'board-2', { ...board({ id: 'board-2', title: 'Referrals' }), columns: [column('a0', { boardId: 'board-2' })] }))).toBe(before);
+    });
+  });
+});
+
+describe('applyBoardListEvent', () => {
+  const summary = (id: string, title: string, version = 1): BoardSummaryDto => ({ id, workspaceId: 'workspace-1', title, version });
+  const list = (...items: BoardSummaryDto[]): BoardList => ({ items });
+
+  it('adds a created board to the list, in title order, with only what the list shows', () => {
+    const created = { ...summary('b2', 'Case plan'), columns: [column('a0', { boardId: 'b2' })], labels: [], cards: [] };
+    const next = applyBoardListEvent(list(summary('b1', 'Board'), summary('b3', 'Referrals')), event('board.created', 'b2', created));
+    expect(next.items).toEqual([summary('b1', 'Board'), summary('b2', 'Case plan'), summary('b3', 'Referrals')]);
+  });
+
+  it('adds a board once, however often its creation arrives', () => {
+    const once = applyBoardListEvent(list(summary('b1', 'Board')), event('board.created', 'b2', summary('b2', 'Case plan')));
+    expect(applyBoardListEvent(once, event('board.created', 'b2', summary('b2', 'Case plan')))).toBe(once);
+  });
+
+  it('renames a board in the list and keeps the list in title order', () => {
+    const next = applyBoardListEvent(list(summary('b1', 'Board'), summary('b2', 'Case plan')), event('board.updated', 'b1', summary('b1', 'Referrals', 2)));
+    expect(next.items.map((item) => [item.id, item.title, item.version])).toEqual([
+      ['b2', 'Case plan', 1],
+      ['b1', 'Referrals', 2],
+    ]);
+  });
+
+  it('ignores an older rename and events that are not about boards', () => {
+    const before = list(summary('b1', 'Newest', 3));
+    expect(applyBoardListEvent(before, event('board.updated', 'b1', summary('b1', 'Older', 2)))).toBe(before);
+    expect(applyBoardListEvent(before, event('column.created', 'a0', column('a0')))).toBe(before);
   });
 });

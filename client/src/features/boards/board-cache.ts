@@ -1,4 +1,4 @@
-import type { BoardDto, CardDto, ColumnDto, LabelDto, WorkspaceEvent } from '@enlace/shared';
+import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, DeletedBoardItem, LabelDto, WorkspaceEvent } from '@enlace/shared';
 
 const byPosition = (a: { position: string }, b: { position: string }) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
@@ -25,11 +25,37 @@ export function applyColumn(board: BoardDto, column: ColumnDto): BoardDto {
   return { ...board, columns: [...board.columns.filter((item) => item.id !== column.id), column].sort(byPosition) };
 }
 
+export function removeColumn(board: BoardDto, { id, boardId }: DeletedBoardItem): BoardDto {
+  if (boardId !== board.id || !board.columns.some((column) => column.id === id)) return board;
+  return { ...board, columns: board.columns.filter((column) => column.id !== id) };
+}
+
 /** Adds a label, or replaces it where it stands so the board's label order does not jump. */
 export function applyLabel(board: BoardDto, label: LabelDto): BoardDto {
   if (label.boardId !== board.id) return board;
-  const known = board.labels.some((item) => item.id === label.id);
-  return { ...board, labels: known ? board.labels.map((item) => (item.id === label.id ? label : item)) : [...board.labels, label] };
+  const existing = board.labels.find((item) => item.id === label.id);
+  if (existing && existing.version > label.version) return board;
+  return { ...board, labels: existing ? board.labels.map((item) => (item.id === label.id ? label : item)) : [...board.labels, label] };
+}
+
+/**
+ * Drops a label from the board and from the cards that carry it. The server strips it from those
+ * cards without new versions or card events (see DeletedBoardItem), so this is the only place the
+ * cards lose it; the other cards keep their objects, and so do not render again.
+ */
+export function removeLabel(board: BoardDto, { id, boardId }: DeletedBoardItem): BoardDto {
+  if (boardId !== board.id || !board.labels.some((label) => label.id === id)) return board;
+  return {
+    ...board,
+    labels: board.labels.filter((label) => label.id !== id),
+    cards: board.cards.map((card) => (card.labelIds.includes(id) ? { ...card, labelIds: card.labelIds.filter((labelId) => labelId !== id) } : card)),
+  };
+}
+
+/** The board's own fields (its title): columns, labels and cards are untouched. */
+export function applyBoardSummary(board: BoardDto, summary: BoardSummaryDto): BoardDto {
+  if (summary.id !== board.id || summary.version <= board.version) return board;
+  return { ...board, title: summary.title, version: summary.version };
 }
 
 /**
@@ -49,13 +75,42 @@ export function applyBoardEvent(board: BoardDto, event: WorkspaceEvent): BoardDt
     case 'card.deleted':
       return removeCard(board, event.entityId);
     case 'column.created':
-    case 'column.updated':
+    case 'column.updated': // a reorder is a new position: applyColumn sorts again
       return applyColumn(board, event.payload as ColumnDto);
+    case 'column.deleted':
+      return removeColumn(board, event.payload as DeletedBoardItem);
     case 'label.created':
+    case 'label.updated':
       return applyLabel(board, event.payload as LabelDto);
-    default:
+    case 'label.deleted':
+      return removeLabel(board, event.payload as DeletedBoardItem);
+    case 'board.updated':
+      return applyBoardSummary(board, event.payload as BoardSummaryDto);
+    default: // board.created is a board no cache holds yet: see applyBoardListEvent
       return board;
   }
+}
+
+export interface BoardList {
+  items: BoardSummaryDto[];
+}
+
+/** Only what the list shows: a created board's payload also carries its columns. */
+const summaryOf = ({ id, workspaceId, title, version }: BoardSummaryDto): BoardSummaryDto => ({ id, workspaceId, title, version });
+
+/** In the server's order (by title), so the list reads the same before and after a reload. */
+const byTitle = (a: BoardSummaryDto, b: BoardSummaryDto) => a.title.localeCompare(b.title);
+
+/** Adds a board to the workspace's list, or puts its new title there; older versions change nothing. */
+export function applyBoardToList(list: BoardList, board: BoardSummaryDto): BoardList {
+  const existing = list.items.find((item) => item.id === board.id);
+  if (existing && existing.version >= board.version) return list;
+  return { ...list, items: [...list.items.filter((item) => item.id !== board.id), summaryOf(board)].sort(byTitle) };
+}
+
+/** Applies one event of the workspace's log to the cached list of its boards; unrelated events return `list` itself. */
+export function applyBoardListEvent(list: BoardList, event: WorkspaceEvent): BoardList {
+  return event.type === 'board.created' || event.type === 'board.updated' ? applyBoardToList(list, event.payload as BoardSummaryDto) : list;
 }
 
 /** The local guess of a move, shown until the server answers: array order is display order. */
@@ -77,4 +132,10 @@ export function moveCardLocally(board: BoardDto, cardId: string, columnId: strin
 export function conflictCard(details: unknown): CardDto | null {
   const current = (details as { current?: unknown } | null | undefined)?.current;
   return current && typeof current === 'object' && 'id' in current && 'boardId' in current ? (current as CardDto) : null;
+}
+
+/** `details.current` of a 409 VERSION_CONFLICT on a column, label or board: the server's state of it. */
+export function conflictCurrent<T extends { id: string; version: number }>(details: unknown): T | null {
+  const current = (details as { current?: unknown } | null | undefined)?.current;
+  return current && typeof current === 'object' && 'id' in current && 'version' in current ? (current as T) : null;
 }

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { useCreateCard } from '../hooks/use-board';
+import { wipLimitOf } from '../wip-limit';
 
 export function AddCardForm({ boardId, column }: { boardId: string; column: ColumnDto }) {
   const { t } = useTranslation();
   const inputId = useId();
   const create = useCreateCard(boardId);
   const [title, setTitle] = useState('');
+  const fullColumn = wipLimitOf(create.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -19,7 +21,14 @@ export function AddCardForm({ boardId, column }: { boardId: string; column: Colu
 
   return (
     <form className="add-card" onSubmit={onSubmit}>
-      {create.isError && <ErrorAlert error={create.error} />}
+      {create.isError &&
+        (fullColumn ? (
+          <p role="alert" className="alert alert-error small">
+            {t('board.wipRefusedCreate', { count: fullColumn.wipLimit })}
+          </p>
+        ) : (
+          <ErrorAlert error={create.error} />
+        ))}
       <label htmlFor={inputId} className="visually-hidden">
         {t('board.newCardTitle', { column: column.title })}
       </label>

@@ -2,11 +2,11 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CardDto, ColumnDto } from '@enlace/shared';
 import { AddCardForm } from './add-card-form';
 import type { BoardLookups } from '../hooks/use-board-lookups';
 import { BoardCard } from './board-card';
+import { ColumnHeader, type ColumnStructureActions } from './column-header';
 
 export const COLUMN_PREFIX = 'column:';
 
@@ -21,21 +21,17 @@ interface BoardColumnProps {
   canCreate: boolean;
   onOpenCard: (cardId: string) => void;
   lookups: BoardLookups;
+  /** Only for those who may change the board's structure (CASL `update` `Board`). */
+  structure?: ColumnStructureActions;
 }
 
-export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpenCard, lookups }: BoardColumnProps) {
-  const { t } = useTranslation();
+export function BoardColumn({ boardId, column, cards, canEdit, canCreate, onOpenCard, lookups, structure }: BoardColumnProps) {
   const headingId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN_PREFIX}${column.id}`, disabled: !canEdit });
 
   return (
     <section role="region" aria-label={column.title} className={`board-column${isOver ? ' is-over' : ''}`}>
-      <header className="board-column-header">
-        <h3 id={headingId}>{column.title}</h3>
-        <span className={`small ${column.wipLimit !== null && cards.length > column.wipLimit ? 'wip-exceeded' : 'muted'}`}>
-          {column.wipLimit === null ? t('board.cardCount', { count: cards.length }) : t('board.wipCount', { count: cards.length, limit: column.wipLimit })}
-        </span>
-      </header>
+      <ColumnHeader column={column} headingId={headingId} count={cards.length} structure={structure} />
       <SortableContext id={column.id} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         {cards.length >= VIRTUALISE_FROM ? (
           <VirtualCardList cards={cards} canEdit={canEdit} onOpenCard={onOpenCard} lookups={lookups} headingId={headingId} setDropRef={setNodeRef} />

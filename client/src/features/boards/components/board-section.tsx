@@ -1,26 +1,57 @@
-import { useId } from 'react';
+import { subject } from '@casl/ability';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { WorkspaceDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { initials } from '../../../ui/initials';
 import { PageStatus } from '../../../ui/page-status';
+import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useBoard, useBoards } from '../hooks/use-board';
 import { useWorkspaceSocket } from '../hooks/use-workspace-socket';
+import { BoardSettingsDialog } from './board-settings-dialog';
+import { BoardSwitcher, searchWithBoard } from './board-switcher';
 import { BoardView } from './board-view';
+import { NewBoardDialog } from './new-board-dialog';
+
+type OpenDialog = 'settings' | 'new-board' | null;
 
 export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const { t } = useTranslation();
   const headingId = useId();
   const presenceId = useId();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const ability = useWorkspaceAbility(workspace);
+  const canEditStructure = ability.can('update', subject('Board', { workspaceId: workspace.id }));
   const boards = useBoards(workspace.id);
-  const boardId = boards.data?.items[0]?.id;
+  const items = boards.data?.items ?? [];
+  // Without a board in the address, the first one listed, kept while the list changes: the list is in
+  // title order, and someone else adding or renaming a board must not swap the board being worked on.
+  const [landedId, setLandedId] = useState<string>();
+  if (landedId === undefined && items.length > 0) setLandedId(items[0].id);
+  const requested = params.get('board');
+  const boardId = (items.find((item) => item.id === requested) ?? items.find((item) => item.id === landedId) ?? items[0])?.id;
   const board = useBoard(boardId);
   const live = useWorkspaceSocket(workspace.id, boardId);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
 
   return (
     <section aria-labelledby={headingId} className="board-section">
       <div className="board-toolbar">
         <h2 id={headingId}>{board.data?.title ?? t('board.heading')}</h2>
+        {canEditStructure && (
+          <div className="button-row">
+            {board.data && (
+              <button type="button" className="button button-outline button-small" onClick={() => setDialog('settings')}>
+                {t('board.settings.open')}
+              </button>
+            )}
+            <button type="button" className="button button-outline button-small" onClick={() => setDialog('new-board')}>
+              {t('board.boards.new')}
+            </button>
+          </div>
+        )}
         <div role="status" className="connection-status">
           {live.status === 'disconnected' && <span className="alert alert-info small">{t('board.reconnecting')}</span>}
         </div>
@@ -40,6 +71,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
           </div>
         )}
       </div>
+      {boardId && items.length > 1 && <BoardSwitcher boards={items} currentId={boardId} />}
       {boards.isPending || (boardId && board.isPending) ? (
         <PageStatus message={t('app.loading')} />
       ) : boards.isError ? (
@@ -49,7 +81,19 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
       ) : !board.data ? (
         <p>{t('board.noBoard')}</p>
       ) : (
-        <BoardView workspace={workspace} board={board.data} />
+        // Keyed by board: a dialog, an error or an announcement of one board never shows on the next.
+        <BoardView key={board.data.id} workspace={workspace} board={board.data} />
+      )}
+      {dialog === 'settings' && board.data && <BoardSettingsDialog board={board.data} onClose={() => setDialog(null)} />}
+      {dialog === 'new-board' && (
+        <NewBoardDialog
+          workspaceId={workspace.id}
+          onClose={() => setDialog(null)}
+          onCreated={(created) => {
+            setDialog(null);
+            void navigate({ search: searchWithBoard(params, created.id) });
+          }}
+        />
       )}
     </section>
   );

@@ -18,8 +18,12 @@ import { ErrorAlert } from '../../../ui/error-alert';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { isVersionConflict, useMoveCard } from '../hooks/use-board';
 import { useBoardLookups } from '../hooks/use-board-lookups';
+import { wipLimitOf } from '../wip-limit';
+import { AddColumnForm } from './add-column-form';
 import { BoardColumn, COLUMN_PREFIX } from './board-column';
 import { CardDialog } from './card-dialog';
+import { ColumnDialog } from './column-dialog';
+import type { ColumnStructureActions } from './column-header';
 
 export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board: BoardDto }) {
   const { t } = useTranslation();
@@ -31,6 +35,11 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
   const lookups = useBoardLookups(workspace.id, board.labels);
   const move = useMoveCard(board.id);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [openColumnId, setOpenColumnId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const structure: ColumnStructureActions | undefined = canEditStructure
+    ? { columns: board.columns, onOpenSettings: setOpenColumnId, onAnnounce: setAnnouncement }
+    : undefined;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     // Enter opens the card; Space picks it up.
@@ -76,10 +85,28 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
   };
 
   const openCard = openCardId ? board.cards.find((card) => card.id === openCardId) : undefined;
+  // Gone once the column is deleted, here or by someone else: the dialog closes with it.
+  const openColumn = openColumnId ? board.columns.find((column) => column.id === openColumnId) : undefined;
+  const fullColumn = wipLimitOf(move.error);
 
   return (
     <>
-      {move.isError && (isVersionConflict(move.error) ? <p role="alert" className="alert alert-error">{t('board.conflict')}</p> : <ErrorAlert error={move.error} />)}
+      {move.isError &&
+        (isVersionConflict(move.error) ? (
+          <p role="alert" className="alert alert-error">
+            {t('board.conflict')}
+          </p>
+        ) : fullColumn ? (
+          // The card is already back where it was (useMoveCard undoes the local move): say why.
+          <p role="alert" className="alert alert-error">
+            {t('board.wipRefusedMove', { count: fullColumn.wipLimit, column: board.columns.find((column) => column.id === fullColumn.columnId)?.title ?? '', title: move.variables?.card.title ?? '' })}
+          </p>
+        ) : (
+          <ErrorAlert error={move.error} />
+        ))}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
       {canEdit && (
         <p id={hintId} className="small muted">
           {t('board.dragHint')}
@@ -102,8 +129,10 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
               canCreate={canCreate}
               onOpenCard={setOpenCardId}
               lookups={lookups}
+              structure={structure}
             />
           ))}
+          {canEditStructure && <AddColumnForm boardId={board.id} />}
         </div>
       </DndContext>
       {openCard && (
@@ -117,6 +146,7 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
           onClose={() => setOpenCardId(null)}
         />
       )}
+      {openColumn && <ColumnDialog column={openColumn} onClose={() => setOpenColumnId(null)} />}
     </>
   );
 }

@@ -73,7 +73,9 @@ export function CardForm({ card, workspaceId, boardId, labels, lookups, canEdit,
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!canEdit || !draft.title.trim()) return;
-    const changes = changesOf(base, draft);
+    // A label deleted while the card is open is gone from the board (and from the card, without a new
+    // version): sending its id back would be refused.
+    const changes = changesOf(base, { ...draft, labelIds: draft.labelIds.filter((id) => labels.some((label) => label.id === id)) });
     if (hasChanges(changes)) save(changes);
     else setStatus('unchanged');
   };

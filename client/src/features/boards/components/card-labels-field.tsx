@@ -65,7 +65,13 @@ export function CardLabelsField({ boardId, labels, lookups, selected, canEdit, c
           ))}
         </ul>
       )}
-      {canCreateLabels && <NewLabelForm boardId={boardId} onCreated={(label) => onChange((current) => toggleId(current, label.id, true))} />}
+      {canCreateLabels && (
+        <NewLabelForm
+          boardId={boardId}
+          onCreated={(label) => onChange((current) => toggleId(current, label.id, true))}
+          createdMessage={(label) => t('board.card.labelCreated', { name: label.name })}
+        />
+      )}
     </fieldset>
   );
 }

@@ -2,15 +2,23 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabelDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { useCreateLabel } from '../hooks/use-board';
+import { useCreateLabel } from '../hooks/use-board-structure';
 import { LABEL_COLORS, readableTextColor } from '../label-colors';
 import { LabelChip } from './label-chip';
+import { LabelColorField } from './label-color-field';
+
+interface NewLabelFormProps {
+  boardId: string;
+  onCreated?: (label: LabelDto) => void;
+  /** What is announced once the label exists, which depends on where it was created. */
+  createdMessage: (label: LabelDto) => string;
+}
 
 /**
- * Adds a label to the board from inside the card dialog. Not a <form>: it sits inside the card's
- * form, so Enter in the name creates the label instead of saving the card.
+ * Adds a label to the board, from the card dialog or the board settings. Not a <form>: in the card
+ * dialog it sits inside the card's form, so Enter in the name creates the label instead of saving the card.
  */
-export function NewLabelForm({ boardId, onCreated }: { boardId: string; onCreated: (label: LabelDto) => void }) {
+export function NewLabelForm({ boardId, onCreated, createdMessage }: NewLabelFormProps) {
   const { t } = useTranslation();
   const ids = { panel: useId(), name: useId(), colors: useId() };
   const create = useCreateLabel(boardId);
@@ -42,8 +50,8 @@ export function NewLabelForm({ boardId, onCreated }: { boardId: string; onCreate
       { name: value, color },
       {
         onSuccess: (label) => {
-          onCreated(label);
-          setAnnouncement(t('board.card.labelCreated', { name: label.name }));
+          onCreated?.(label);
+          setAnnouncement(createdMessage(label));
           close();
         },
       },
@@ -103,16 +111,7 @@ export function NewLabelForm({ boardId, onCreated }: { boardId: string; onCreate
               }}
             />
           </div>
-          <fieldset className="color-choices">
-            <legend>{t('board.card.newLabelColor')}</legend>
-            {LABEL_COLORS.map((option) => (
-              <label key={option.name} className="option">
-                <input type="radio" name={ids.colors} value={option.value} checked={color === option.value} onChange={() => setColor(option.value)} />
-                <span className="color-swatch" style={{ backgroundColor: option.value }} aria-hidden="true" />
-                {t(`board.card.labelColors.${option.name}`)}
-              </label>
-            ))}
-          </fieldset>
+          <LabelColorField name={ids.colors} value={color} onChange={setColor} />
           {name.trim() && (
             <p className="small">
               {t('board.card.labelPreview')}{' '}

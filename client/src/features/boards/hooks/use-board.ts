@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BoardDto, CardDto, CommentDto, CreateLabelInput, LabelDto, UpdateCardInput } from '@enlace/shared';
+import type { BoardDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
-import { addComment, boardKeys, createCard, createLabel, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
-import { applyCard, applyLabel, conflictCard, moveCardLocally } from '../board-cache';
+import { addComment, boardKeys, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
+import { applyCard, conflictCard, moveCardLocally } from '../board-cache';
 
 export function useBoards(workspaceId: string) {
   const userId = useUserId();
@@ -73,26 +73,19 @@ export function useMoveCard(boardId: string) {
     mutationFn: ({ card, columnId, afterCardId }: { card: CardDto; columnId: string; afterCardId: string | null }) =>
       moveCard(card.id, { version: card.version, columnId, afterCardId }),
     onMutate: ({ card, columnId, afterCardId }) => {
-      const previous = queryClient.getQueryData<BoardDto>(key);
       queryClient.setQueryData<BoardDto>(key, (board) => (board ? moveCardLocally(board, card.id, columnId, afterCardId) : board));
-      return { previous };
     },
     onSuccess: apply,
-    onError: (error, _variables, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    onError: (error, { card }) => {
+      // A refused move (into a full column, say) undoes only the local move: the card's column goes back
+      // (the local move kept its position and version), and whatever events changed meanwhile stays. A
+      // newer version of the card, from someone else, is the server's word and is left as it is.
+      queryClient.setQueryData<BoardDto>(key, (board) => {
+        const current = board?.cards.find((item) => item.id === card.id);
+        return board && current?.version === card.version ? applyCard(board, { ...current, columnId: card.columnId }) : board;
+      });
       onConflict(error);
     },
-  });
-}
-
-/** A new label of the board; it is in the cached board as soon as the server answers. */
-export function useCreateLabel(boardId: string) {
-  const userId = useUserId();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateLabelInput) => createLabel(boardId, input),
-    onSuccess: (label: LabelDto) =>
-      queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, label.boardId), (board) => (board ? applyLabel(board, label) : board)),
   });
 }
 

@@ -15,7 +15,7 @@ import { getAccessToken } from '../../../api/session';
 import { workspaceKeys } from '../../workspaces/api/workspaces-api';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
 import { boardKeys, fetchEvents } from '../api/boards-api';
-import { applyBoardEvent } from '../board-cache';
+import { applyBoardEvent, applyBoardListEvent, type BoardList } from '../board-cache';
 import { appendComment } from './use-board';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -52,6 +52,9 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
       });
       // Everything else that events keep current.
       switch (event.entityType) {
+        case 'board':
+          queryClient.setQueryData<BoardList>(boardKeys.list(userId, workspaceId), (list) => (list ? applyBoardListEvent(list, event) : list));
+          break;
         case 'comment':
           appendComment(queryClient, userId, event.payload as CommentDto);
           break;

@@ -1,0 +1,119 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardDto, BoardSummaryDto } from '@enlace/shared';
+import { ApiRequestError } from '../../../api/api-error';
+import { ErrorAlert } from '../../../ui/error-alert';
+import { Modal } from '../../../ui/modal';
+import { conflictCurrent } from '../board-cache';
+import { isVersionConflict } from '../hooks/use-board';
+import { useRenameBoard } from '../hooks/use-board-structure';
+import { LabelManager } from './label-manager';
+
+/** The board's title and labels, for owners and coordinators. `board` is the cached one: it follows live changes. */
+export function BoardSettingsDialog({ board, onClose }: { board: BoardDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <Modal open onClose={onClose} labelledBy={titleId} className="board-settings-dialog">
+      <div className="modal-header">
+        <h2 id={titleId}>{t('board.settings.dialogTitle')}</h2>
+        <button type="button" className="button button-outline button-small" onClick={onClose}>
+          {t('board.settings.close')}
+        </button>
+      </div>
+      <BoardTitleForm board={board} />
+      <LabelManager boardId={board.id} labels={board.labels} />
+    </Modal>
+  );
+}
+
+type SaveStatus = 'idle' | 'saved' | 'unchanged';
+
+function BoardTitleForm({ board }: { board: BoardSummaryDto }) {
+  const { t } = useTranslation();
+  const ids = { title: useId(), error: useId() };
+  const rename = useRenameBoard();
+  // The version the edit started from: a rename by someone else in between is a conflict, not an overwrite.
+  const [base, setBase] = useState<BoardSummaryDto>(board);
+  const [title, setTitle] = useState(board.title);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [showInvalid, setShowInvalid] = useState(false);
+  const dirty = title !== base.title;
+  const missing = !title.trim();
+
+  if (board.version > base.version && !dirty) {
+    setBase(board);
+    setTitle(board.title);
+  }
+
+  const restart = (from: BoardSummaryDto) => {
+    setBase(from);
+    setTitle(from.title);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (missing) {
+      setShowInvalid(true);
+      return;
+    }
+    if (title.trim() === base.title) {
+      setStatus('unchanged');
+      return;
+    }
+    rename.mutate(
+      { boardId: base.id, input: { version: base.version, title: title.trim() } },
+      {
+        onSuccess: (next) => {
+          restart(next);
+          setStatus('saved');
+        },
+        onError: (error) => {
+          const current = isVersionConflict(error) ? conflictCurrent<BoardSummaryDto>((error as ApiRequestError).details) : null;
+          if (current) restart(current);
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {rename.isError &&
+        (isVersionConflict(rename.error) ? (
+          <p role="alert" className="alert alert-error">
+            {t('board.settings.conflict')}
+          </p>
+        ) : (
+          <ErrorAlert error={rename.error} />
+        ))}
+      <div className="field">
+        <label htmlFor={ids.title}>{t('board.settings.title')}</label>
+        <input
+          id={ids.title}
+          value={title}
+          maxLength={120}
+          required
+          aria-invalid={showInvalid && missing}
+          aria-describedby={showInvalid && missing ? ids.error : undefined}
+          onChange={(event) => {
+            setStatus('idle');
+            setTitle(event.target.value);
+          }}
+        />
+        {showInvalid && missing && (
+          <p id={ids.error} className="form-error small">
+            {t('board.settings.titleRequired')}
+          </p>
+        )}
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={rename.isPending}>
+          {rename.isPending ? t('board.settings.saving') : t('board.settings.save')}
+        </button>
+        <span role="status" className="small">
+          {status === 'saved' ? t('board.settings.saved') : status === 'unchanged' ? t('board.settings.noChanges') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,262 @@
+import type { Browser, Page } from 'playwright-core';
+import { api, signIn } from './support/app.js';
+import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
+import { startBuiltServer, type E2eServer } from './support/server.js';
+
+interface Person {
+  email: string;
+  password: string;
+  token: string;
+}
+
+interface Column {
+  id: string;
+  title: string;
+  wipLimit: number | null;
+  version: number;
+}
+
+interface Board {
+  id: string;
+  title: string;
+  columns: Column[];
+  labels: Array<{ id: string; name: string; color: string }>;
+  cards: Array<{ id: string; title: string; columnId: string; labelIds: string[] }>;
+}
+
+describe('changing a board’s structure (columns, WIP limits, labels, boards)', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const sessions: BrowserSession[] = [];
+  let owner: Person;
+  let coordinator: Person;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchBrowser();
+    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const ministry = await api<{ id: string }>(server, '/api/organizations', {
+      token: admin.accessToken,
+      body: { name: 'Ministerio de Justicia', kind: 'central_government', country: 'AR' },
+    });
+    const person = async (email: string, displayName: string): Promise<Person> => {
+      const password = 'a-long-demo-password';
+      await api(server, `/api/organizations/${ministry.id}/users`, { token: admin.accessToken, body: { email, displayName, password, orgRole: 'member' } });
+      return { email, password, token: (await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password } })).accessToken };
+    };
+    owner = await person('owner@ministerio.test', 'Laura Méndez');
+    coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) {
+      expect(session.pageErrors).toEqual([]);
+      await session.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A workspace of its own per test (owner plus a coordinator), with its default board of three columns. */
+  async function freshWorkspace(title: string): Promise<{ workspaceId: string; board: Board }> {
+    const workspace = await api<{ id: string }>(server, '/api/workspaces', { token: owner.token, body: { kind: 'coordination', title } });
+    const invitation = await api<{ token: string }>(server, `/api/workspaces/${workspace.id}/invitations`, {
+      token: owner.token,
+      body: { email: coordinator.email, role: 'coordinator' },
+    });
+    await api(server, `/api/invitations/${invitation.token}/accept`, { token: coordinator.token, body: {} });
+    const boards = await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${workspace.id}/boards`, { token: owner.token });
+    return { workspaceId: workspace.id, board: await readBoard(boards.items[0].id) };
+  }
+
+  const readBoard = (boardId: string) => api<Board>(server, `/api/boards/${boardId}`, { token: owner.token });
+  const column = (board: Board, title: string) => board.columns.find((item) => item.title === title)!;
+  const createCard = (board: Board, columnTitle: string, title: string, labelIds: string[] = []) =>
+    api<{ id: string }>(server, `/api/boards/${board.id}/cards`, { token: owner.token, body: { columnId: column(board, columnTitle).id, title, labelIds } });
+
+  /** Signed in and looking at the workspace's board, marked so that a reload would be noticed. */
+  async function onBoard(person: Person, workspaceId: string): Promise<Page> {
+    const session = await openSession(browser, server.url);
+    sessions.push(session);
+    await signIn(session.page, person.email, person.password);
+    await session.page.goto(`/workspaces/${workspaceId}`);
+    await session.page.getByRole('region', { name: 'To do' }).waitFor();
+    await session.page.evaluate(() => Object.assign(globalThis, { enlaceNoReload: true }));
+    return session.page;
+  }
+
+  const notReloaded = (page: Page) => page.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload === true);
+
+  /** Accepts the next confirmation the page asks for, and hands back its question. */
+  function acceptNextConfirm(page: Page): Promise<string> {
+    return new Promise((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
+  }
+
+  async function openColumnSettings(page: Page, title: string) {
+    await page.getByRole('button', { name: `Settings for column ${title}`, exact: true }).click();
+    await page.getByRole('dialog', { name: `Column settings: ${title}` }).waitFor();
+    // The dialog is named by the column's title, which may change while it is open.
+    return page.getByRole('dialog');
+  }
+
+  /** Waits until the board shows exactly these columns, in this order. */
+  async function expectColumns(page: Page, titles: string[]) {
+    const headings = page.locator('.board-column h3');
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      if (JSON.stringify(await headings.allTextContents()) === JSON.stringify(titles)) return;
+    }
+    expect(await headings.allTextContents()).toEqual(titles);
+  }
+
+  it('shows a column that a coordinator adds, renames and limits in the owner’s browser, without a reload', async () => {
+    const { workspaceId, board } = await freshWorkspace('Mesa interinstitucional');
+    const editor = await onBoard(coordinator, workspaceId);
+    const watcher = await onBoard(owner, workspaceId);
+
+    await editor.getByLabel('New column title', { exact: true }).fill('Legal review');
+    await editor.getByRole('button', { name: 'Add column', exact: true }).click();
+    // New columns go to the end of the board.
+    await expectColumns(watcher, ['To do', 'In progress', 'Done', 'Legal review']);
+
+    const dialog = await openColumnSettings(editor, 'Legal review');
+    await dialog.getByLabel('Title', { exact: true }).fill('Legal aid review');
+    await dialog.getByLabel('Work-in-progress limit').fill('1');
+    await dialog.getByRole('button', { name: 'Save column' }).click();
+    await dialog.getByRole('status').getByText('Saved.').waitFor();
+
+    const renamed = watcher.getByRole('region', { name: 'Legal aid review' });
+    await renamed.getByText('0/1', { exact: true }).waitFor();
+    expect(await watcher.getByRole('region', { name: 'Legal review', exact: true }).count()).toBe(0);
+    expect(await notReloaded(watcher)).toBe(true);
+
+    const stored = column(await readBoard(board.id), 'Legal aid review');
+    expect(stored).toMatchObject({ wipLimit: 1, version: 2 });
+  });
+
+  it('moves a column one place left with its header button, for the other browser too', async () => {
+    const { workspaceId, board } = await freshWorkspace('Orden de columnas');
+    const editor = await onBoard(coordinator, workspaceId);
+    const watcher = await onBoard(owner, workspaceId);
+
+    await editor.getByRole('button', { name: 'Move column Done left', exact: true }).click();
+    const order = ['To do', 'Done', 'In progress'];
+    await expectColumns(watcher, order);
+    await expectColumns(editor, order);
+    expect((await readBoard(board.id)).columns.map((item) => item.title)).toEqual(order);
+    // The first column cannot go further left; the button says so rather than disappearing under focus.
+    expect(await editor.getByRole('button', { name: 'Move column To do left', exact: true }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('refuses moving a card into a full column with a message, and the card stays where it was', async () => {
+    const { workspaceId, board } = await freshWorkspace('Límite de trabajo');
+    const inProgress = column(board, 'In progress');
+    await api(server, `/api/columns/${inProgress.id}`, { token: owner.token, method: 'PATCH', body: { version: inProgress.version, wipLimit: 1 } });
+    await createCard(board, 'In progress', 'Coordinate shelter');
+    const waiting = await createCard(board, 'To do', 'Request legal aid');
+
+    const mover = await onBoard(coordinator, workspaceId);
+    const full = mover.getByRole('region', { name: 'In progress' });
+    await full.getByText('1/1', { exact: true }).waitFor();
+    await full.getByText('Full', { exact: true }).waitFor();
+
+    const card = mover.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
+    await card.focus();
+    // Keyboard drag and drop; dnd-kit measures the droppables after pick-up, so each step gets a moment.
+    for (const key of ['Space', 'ArrowRight', 'Space']) {
+      await mover.keyboard.press(key);
+      await mover.waitForTimeout(250);
+    }
+    await mover
+      .getByRole('alert')
+      .getByText('“In progress” already holds its limit of 1 open card, so “Request legal aid” stayed where it was.', { exact: false })
+      .waitFor();
+    await mover.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true }).waitFor();
+    expect(await full.getByRole('button', { name: 'Request legal aid', exact: true }).count()).toBe(0);
+    expect((await readBoard(board.id)).cards.find((item) => item.id === waiting.id)?.columnId).toBe(column(board, 'To do').id);
+  });
+
+  it('refuses deleting a column that holds cards, and deletes an empty one for everyone', async () => {
+    const { workspaceId, board } = await freshWorkspace('Columnas');
+    await createCard(board, 'To do', 'Request legal aid');
+    const editor = await onBoard(coordinator, workspaceId);
+    const watcher = await onBoard(owner, workspaceId);
+
+    let dialog = await openColumnSettings(editor, 'To do');
+    const question = acceptNextConfirm(editor);
+    await dialog.getByRole('button', { name: 'Delete column' }).click();
+    expect(await question).toBe('Delete the column “To do”? This cannot be undone.');
+    await dialog.getByRole('alert').getByText('Only an empty column can be deleted. Move or delete its cards first, archived ones included.').waitFor();
+    expect((await readBoard(board.id)).columns).toHaveLength(3);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    expect(await editor.getByRole('region', { name: 'To do' }).count()).toBe(1);
+
+    dialog = await openColumnSettings(editor, 'Done');
+    const again = acceptNextConfirm(editor);
+    await dialog.getByRole('button', { name: 'Delete column' }).click();
+    await again;
+    await dialog.waitFor({ state: 'detached' });
+    await expectColumns(watcher, ['To do', 'In progress']);
+    expect(await notReloaded(watcher)).toBe(true);
+    expect((await readBoard(board.id)).columns.map((item) => item.title)).toEqual(['To do', 'In progress']);
+  });
+
+  it('renames and deletes a label in the board settings, and the other browser’s card follows without a reload', async () => {
+    const { workspaceId, board } = await freshWorkspace('Etiquetas');
+    const label = await api<{ id: string }>(server, `/api/boards/${board.id}/labels`, { token: owner.token, body: { name: 'Legal aid', color: '#1f845a' } });
+    const card = await createCard(board, 'To do', 'Request legal aid', [label.id]);
+    const editor = await onBoard(coordinator, workspaceId);
+    const watcher = await onBoard(owner, workspaceId);
+    const watchedCard = watcher.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
+    await watchedCard.getByText('Labels: Legal aid').waitFor();
+
+    await editor.getByRole('button', { name: 'Board settings' }).click();
+    const settings = editor.getByRole('dialog', { name: 'Board settings' });
+    await settings.getByRole('button', { name: 'Edit label Legal aid' }).click();
+    await settings.getByLabel('Label name').fill('Legal counsel');
+    await settings.getByRole('radio', { name: 'Blue' }).check();
+    await settings.getByRole('button', { name: 'Save label' }).click();
+    await watchedCard.getByText('Labels: Legal counsel').waitFor();
+
+    const question = acceptNextConfirm(editor);
+    await settings.getByRole('button', { name: 'Delete label Legal counsel' }).click();
+    expect(await question).toBe('Delete the label “Legal counsel”? It will be removed from every card that has it.');
+    await settings.getByRole('status').getByText('Label “Legal counsel” deleted.').waitFor();
+    await watchedCard.getByText('Labels: Legal counsel').waitFor({ state: 'detached' });
+    expect(await notReloaded(watcher)).toBe(true);
+    const stored = await readBoard(board.id);
+    expect(stored.labels).toEqual([]);
+    expect(stored.cards.find((item) => item.id === card.id)?.labelIds).toEqual([]);
+  });
+
+  it('creates a second board, shows it from the address, and lists it live in the other browser', async () => {
+    const { workspaceId } = await freshWorkspace('Varios tableros');
+    const editor = await onBoard(coordinator, workspaceId);
+    const watcher = await onBoard(owner, workspaceId);
+
+    await editor.getByRole('button', { name: 'New board' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Create a board' });
+    await dialog.getByLabel('Board title').fill('Referrals');
+    await dialog.getByRole('button', { name: 'Create board' }).click();
+    await editor.getByRole('heading', { level: 2, name: 'Referrals' }).waitFor();
+    const created = new URL(editor.url()).searchParams.get('board');
+    expect(created).toMatch(/^[0-9a-f-]{36}$/);
+
+    const switcher = watcher.getByRole('navigation', { name: 'Boards' });
+    await switcher.getByRole('link', { name: 'Referrals' }).waitFor();
+    // The watcher keeps the board it was on while the list grows.
+    expect(await switcher.getByRole('link', { name: 'Board', exact: true }).getAttribute('aria-current')).toBe('page');
+    await switcher.getByRole('link', { name: 'Referrals' }).click();
+    await watcher.getByRole('heading', { level: 2, name: 'Referrals' }).waitFor();
+    expect(new URL(watcher.url()).searchParams.get('board')).toBe(created);
+
+    // A reload comes back to the board in the address.
+    await editor.reload();
+    await editor.getByRole('heading', { level: 2, name: 'Referrals' }).waitFor();
+  });
+});
