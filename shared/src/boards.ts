@@ -153,6 +153,15 @@ export interface BoardDto extends BoardSummaryDto {
 }
 
 /**
+ * `GET /api/boards/:id`: the board read in one snapshot, with the workspace's event `seq` that snapshot
+ * includes. Events up to `seq` are in it; a client applies only later ones, and fetches from the log
+ * any it has already seen over the socket but which came after `seq`.
+ */
+export interface BoardSnapshotDto extends BoardDto {
+  seq: number;
+}
+
+/**
  * Payload of `column.deleted` and `label.deleted` events. Deleting a label also removes its id from
  * every card of the board without changing the cards' versions and without card events: on
  * `label.deleted` a client strips the id from the `labelIds` of the cards it holds.

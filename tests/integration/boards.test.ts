@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { BoardDto } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
@@ -120,6 +120,13 @@ describe('boards and cards', () => {
       const titles = read.cards.filter((c) => c.columnId === column.id).map((c) => Number(c.title.slice('Card '.length)));
       expect(titles).toEqual([...titles].sort((a, b) => a - b));
     }
+  });
+
+  it('says which event the board it returns includes, so a client knows which events to apply on top', async () => {
+    const card = await createCard(app, owner, board, 'Check the shelter’s capacity');
+    const read = (await request(app.url).get(`/api/boards/${board.id}`).set(as(owner)).expect(200)).body as BoardSnapshotDto;
+    const upTo = await request(app.url).get(`/api/workspaces/${workspaceId}/events?after=${read.seq - 1}`).set(as(owner)).expect(200);
+    expect(upTo.body.items).toEqual([expect.objectContaining({ seq: read.seq, type: 'card.created', entityId: card.id })]);
   });
 
   it('lets observers read and comment but not touch cards', async () => {

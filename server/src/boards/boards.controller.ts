@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import type { JsonPieces } from '../common/json-pieces.js';
@@ -44,7 +44,7 @@ export class BoardsController {
   }
 
   @Get('boards/:id')
-  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<JsonPieces<BoardDto>> {
+  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<JsonPieces<BoardSnapshotDto>> {
     return this.boards.get(auth, id);
   }
 

@@ -10,6 +10,7 @@ import {
   UpdateColumnSchema,
   UpdateLabelSchema,
   type BoardDto,
+  type BoardSnapshotDto,
   type BoardSummaryDto,
   type CardDto,
   type ColumnDto,
@@ -87,9 +88,9 @@ export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: La
   };
 }
 
-/** mapBoard for a board whose cards PostgreSQL already serialised (see BoardsRepository.boardCardPieces). */
-export function boardJson(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cardPieces: string[]): JsonPieces<BoardDto> {
+/** A board snapshot whose cards PostgreSQL already serialised (see BoardsRepository.boardCardPieces). */
+export function boardSnapshotJson(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], seq: number, cardPieces: string[]): JsonPieces<BoardSnapshotDto> {
   // `{…,"cards":[]}` without its last two characters, the cards, and the two back.
-  const rest = JSON.stringify(mapBoard(board, columns, labels, []));
+  const rest = JSON.stringify({ ...mapBoardSummary(board), columns: columns.map(mapColumn), labels: labels.map(mapLabel), seq, cards: [] });
   return new JsonPieces([rest.slice(0, -2), ...cardPieces.flatMap((piece, i) => (i === 0 ? [piece] : [',', piece])), ']}']);
 }

@@ -92,8 +92,8 @@ export class BoardsRepository {
     return manager.getRepository(ColumnEntity).createQueryBuilder('c').where('c.board_id = :boardId', { boardId }).orderBy('c.position').addOrderBy('c.id').getMany();
   }
 
-  labels(boardId: string): Promise<LabelEntity[]> {
-    return this.dataSource.getRepository(LabelEntity).find({ where: { boardId }, order: { name: 'ASC' } });
+  labels(boardId: string, manager: EntityManager = this.dataSource.manager): Promise<LabelEntity[]> {
+    return manager.getRepository(LabelEntity).find({ where: { boardId }, order: { name: 'ASC' } });
   }
 
   /**
@@ -101,8 +101,8 @@ export class BoardsRepository {
    * fields in mapCard's order, timestamps as toISOString() writes them), in board order, as pieces of
    * CARDS_PER_PIECE comma-separated objects; joined with commas inside brackets they make the array.
    */
-  async boardCardPieces(boardId: string): Promise<string[]> {
-    const rows: Array<{ piece: string }> = await this.dataSource.query(
+  async boardCardPieces(boardId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ piece: string }> = await manager.query(
       `SELECT string_agg(row_to_json(o.card)::text, ',' ORDER BY o.n) AS piece
          FROM (SELECT card, row_number() OVER (ORDER BY card."columnId", card.position, card.id) AS n
                  FROM (SELECT id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description,

@@ -1,13 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { BoardDto, BoardSummaryDto, CreateBoardInput, Page, UpdateBoardInput } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CreateBoardInput, Page, UpdateBoardInput } from '@enlace/shared';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../common/authorization/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
 import type { JsonPieces } from '../common/json-pieces.js';
+import { EventsRepository } from '../events/events.repository.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { boardJson, mapBoard, mapBoardSummary } from './boards.dto.js';
+import { boardSnapshotJson, mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
 
 const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'];
@@ -20,6 +22,8 @@ export class BoardsService implements OnModuleInit {
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
     private readonly workspaces: WorkspacesService,
+    private readonly events: EventsRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Every new workspace comes with one board of three columns, created in the same transaction. */
@@ -36,13 +40,17 @@ export class BoardsService implements OnModuleInit {
     return { items: boards.map(mapBoardSummary) };
   }
 
-  async get(auth: AuthUser, boardId: string): Promise<JsonPieces<BoardDto>> {
-    const board = await this.boards.findBoard(boardId);
-    if (!board) throw notFound('Board');
-    const access = await this.access.workspace(auth, board.workspaceId);
-    access.require('read', 'Board');
-    const [columns, labels, cards] = await Promise.all([this.boards.columns(boardId), this.boards.labels(boardId), this.boards.boardCardPieces(boardId)]);
-    return boardJson(board, columns, labels, cards);
+  /** One REPEATABLE READ snapshot: columns, labels, cards and the event seq they include agree with each other. */
+  async get(auth: AuthUser, boardId: string): Promise<JsonPieces<BoardSnapshotDto>> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const board = await this.boards.findBoard(boardId, manager);
+      if (!board) throw notFound('Board');
+      (await this.access.workspace(auth, board.workspaceId, manager)).require('read', 'Board');
+      const columns = await this.boards.columns(boardId, manager);
+      const labels = await this.boards.labels(boardId, manager);
+      const { seq } = await this.events.head(board.workspaceId, manager);
+      return boardSnapshotJson(board, columns, labels, seq, await this.boards.boardCardPieces(boardId, manager));
+    });
   }
 
   async create(auth: AuthUser, workspaceId: string, input: CreateBoardInput): Promise<BoardDto> {

@@ -45,8 +45,8 @@ export class EventsRepository {
     );
   }
 
-  async head(workspaceId: string): Promise<{ seq: number; hash: string }> {
-    const rows: Array<{ seq: string; hash: string }> = await this.dataSource.query(
+  async head(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<{ seq: number; hash: string }> {
+    const rows: Array<{ seq: string; hash: string }> = await manager.query(
       'SELECT seq, hash FROM workspace_event_heads WHERE workspace_id = $1',
       [workspaceId],
     );
