@@ -5,9 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type Infrastructure } from './app.module.js';
 import { createRootLogger, PinoLoggerService, requestLogger } from './common/logging/logger.js';
@@ -41,7 +41,8 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
     requestLogger.run(request.log as Logger, done);
   });
 
-  await app.register(fastifyHelmet as never, {
+  // Helmet's headers, its middleware built once: @fastify/helmet rebuilt it on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'],
         // A single-machine hub is often reached over plain HTTP on a LAN address; don't force HTTPS sub-requests.
@@ -49,6 +50,7 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(fastifyCookie as never);
   // Boards of thousands of cards are mostly repeated keys: gzip/brotli shrink them several times over.
   await app.register(fastifyCompress as never, { threshold: 1024 });
