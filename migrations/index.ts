@@ -2,6 +2,15 @@ import { CreateAccounts1764300000000 } from './1764300000000-CreateAccounts.js';
 import { CreateWorkspaces1764310000000 } from './1764310000000-CreateWorkspaces.js';
 import { CreateBoards1764320000000 } from './1764320000000-CreateBoards.js';
 import { AddLabelVersion1795895846813 } from './1795895846813-AddLabelVersion.js';
+import { IndexRefreshTokensUserId1795936700000 } from './1795936700000-IndexRefreshTokensUserId.js';
+import { AddUserTokenGeneration1795936700001 } from './1795936700001-AddUserTokenGeneration.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
-export const migrations = [CreateAccounts1764300000000, CreateWorkspaces1764310000000, CreateBoards1764320000000, AddLabelVersion1795895846813];
+export const migrations = [
+  CreateAccounts1764300000000,
+  CreateWorkspaces1764310000000,
+  CreateBoards1764320000000,
+  AddLabelVersion1795895846813,
+  IndexRefreshTokensUserId1795936700000,
+  AddUserTokenGeneration1795936700001,
+];

@@ -1,6 +1,11 @@
 import pg from 'pg';
+import type { Server } from 'socket.io';
 import request from 'supertest';
 import type { UserDto } from '@enlace/shared';
+import type { AuthUser } from '../../server/src/common/auth/auth-user.js';
+import { AccessService } from '../../server/src/common/authorization/access.service.js';
+import { roomOf } from '../../server/src/realtime/event-fanout.js';
+import { RealtimeGateway } from '../../server/src/realtime/realtime.gateway.js';
 import { createAccount, createOrganization, signInAdmin, type NewAccount, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
@@ -29,15 +34,47 @@ function watchDisconnect(client: RecordingClient): { closed: () => boolean; reas
   return { closed: () => reason !== undefined, reason: () => reason };
 }
 
-async function makePlatformAdmin(app: TestApp, userId: string): Promise<void> {
-  // No route grants the flag (only the first start creates a platform admin): set it in the database.
+async function query<T>(app: TestApp, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: app.database.url });
   await client.connect();
   try {
-    await client.query('UPDATE users SET platform_admin = true WHERE id = $1', [userId]);
+    return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+async function makePlatformAdmin(app: TestApp, userId: string): Promise<void> {
+  // No route grants the flag (only the first start creates a platform admin): set it in the database.
+  await query(app, 'UPDATE users SET platform_admin = true WHERE id = $1', [userId]);
+}
+
+/**
+ * Holds the next workspace access check of `userId` once it has read the database, until `resume`: what
+ * happens meanwhile happens between the gateway's access check and its room join, the race under test.
+ */
+function pauseAccessCheckOf(app: TestApp, userId: string): { checked: Promise<void>; resume: () => void } {
+  const access = app.app.get(AccessService);
+  const check = access.workspace.bind(access);
+  let resume!: () => void;
+  const resumed = new Promise<void>((resolve) => (resume = resolve));
+  let signalChecked!: () => void;
+  const checked = new Promise<void>((resolve) => (signalChecked = resolve));
+  access.workspace = async (auth: AuthUser, workspaceId: string) => {
+    const result = await check(auth, workspaceId);
+    if (auth.id !== userId) return result;
+    access.workspace = check;
+    signalChecked();
+    await resumed;
+    return result;
+  };
+  return { checked, resume };
+}
+
+/** Sockets of this process listed in a workspace's room, closed ones included (the gateway's server is private). */
+function roomSize(app: TestApp, workspaceId: string): number {
+  const { server } = app.app.get(RealtimeGateway) as unknown as { server: Server };
+  return server.sockets.adapter.rooms.get(roomOf(workspaceId))?.size ?? 0;
 }
 
 describe('disabling accounts', () => {
@@ -102,6 +139,78 @@ describe('disabling accounts', () => {
     expect(me.body.user).toMatchObject({ id: member.user.id, disabled: false });
     const back = await connect(again.token);
     expect(await back.subscribe(workspaceId)).toMatchObject({ ok: true });
+  });
+
+  it('keeps refusing access tokens issued before the disabling once the account is enabled again', async () => {
+    const member = await createAccount(app, admin, orgId);
+    await setDisabled(app, orgAdmin, member.user.id, { disabled: true }).expect(200);
+    await setDisabled(app, orgAdmin, member.user.id, { disabled: false }).expect(200);
+
+    // Within the same second as the disabling: tokens are told apart by generation, not by issue time.
+    const again = await session(app, member);
+    await request(app.url).get('/api/me').auth(again.token, { type: 'bearer' }).expect(200);
+    expect((await request(app.url).get('/api/me').auth(member.token, { type: 'bearer' }).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    await expect(connectClient(app.url, member.token)).rejects.toThrow('UNAUTHENTICATED');
+    clients.push(await connectClient(app.url, again.token));
+    // Enabling an enabled account, or disabling twice, does not end newer sessions.
+    await setDisabled(app, orgAdmin, member.user.id, { disabled: false }).expect(200);
+    await request(app.url).get('/api/me').auth(again.token, { type: 'bearer' }).expect(200);
+  });
+
+  it('takes a socket out of the workspace room when its account is disabled while it subscribes', async () => {
+    const owner = await createAccount(app, admin, orgId);
+    const member = await createAccount(app, admin, orgId);
+    const workspaceId = (await createWorkspace(app, owner)).id;
+    await addMember(app, owner, workspaceId, member, 'contributor');
+    const client = await connect(member.token);
+    const watched = watchDisconnect(client);
+    const paused = pauseAccessCheckOf(app, member.user.id);
+    const subscribing = client.subscribe(workspaceId).catch((error: Error) => error);
+
+    await paused.checked;
+    await setDisabled(app, orgAdmin, member.user.id, { disabled: true }).expect(200);
+    await waitFor(watched.closed, 'the disabled member’s socket to be closed');
+    paused.resume();
+
+    // The closed socket never gets its acknowledgement; its subscription must not leave it in the room.
+    expect(await subscribing).toBeInstanceOf(Error);
+    await settle(100);
+    expect(roomSize(app, workspaceId)).toBe(0);
+  });
+
+  it('refuses a subscription whose member was removed between the access check and the room join', async () => {
+    const owner = await createAccount(app, admin, orgId);
+    const member = await createAccount(app, admin, orgId);
+    const workspaceId = (await createWorkspace(app, owner)).id;
+    const board = await defaultBoard(app, owner, workspaceId);
+    await addMember(app, owner, workspaceId, member, 'contributor');
+    const ownerClient = await connect(owner.token);
+    expect(await ownerClient.subscribe(workspaceId)).toMatchObject({ ok: true });
+    const memberClient = await connect(member.token);
+    const paused = pauseAccessCheckOf(app, member.user.id);
+    const subscribing = memberClient.subscribe(workspaceId);
+
+    await paused.checked;
+    await request(app.url).delete(`/api/workspaces/${workspaceId}/members/${member.user.id}`).auth(owner.token, { type: 'bearer' }).expect(204);
+    await ownerClient.waitFor(() => ownerClient.events.some((event) => event.type === 'member.removed'), 'the removal to be delivered');
+    paused.resume();
+
+    expect(await subscribing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await createCard(app, owner, board, 'After the removal');
+    await ownerClient.waitFor(() => ownerClient.events.some((event) => event.type === 'card.created'), 'the card event');
+    await settle();
+    expect(memberClient.events).toEqual([]);
+    expect(roomSize(app, workspaceId)).toBe(1);
+  });
+
+  it('indexes refresh tokens by account, so disabling one does not scan every session', async () => {
+    const rows = await query<{ indisvalid: boolean; definition: string }>(
+      app,
+      `SELECT i.indisvalid, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relname = 'refresh_tokens_user_id_idx'`,
+    );
+    expect(rows).toEqual([{ indisvalid: true, definition: expect.stringContaining('ON public.refresh_tokens USING btree (user_id)') }]);
   });
 
   it('lists the organisation’s accounts, disabled ones included, to its admins and platform admins only', async () => {

@@ -1,6 +1,6 @@
 import type { LoginResponseDto } from '@enlace/shared';
 import { NetworkError, toApiRequestError } from './api-error';
-import { endSession, startSession } from './session';
+import { endSession, getSession, startSession } from './session';
 
 let inFlight: Promise<LoginResponseDto | null> | null = null;
 
@@ -8,8 +8,7 @@ let inFlight: Promise<LoginResponseDto | null> | null = null;
  * Trades the refresh cookie for a new access token. The server rotates the refresh token and treats
  * a reused one as stolen (it revokes the whole session), so calls never overlap: one request at a
  * time per tab, and across tabs through a Web Lock where the browser offers one (secure contexts).
- * Resolves null when the session is over (401), leaving it to the caller to end it; throws on any
- * other failure.
+ * Resolves null when the session is over (401), having ended a signed-in one; throws on any other failure.
  */
 export function refreshSession(): Promise<LoginResponseDto | null> {
   inFlight ??= exclusively(requestRefresh).finally(() => {
@@ -36,7 +35,12 @@ async function requestRefresh(): Promise<LoginResponseDto | null> {
   } catch (error) {
     throw new NetworkError(error);
   }
-  if (response.status === 401) return null;
+  if (response.status === 401) {
+    // The server ended the session (account disabled, signed out elsewhere): whoever asked (a request, the
+    // board's socket reconnecting), a signed-in user now goes to the login page. On app load there is none.
+    if (getSession().status === 'signed-in') endSession({ expired: true });
+    return null;
+  }
   if (!response.ok) throw await toApiRequestError(response);
   const session = (await response.json()) as LoginResponseDto;
   startSession(session);

@@ -1,13 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { canManagePeople } from '../features/people/people-access';
 import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { PeoplePage } from '../pages/people-page';
 import { RouteErrorPage } from '../pages/route-error-page';
 import { WorkspacePage } from '../pages/workspace-page';
 import { WorkspacesPage } from '../pages/workspaces-page';
 import { AppLayout } from './layout/app-layout';
+import { RequireAbility } from './require-ability';
 
 export const router = createBrowserRouter([
   {
@@ -23,6 +26,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
           { path: 'workspaces/:id', element: <WorkspacePage /> },
+          { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -94,6 +94,6 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);
     await this.refreshTokens.create({ familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt });
-    return { accessToken: await this.tokens.issueAccessToken(user.id), user: mapUser(user), refreshToken, refreshExpiresAt };
+    return { accessToken: await this.tokens.issueAccessToken(user.id, user.tokenGeneration), user: mapUser(user), refreshToken, refreshExpiresAt };
   }
 }

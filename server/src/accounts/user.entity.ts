@@ -31,6 +31,10 @@ export class UserEntity {
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
 
+  /** Carried by every access token; disabling increments it, so no token issued before stays valid. */
+  @Column('integer', { name: 'token_generation', default: 0 })
+  tokenGeneration: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

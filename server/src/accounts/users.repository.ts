@@ -20,6 +20,14 @@ export class UsersRepository {
     return this.repo.findOneBy({ id, disabledAt: IsNull() });
   }
 
+  /**
+   * The account an access token of this generation speaks for: active, and not disabled since the token
+   * was issued (even if enabled again). Runs on every request: one primary-key lookup.
+   */
+  findAuthenticated(id: string, tokenGeneration: number): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ id, disabledAt: IsNull(), tokenGeneration });
+  }
+
   /** Any account, disabled or not: for administrators managing it. */
   findById(id: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ id });
@@ -53,15 +61,16 @@ export class UsersRepository {
   }
 
   /**
-   * Disables or enables an account. Disabling also revokes every refresh token of it, in the same
-   * transaction, so no session outlives the flag. Returns the account and whether its state changed.
+   * Disables or enables an account. Disabling also moves its token generation on and revokes every refresh
+   * token of it, in the same transaction, so no session outlives the flag nor comes back with re-enabling.
+   * Returns the account and whether its state changed.
    */
   async setDisabled(id: string, disabled: boolean): Promise<{ user: UserEntity; changed: boolean } | null> {
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(UserEntity)
-        .set({ disabledAt: disabled ? () => 'now()' : null })
+        .set(disabled ? { disabledAt: () => 'now()', tokenGeneration: () => 'token_generation + 1' } : { disabledAt: null })
         .where(disabled ? 'id = :id AND disabled_at IS NULL' : 'id = :id AND disabled_at IS NOT NULL', { id })
         .execute();
       if (disabled) await this.refreshTokens.revokeAllOf(id, manager);

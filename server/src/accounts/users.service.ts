@@ -42,9 +42,9 @@ export class UsersService {
   }
 
   /**
-   * Disabling takes effect at once: the flag and the revocation of every refresh token commit together,
-   * access tokens stop at the next request (the guard loads only active accounts), and the listeners then
-   * close the account's sockets.
+   * Disabling takes effect at once: the flag, a new token generation and the revocation of every refresh
+   * token commit together; access tokens stop at the next request and stay refused after re-enabling (the
+   * guard loads only active accounts of the token's generation); the listeners then close the account's sockets.
    */
   async update(auth: AuthUser, id: string, input: UpdateUserInput): Promise<UserDto> {
     if (input.disabled && id === auth.id) throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account');

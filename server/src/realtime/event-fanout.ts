@@ -9,12 +9,18 @@ interface RoomState {
   delivered: number;
   pending: Map<number, WorkspaceEvent>;
   filling: boolean;
+  /** Subscriptions between `track` and `untrack`: the state is kept for them even while the room is empty. */
+  subscribing: number;
+  /** While any subscription is in flight: the seq of each member's latest removal delivered meanwhile. */
+  removals: Map<string, number>;
 }
 
 export const roomOf = (workspaceId: string) => `workspace:${workspaceId}`;
 export const userRoomOf = (userId: string) => `user:${userId}`;
 
 const GAP_WAIT_MS = 300;
+
+const removedUserOf = (event: WorkspaceEvent) => (event.payload as { userId: string }).userId;
 
 /**
  * Delivers committed events to this process's sockets in `seq` order per workspace. Events may arrive
@@ -41,19 +47,43 @@ export class EventFanout implements OnModuleDestroy {
     clearInterval(this.ticker);
   }
 
-  /** Start following a workspace here (before a socket joins its room); returns the seq delivered so far. */
+  /**
+   * A subscription starts following a workspace here, before it checks access, and calls `untrack` once its
+   * socket joined the room or was refused. Returns the seq delivered so far: every event committed after the
+   * access check has a higher seq and is delivered here, in order, from now on (see `removedSince`).
+   */
   async track(workspaceId: string): Promise<number> {
-    const existing = this.rooms.get(workspaceId);
-    if (existing) return existing.delivered;
-    const head = await this.events.head(workspaceId);
-    const state = this.rooms.get(workspaceId) ?? { delivered: head.seq, pending: new Map(), filling: false };
-    this.rooms.set(workspaceId, state);
+    let state = this.rooms.get(workspaceId);
+    if (!state) {
+      const head = await this.events.head(workspaceId);
+      state = this.rooms.get(workspaceId) ?? { delivered: head.seq, pending: new Map(), filling: false, subscribing: 0, removals: new Map() };
+      this.rooms.set(workspaceId, state);
+    }
+    state.subscribing += 1;
     return state.delivered;
   }
 
-  /** Stop following a workspace once no socket of this process is in its room. */
+  untrack(workspaceId: string): void {
+    const state = this.rooms.get(workspaceId);
+    if (!state) return;
+    state.subscribing -= 1;
+    if (state.subscribing === 0) state.removals.clear();
+    this.release(workspaceId);
+  }
+
+  /**
+   * Whether a removal of `userId` with a seq after `since` was delivered while a subscription was in flight.
+   * Such a removal found the subscribing socket not yet in the room, so could not take it out: the
+   * subscription must, once it has joined, or the removed member would get the events that follow.
+   */
+  removedSince(workspaceId: string, userId: string, since: number): boolean {
+    return (this.rooms.get(workspaceId)?.removals.get(userId) ?? 0) > since;
+  }
+
+  /** Stop following a workspace once no socket of this process is in its room nor about to join it. */
   release(workspaceId: string): void {
-    if (!this.server?.sockets.adapter.rooms.get(roomOf(workspaceId))?.size) this.rooms.delete(workspaceId);
+    const state = this.rooms.get(workspaceId);
+    if (state && state.subscribing === 0 && !this.server?.sockets.adapter.rooms.get(roomOf(workspaceId))?.size) this.rooms.delete(workspaceId);
   }
 
   receive(events: WorkspaceEvent[]): void {
@@ -73,6 +103,7 @@ export class EventFanout implements OnModuleDestroy {
     for (let next = state.pending.get(state.delivered + 1); next; next = state.pending.get(state.delivered + 1)) {
       state.pending.delete(next.seq);
       state.delivered = next.seq;
+      if (next.type === 'member.removed' && state.subscribing > 0) state.removals.set(removedUserOf(next), next.seq);
       this.deliver(next);
     }
     if (state.pending.size > 0 && !state.filling) {
@@ -100,7 +131,7 @@ export class EventFanout implements OnModuleDestroy {
     const room = roomOf(event.workspaceId);
     if (event.type === 'member.removed') {
       // Leave first, then send: the removed member's sockets get the notice, never the event stream.
-      const removed = userRoomOf((event.payload as { userId: string }).userId);
+      const removed = userRoomOf(removedUserOf(event));
       server.local.in(removed).socketsLeave(room);
       server.local.to(removed).emit('workspace:removed', { workspaceId: event.workspaceId });
     }

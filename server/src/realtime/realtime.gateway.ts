@@ -22,6 +22,8 @@ import { EventFanout, roomOf, userRoomOf } from './event-fanout.js';
 
 interface SocketData {
   user: AuthUser;
+  /** Of the handshake's access token: checked again once the socket is in its user room (see admit). */
+  tokenGeneration: number;
   displayName: string;
   workspaces: Set<string>;
 }
@@ -75,7 +77,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
     if (!verified) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     const user = await this.authGuard.authenticate(`Bearer ${token}`);
-    socket.data = { user, displayName: '', workspaces: new Set() };
+    socket.data = { user, tokenGeneration: verified.generation, displayName: '', workspaces: new Set() };
     // An expired access token ends the socket; the client reconnects with a fresh one and catches up.
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, verified.expiresAt - Date.now()));
     socket.once('disconnect', () => clearTimeout(timer));
@@ -92,7 +94,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private async admit(socket: AppSocket): Promise<boolean> {
     const userId = socket.data.user.id;
     try {
-      const entity = await this.users.findActiveById(userId);
+      const entity = await this.users.findAuthenticated(userId, socket.data.tokenGeneration);
       if (entity) {
         socket.data.displayName = entity.displayName;
         return true;
@@ -119,21 +121,44 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!parsed.success) return { ok: false, code: 'VALIDATION_FAILED', message: 'Expected {workspaceId, afterSeq?}' };
     const { workspaceId, afterSeq } = parsed.data;
     if (!(await this.admitted.get(socket))) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
+    // Follow the workspace before checking access, so that a removal committed after the check is seen here.
+    const since = await this.fanout.track(workspaceId);
+    try {
+      const refused = await this.join(socket, workspaceId, since);
+      if (refused) return refused;
+    } finally {
+      this.fanout.untrack(workspaceId);
+    }
+    // Joined, then read the head: every event is either in `missed` or delivered live.
+    const head = await this.events.head(workspaceId);
+    const missedRows = afterSeq === undefined ? [] : await this.events.after(workspaceId, afterSeq, MAX_MISSED, head.seq);
+    this.schedulePresence(workspaceId);
+    const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
+    return { ok: true, seq: head.seq, missed: missedRows.map(mapEvent), ...(truncated && { truncated }) };
+  }
+
+  /** Checks access and joins the workspace's room; the refusal to acknowledge when the socket may not stay. */
+  private async join(socket: AppSocket, workspaceId: string, since: number): Promise<SubscribeAck | undefined> {
+    const userId = socket.data.user.id;
     try {
       (await this.access.workspace(socket.data.user, workspaceId)).require('read', 'Workspace');
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       return { ok: false, code, message: error instanceof AppError ? error.message : 'Subscription failed' };
     }
-    // Follow the workspace, join, then read the head: every event is either in `missed` or delivered live.
-    await this.fanout.track(workspaceId);
     await socket.join(roomOf(workspaceId));
+    // Checked again once joined. A removal delivered during the access check found this socket outside the
+    // room, so could not take it out (EventFanout.deliver does from now on). A socket closed meanwhile (its
+    // account disabled) is in no room, as socket.io ignores a join after the disconnect: nothing more to do.
+    if (socket.disconnected) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
+    if (this.fanout.removedSince(workspaceId, userId, since)) {
+      await socket.leave(roomOf(workspaceId));
+      socket.data.workspaces.delete(workspaceId);
+      this.logger.warn(`Denied: user ${userId} was removed from workspace ${workspaceId} while subscribing`);
+      return { ok: false, code: 'NOT_FOUND', message: 'Workspace not found' };
+    }
     socket.data.workspaces.add(workspaceId);
-    const head = await this.events.head(workspaceId);
-    const missedRows = afterSeq === undefined ? [] : await this.events.after(workspaceId, afterSeq, MAX_MISSED, head.seq);
-    this.schedulePresence(workspaceId);
-    const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
-    return { ok: true, seq: head.seq, missed: missedRows.map(mapEvent), ...(truncated && { truncated }) };
+    return undefined;
   }
 
   @SubscribeMessage('workspace:unsubscribe')

@@ -28,10 +28,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /** Also used by the socket handshake: a token from before the account was last disabled is refused. */
   async authenticate(authorization: string | undefined): Promise<AuthUser> {
     const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
     const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
-    const user = verified ? await this.users.findActiveById(verified.userId) : undefined;
+    const user = verified ? await this.users.findAuthenticated(verified.userId, verified.generation) : undefined;
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     return {
       id: user.id,

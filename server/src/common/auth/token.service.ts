@@ -4,6 +4,14 @@ import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 
 const ISSUER = 'enlace';
+const GENERATION_CLAIM = 'gen';
+
+export interface VerifiedAccessToken {
+  userId: string;
+  /** When the token expires, in milliseconds since the epoch: long-lived sockets close then. */
+  expiresAt: number;
+  generation: number;
+}
 
 @Injectable()
 export class TokenService {
@@ -13,8 +21,9 @@ export class TokenService {
     this.key = new TextEncoder().encode(config.jwtSecret);
   }
 
-  async issueAccessToken(userId: string): Promise<string> {
-    return new SignJWT({})
+  /** `generation` is the account's token generation (see UserEntity.tokenGeneration). */
+  async issueAccessToken(userId: string, generation: number): Promise<string> {
+    return new SignJWT({ [GENERATION_CLAIM]: generation })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -23,12 +32,14 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** The user id of a valid, unexpired access token, or undefined; with its expiry for long-lived sockets. */
-  async verifyAccessToken(token: string): Promise<{ userId: string; expiresAt: number } | undefined> {
+  /** What a valid, unexpired access token says, or undefined. */
+  async verifyAccessToken(token: string): Promise<VerifiedAccessToken | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (!payload.sub || !payload.exp) return undefined;
-      return { userId: payload.sub, expiresAt: payload.exp * 1000 };
+      // Tokens issued before generations existed have none: they are of the first generation, 0.
+      const generation = payload[GENERATION_CLAIM] ?? 0;
+      if (!payload.sub || !payload.exp || !Number.isSafeInteger(generation)) return undefined;
+      return { userId: payload.sub, expiresAt: payload.exp * 1000, generation: generation as number };
     } catch {
       return undefined;
     }
