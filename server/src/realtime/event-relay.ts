@@ -26,10 +26,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const publish = this.config.redisUrl ? await this.connect(this.config.redisUrl) : undefined;
     this.unsubscribe = this.bus.subscribe((events) => {
-      // This process's sockets get the events at once, without waiting for Redis; the copy that comes
-      // back through the channel is ignored by the fan-out (already delivered).
-      this.fanout.receive(events);
+      // Publish first (it only queues a write), so the other processes broadcast while this one does;
+      // this process's sockets get the events at once, without waiting for Redis, and the copy that
+      // comes back through the channel is ignored by the fan-out (already delivered).
       publish?.(events);
+      this.fanout.receive(events);
     });
   }
 
