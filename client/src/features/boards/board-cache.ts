@@ -1,4 +1,7 @@
-import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, DeletedBoardItem, LabelDto, WorkspaceEvent } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, DeletedBoardItem, LabelDto, WorkspaceEvent } from '@enlace/shared';
+
+// The board functions keep the type of the board they are given, so a cached snapshot keeps its `seq`;
+// only applyBoardEvent moves it.
 
 const byPosition = (a: { position: string }, b: { position: string }) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
@@ -6,7 +9,7 @@ const byPosition = (a: { position: string }, b: { position: string }) => (a.posi
  * Puts the server's state of a card into the board. Never goes back in time: a card older than the
  * one held (an event that arrives after the write's own answer) changes nothing.
  */
-export function applyCard(board: BoardDto, card: CardDto): BoardDto {
+export function applyCard<B extends BoardDto>(board: B, card: CardDto): B {
   if (card.boardId !== board.id) return board;
   const existing = board.cards.find((item) => item.id === card.id);
   if (existing && existing.version > card.version) return board;
@@ -14,24 +17,24 @@ export function applyCard(board: BoardDto, card: CardDto): BoardDto {
   return { ...board, cards: card.archived ? others : [...others, card].sort(byPosition) };
 }
 
-export function removeCard(board: BoardDto, cardId: string): BoardDto {
+export function removeCard<B extends BoardDto>(board: B, cardId: string): B {
   return board.cards.some((card) => card.id === cardId) ? { ...board, cards: board.cards.filter((card) => card.id !== cardId) } : board;
 }
 
-export function applyColumn(board: BoardDto, column: ColumnDto): BoardDto {
+export function applyColumn<B extends BoardDto>(board: B, column: ColumnDto): B {
   if (column.boardId !== board.id) return board;
   const existing = board.columns.find((item) => item.id === column.id);
   if (existing && existing.version > column.version) return board;
   return { ...board, columns: [...board.columns.filter((item) => item.id !== column.id), column].sort(byPosition) };
 }
 
-export function removeColumn(board: BoardDto, { id, boardId }: DeletedBoardItem): BoardDto {
+export function removeColumn<B extends BoardDto>(board: B, { id, boardId }: DeletedBoardItem): B {
   if (boardId !== board.id || !board.columns.some((column) => column.id === id)) return board;
   return { ...board, columns: board.columns.filter((column) => column.id !== id) };
 }
 
 /** Adds a label, or replaces it where it stands so the board's label order does not jump. */
-export function applyLabel(board: BoardDto, label: LabelDto): BoardDto {
+export function applyLabel<B extends BoardDto>(board: B, label: LabelDto): B {
   if (label.boardId !== board.id) return board;
   const existing = board.labels.find((item) => item.id === label.id);
   if (existing && existing.version > label.version) return board;
@@ -43,7 +46,7 @@ export function applyLabel(board: BoardDto, label: LabelDto): BoardDto {
  * cards without new versions or card events (see DeletedBoardItem), so this is the only place the
  * cards lose it; the other cards keep their objects, and so do not render again.
  */
-export function removeLabel(board: BoardDto, { id, boardId }: DeletedBoardItem): BoardDto {
+export function removeLabel<B extends BoardDto>(board: B, { id, boardId }: DeletedBoardItem): B {
   if (boardId !== board.id || !board.labels.some((label) => label.id === id)) return board;
   return {
     ...board,
@@ -53,18 +56,18 @@ export function removeLabel(board: BoardDto, { id, boardId }: DeletedBoardItem):
 }
 
 /** The board's own fields (its title): columns, labels and cards are untouched. */
-export function applyBoardSummary(board: BoardDto, summary: BoardSummaryDto): BoardDto {
+export function applyBoardSummary<B extends BoardDto>(board: B, summary: BoardSummaryDto): B {
   if (summary.id !== board.id || summary.version <= board.version) return board;
   return { ...board, title: summary.title, version: summary.version };
 }
 
 /**
- * Applies one event of the workspace's log to a cached board: the one place that knows which event
- * types change a board. An event about another board, or of a type that does not concern boards,
- * returns `board` itself (the same object, so nothing re-renders). Payloads are the new state of the
- * entity (see SPEC, "Real time"); a new event type is one more `case`.
+ * What one event of the workspace's log changes on a board: the one place that knows which event types
+ * change a board. An event about another board, or of a type that does not concern boards, returns
+ * `board` itself (the same object). Payloads are the new state of the entity (see SPEC, "Real time");
+ * a new event type is one more `case`.
  */
-export function applyBoardEvent(board: BoardDto, event: WorkspaceEvent): BoardDto {
+export function applyBoardChange<B extends BoardDto>(board: B, event: WorkspaceEvent): B {
   switch (event.type) {
     case 'card.created':
     case 'card.updated':
@@ -91,6 +94,18 @@ export function applyBoardEvent(board: BoardDto, event: WorkspaceEvent): BoardDt
   }
 }
 
+/**
+ * Applies one event of the workspace's log to a cached board snapshot, strictly in `seq` order (the
+ * log has no gaps). An event the snapshot already includes (`seq` at most the board's) changes nothing;
+ * the next one is applied and its `seq` becomes the board's, whether or not it concerns this board, so
+ * that `seq` always says how far the board is. A later one returns `board` itself: the board is behind,
+ * and the events between must come first, from the log (see board-sync.ts), or they would be lost.
+ */
+export function applyBoardEvent(board: BoardSnapshotDto, event: WorkspaceEvent): BoardSnapshotDto {
+  if (event.workspaceId !== board.workspaceId || event.seq !== board.seq + 1) return board;
+  return { ...applyBoardChange(board, event), seq: event.seq };
+}
+
 export interface BoardList {
   items: BoardSummaryDto[];
 }
@@ -114,7 +129,7 @@ export function applyBoardListEvent(list: BoardList, event: WorkspaceEvent): Boa
 }
 
 /** The local guess of a move, shown until the server answers: array order is display order. */
-export function moveCardLocally(board: BoardDto, cardId: string, columnId: string, afterCardId: string | null): BoardDto {
+export function moveCardLocally<B extends BoardDto>(board: B, cardId: string, columnId: string, afterCardId: string | null): B {
   const card = board.cards.find((item) => item.id === cardId);
   if (!card) return board;
   const others = board.cards.filter((item) => item.id !== cardId);

@@ -1,5 +1,6 @@
 import type {
   BoardDto,
+  BoardSnapshotDto,
   BoardSummaryDto,
   CardDto,
   ColumnDto,
@@ -19,17 +20,9 @@ import { http } from '../../../api/http';
 
 const enc = encodeURIComponent;
 
-export const boardKeys = {
-  list: (userId: string, workspaceId: string) => ['boards', userId, 'list', workspaceId] as const,
-  /** Every cached board of this user: a live event is offered to each, and each keeps what concerns it. */
-  details: (userId: string) => ['boards', userId, 'detail'] as const,
-  detail: (userId: string, boardId: string) => ['boards', userId, 'detail', boardId] as const,
-  comments: (userId: string, cardId: string) => ['boards', userId, 'comments', cardId] as const,
-};
-
 export const fetchBoards = (workspaceId: string, signal?: AbortSignal) =>
   http.get<{ items: BoardSummaryDto[] }>(`/workspaces/${enc(workspaceId)}/boards`, { signal });
-export const fetchBoard = (boardId: string, signal?: AbortSignal) => http.get<BoardDto>(`/boards/${enc(boardId)}`, { signal });
+export const fetchBoard = (boardId: string, signal?: AbortSignal) => http.get<BoardSnapshotDto>(`/boards/${enc(boardId)}`, { signal });
 export const createCard = (boardId: string, input: { columnId: string; title: string }) =>
   http.post<CardDto>(`/boards/${enc(boardId)}/cards`, input);
 export const updateCard = (cardId: string, input: UpdateCardInput) => http.patch<CardDto>(`/cards/${enc(cardId)}`, input);

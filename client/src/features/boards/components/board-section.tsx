@@ -33,7 +33,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const requested = params.get('board');
   const boardId = (items.find((item) => item.id === requested) ?? items.find((item) => item.id === landedId) ?? items[0])?.id;
   const board = useBoard(boardId);
-  const live = useWorkspaceSocket(workspace.id, boardId);
+  const live = useWorkspaceSocket(workspace.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
   return (

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
-  BoardDto,
+  BoardSnapshotDto,
   BoardSummaryDto,
   ColumnDto,
   CreateColumnInput,
@@ -12,7 +12,8 @@ import type {
 } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
-import { boardKeys, createBoard, createColumn, createLabel, deleteColumn, deleteLabel, updateBoard, updateColumn, updateLabel } from '../api/boards-api';
+import { boardKeys } from '../api/board-keys';
+import { createBoard, createColumn, createLabel, deleteColumn, deleteLabel, updateBoard, updateColumn, updateLabel } from '../api/boards-api';
 import {
   applyBoardSummary,
   applyBoardToList,
@@ -33,8 +34,8 @@ import {
 function useBoardCache() {
   const userId = useUserId();
   const queryClient = useQueryClient();
-  return (boardId: string, change: (board: BoardDto) => BoardDto) =>
-    queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, boardId), (board) => (board ? change(board) : board));
+  return (boardId: string, change: (board: BoardSnapshotDto) => BoardSnapshotDto) =>
+    queryClient.setQueryData<BoardSnapshotDto>(boardKeys.detail(userId, boardId), (board) => (board ? change(board) : board));
 }
 
 /** On a 409 VERSION_CONFLICT the server's current state replaces ours; the caller shows the message and starts over from it. */
@@ -56,18 +57,13 @@ function useApplyBoardSummary() {
   };
 }
 
-/** A new board, with its default columns: cached whole, so opening it needs no request. */
+/**
+ * A new board, with its default columns. Only the list takes it: the board itself is read when opened,
+ * because a cached board must say which event seq it includes, and only GET /boards/:id says that.
+ */
 export function useCreateBoard(workspaceId: string) {
-  const userId = useUserId();
-  const queryClient = useQueryClient();
   const applySummary = useApplyBoardSummary();
-  return useMutation({
-    mutationFn: (title: string) => createBoard(workspaceId, { title }),
-    onSuccess: (board) => {
-      queryClient.setQueryData(boardKeys.detail(userId, board.id), board);
-      applySummary(board);
-    },
-  });
+  return useMutation({ mutationFn: (title: string) => createBoard(workspaceId, { title }), onSuccess: applySummary });
 }
 
 export function useRenameBoard() {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BoardDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
+import type { BoardSnapshotDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
-import { addComment, boardKeys, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
+import { boardKeys } from '../api/board-keys';
+import { addComment, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
 import { applyCard, conflictCard, moveCardLocally } from '../board-cache';
 
 export function useBoards(workspaceId: string) {
@@ -20,7 +21,7 @@ export function useBoard(boardId: string | undefined) {
     queryKey: boardKeys.detail(userId, boardId ?? ''),
     queryFn: ({ signal }) => fetchBoard(boardId ?? '', signal),
     enabled: userId !== '' && !!boardId,
-    // Kept current by the socket; a refetch would only race with it.
+    // Kept current by the socket (useWorkspaceSocket), which also fills in what a read missed: never stale.
     staleTime: Infinity,
   });
 }
@@ -30,7 +31,7 @@ export function useApplyCard() {
   const userId = useUserId();
   const queryClient = useQueryClient();
   return (card: CardDto) =>
-    queryClient.setQueryData<BoardDto>(boardKeys.detail(userId, card.boardId), (board) => (board ? applyCard(board, card) : board));
+    queryClient.setQueryData<BoardSnapshotDto>(boardKeys.detail(userId, card.boardId), (board) => (board ? applyCard(board, card) : board));
 }
 
 /** On a version conflict the server's current card replaces ours; the caller shows the message. */
@@ -73,14 +74,14 @@ export function useMoveCard(boardId: string) {
     mutationFn: ({ card, columnId, afterCardId }: { card: CardDto; columnId: string; afterCardId: string | null }) =>
       moveCard(card.id, { version: card.version, columnId, afterCardId }),
     onMutate: ({ card, columnId, afterCardId }) => {
-      queryClient.setQueryData<BoardDto>(key, (board) => (board ? moveCardLocally(board, card.id, columnId, afterCardId) : board));
+      queryClient.setQueryData<BoardSnapshotDto>(key, (board) => (board ? moveCardLocally(board, card.id, columnId, afterCardId) : board));
     },
     onSuccess: apply,
     onError: (error, { card }) => {
       // A refused move (into a full column, say) undoes only the local move: the card's column goes back
       // (the local move kept its position and version), and whatever events changed meanwhile stays. A
       // newer version of the card, from someone else, is the server's word and is left as it is.
-      queryClient.setQueryData<BoardDto>(key, (board) => {
+      queryClient.setQueryData<BoardSnapshotDto>(key, (board) => {
         const current = board?.cards.find((item) => item.id === card.id);
         return board && current?.version === card.version ? applyCard(board, { ...current, columnId: card.columnId }) : board;
       });

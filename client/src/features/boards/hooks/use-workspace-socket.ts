@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type {
-  BoardDto,
   ClientToServerEvents,
   CommentDto,
   PresenceUser,
@@ -14,8 +13,10 @@ import { refreshSession } from '../../../api/refresh';
 import { getAccessToken } from '../../../api/session';
 import { workspaceKeys } from '../../workspaces/api/workspaces-api';
 import { useUserId } from '../../workspaces/hooks/use-user-id';
-import { boardKeys, fetchEvents } from '../api/boards-api';
-import { applyBoardEvent, applyBoardListEvent, type BoardList } from '../board-cache';
+import { boardKeys } from '../api/board-keys';
+import { fetchEvents } from '../api/boards-api';
+import { applyBoardListEvent, type BoardList } from '../board-cache';
+import { createBoardSync } from '../board-sync';
 import { appendComment } from './use-board';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -27,14 +28,13 @@ const PAGE = 500;
  * Live updates of one workspace into the query cache. Events are applied strictly in `seq` order:
  * duplicates are dropped, and a gap (a later event, or a head beyond what we hold) is filled from
  * the REST event log before anything newer is applied. Reconnecting resubscribes from the last seq.
+ * Cached boards follow `last` through createBoardSync, which also fills in what a board read missed.
  */
-export function useWorkspaceSocket(workspaceId: string, boardId: string | undefined) {
+export function useWorkspaceSocket(workspaceId: string) {
   const queryClient = useQueryClient();
   const userId = useUserId();
   const [status, setStatus] = useState<SocketStatus>('connecting');
   const [presence, setPresence] = useState<PresenceUser[]>([]);
-  const boardIdRef = useRef(boardId);
-  boardIdRef.current = boardId;
 
   useEffect(() => {
     if (!userId) return;
@@ -42,14 +42,10 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
     let catchingUp = false;
     let closed = false;
     let refreshing = false;
+    const boards = createBoardSync({ queryClient, userId, workspaceId, last: () => last, fetchEvents: (after) => fetchEvents(workspaceId, after) });
 
     const applyToCache = (event: WorkspaceEvent) => {
-      // Board content: each cached board takes what concerns it; `undefined` leaves an unchanged one alone.
-      queryClient.setQueriesData<BoardDto>({ queryKey: boardKeys.details(userId) }, (board) => {
-        if (!board) return board;
-        const next = applyBoardEvent(board, event);
-        return next === board ? undefined : next;
-      });
+      boards.apply(event);
       // Everything else that events keep current.
       switch (event.entityType) {
         case 'board':
@@ -107,9 +103,9 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
       socket.emit('workspace:subscribe', last === null ? { workspaceId } : { workspaceId, afterSeq: last }, (ack: SubscribeAck) => {
         if (!ack.ok) return;
         if (last === null) {
-          // First subscription: the board may have been read before it; reread it once, from here on events only.
+          // First subscription: from here on events; boards read before it that are behind it are filled.
           last = ack.seq;
-          if (boardIdRef.current) void queryClient.invalidateQueries({ queryKey: boardKeys.detail(userId, boardIdRef.current) });
+          boards.fillAll();
           return;
         }
         for (const event of [...ack.missed].sort((a, b) => a.seq - b.seq)) applyInOrder(event);
@@ -149,7 +145,10 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
       if (event.workspaceId === workspaceId) applyInOrder(event);
     });
     socket.on('workspace:head', (head) => {
-      if (head.workspaceId === workspaceId && last !== null && head.seq > last) void catchUp();
+      if (head.workspaceId !== workspaceId || last === null) return;
+      if (head.seq > last) void catchUp();
+      // A board fill that failed is tried again.
+      boards.fillAll();
     });
     socket.on('presence', (message) => {
       if (message.workspaceId === workspaceId) setPresence(message.users);
@@ -160,6 +159,7 @@ export function useWorkspaceSocket(workspaceId: string, boardId: string | undefi
 
     return () => {
       closed = true;
+      boards.stop();
       socket.removeAllListeners();
       socket.disconnect();
     };
