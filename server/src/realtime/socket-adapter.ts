@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { MAX_SOCKET_MESSAGE_BYTES } from '@enlace/shared';
@@ -30,8 +30,8 @@ export class SocketAdapter extends IoAdapter {
       // Never `connectionStateRecovery`: it would restore rooms without re-checking access.
     }) as Server;
     if (this.config.redisUrl) {
-      const pub = createRedisClient(this.config.redisUrl, 'socket.io-pub');
-      const sub = createRedisClient(this.config.redisUrl, 'socket.io-sub');
+      const pub = unawaitedCallsLogged(createRedisClient(this.config.redisUrl, 'socket.io-pub'));
+      const sub = unawaitedCallsLogged(createRedisClient(this.config.redisUrl, 'socket.io-sub'));
       this.redisClients.push(pub, sub);
       server.adapter(createAdapter(pub, sub, { key: `${this.config.redisPrefix}socket.io` }));
     }
@@ -51,4 +51,26 @@ export class SocketAdapter extends IoAdapter {
     const host = request.headers.host;
     return allowed.has(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`));
   }
+}
+
+const logger = new Logger('SocketAdapter');
+
+/**
+ * The Redis adapter publishes, and unsubscribes when closing, without awaiting the result: during a Redis
+ * outage, or at shutdown, the rejection would go unhandled and end the process. What such a message
+ * carried is not lost for good: events come back from the log (head checks), presence with the next join
+ * or leave.
+ */
+function unawaitedCallsLogged(client: Redis): Redis {
+  for (const command of ['publish', 'unsubscribe', 'punsubscribe'] as const) {
+    const call = (client[command] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    Object.assign(client, {
+      [command]: (...args: unknown[]) =>
+        call(...args).catch((error: Error) => {
+          logger.warn(`socket.io Redis ${command} failed: ${error.message}`);
+          return 0;
+        }),
+    });
+  }
+  return client;
 }
