@@ -46,7 +46,7 @@ export interface CardSlot {
 }
 
 /**
- * Boards, columns, labels, cards and comments. Reading a board is four queries, whatever its size. The
+ * Boards, columns, labels, cards and comments. Reading a board is five queries, whatever its size. The
  * card paths are plain SQL, one statement per step: they are the hot writes, and ORM query building and
  * re-reading after each write cost more than the statements themselves.
  */
