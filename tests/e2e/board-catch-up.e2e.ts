@@ -1,14 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, signIn } from './support/app.js';
+import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
 import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
 import { startBuiltServer, type E2eServer } from './support/server.js';
-
-interface Person {
-  email: string;
-  password: string;
-  displayName: string;
-  token: string;
-}
 
 interface Card {
   id: string;
@@ -43,16 +36,9 @@ describe('catching up a board read while it changes', () => {
   beforeAll(async () => {
     server = await startBuiltServer();
     browser = await launchBrowser();
-    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
-    const ministry = await api<{ id: string }>(server, '/api/organizations', {
-      token: admin.accessToken,
-      body: { name: 'Ministerio de Justicia', kind: 'central_government', country: 'AR' },
-    });
-    const person = async (email: string, displayName: string): Promise<Person> => {
-      const password = 'a-long-demo-password';
-      await api(server, `/api/organizations/${ministry.id}/users`, { token: admin.accessToken, body: { email, displayName, password, orgRole: 'member' } });
-      return { email, password, displayName, token: (await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password } })).accessToken };
-    };
+    const admin = await adminToken(server);
+    const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
+    const person = (email: string, displayName: string) => createPerson(server, admin, ministry.id, email, displayName);
     owner = await person('owner@ministerio.test', 'Laura Méndez');
     coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
   });

@@ -1,15 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { api, signIn } from './support/app.js';
+import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
 import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
 import { startBuiltServer, type E2eServer } from './support/server.js';
-
-interface Person {
-  email: string;
-  password: string;
-  displayName: string;
-  userId: string;
-  token: string;
-}
 
 interface Card {
   id: string;
@@ -36,20 +28,10 @@ describe('editing every field of a card in the card dialog', () => {
   beforeAll(async () => {
     server = await startBuiltServer();
     browser = await launchBrowser();
-    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
-    const organization = (name: string, kind: string) =>
-      api<{ id: string }>(server, '/api/organizations', { token: admin.accessToken, body: { name, kind, country: 'AR' } });
-    const ministry = await organization('Ministerio de Justicia', 'central_government');
-    shelter = await organization('Fundación Refugio', 'civil_society');
-    const person = async (organizationId: string, email: string, displayName: string): Promise<Person> => {
-      const password = 'a-long-demo-password';
-      const user = await api<{ id: string }>(server, `/api/organizations/${organizationId}/users`, {
-        token: admin.accessToken,
-        body: { email, displayName, password, orgRole: 'member' },
-      });
-      const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password } });
-      return { email, password, displayName, userId: user.id, token: accessToken };
-    };
+    const admin = await adminToken(server);
+    const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
+    shelter = await createOrganization(server, admin, 'Fundación Refugio', 'civil_society');
+    const person = (organizationId: string, email: string, displayName: string) => createPerson(server, admin, organizationId, email, displayName);
     owner = await person(ministry.id, 'owner@ministerio.test', 'Laura Méndez');
     coordinator = await person(ministry.id, 'coordinator@ministerio.test', 'Carlos Ruiz');
     worker = await person(shelter.id, 'worker@refugio.test', 'Ana Torres');

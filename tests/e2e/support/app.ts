@@ -20,3 +20,33 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
 }
+
+/** Someone with an account, signed in through the API (their token sets things up as they would). */
+export interface Person {
+  email: string;
+  password: string;
+  displayName: string;
+  userId: string;
+  token: string;
+}
+
+const PASSWORD = 'a-long-demo-password';
+
+/** The platform administrator's token: organisations and accounts are made with it. */
+export async function adminToken(server: E2eServer): Promise<string> {
+  return (await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin })).accessToken;
+}
+
+export function createOrganization(server: E2eServer, token: string, name: string, kind: string): Promise<{ id: string; name: string }> {
+  return api(server, '/api/organizations', { token, body: { name, kind, country: 'AR' } });
+}
+
+/** An account in the organisation, made by `token`'s holder (an administrator), then signed in. */
+export async function createPerson(server: E2eServer, token: string, organizationId: string, email: string, displayName: string): Promise<Person> {
+  const user = await api<{ id: string }>(server, `/api/organizations/${organizationId}/users`, {
+    token,
+    body: { email, displayName, password: PASSWORD, orgRole: 'member' },
+  });
+  const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password: PASSWORD } });
+  return { email, password: PASSWORD, displayName, userId: user.id, token: accessToken };
+}
