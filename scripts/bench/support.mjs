@@ -48,7 +48,9 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
   };
   if (redisUrl) env.REDIS_URL = redisUrl;
   else delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['server/dist/server/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_ARGS passes flags to the server processes only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/server/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

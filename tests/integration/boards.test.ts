@@ -1,8 +1,10 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { BoardDto, BoardSnapshotDto } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
+import { BoardsRepository } from '../../server/src/boards/boards.repository.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('boards and cards', () => {
@@ -120,6 +122,20 @@ describe('boards and cards', () => {
       const titles = read.cards.filter((c) => c.columnId === column.id).map((c) => Number(c.title.slice('Card '.length)));
       expect(titles).toEqual([...titles].sort((a, b) => a - b));
     }
+  });
+
+  it('aborts a board response whose cards fail after it started, rather than end it looking complete', async () => {
+    // The status and the first cards are already on their way when the rest fails (a lost connection).
+    const streamCards = jest.spyOn(BoardsRepository.prototype, 'streamCards').mockImplementationOnce(async (_boardId, _manager, onPiece) => {
+      onPiece('{"id":"first-piece"}');
+      throw new Error('connection to the database lost');
+    });
+    try {
+      await expect(request(app.url).get(`/api/boards/${board.id}`).set(as(owner))).rejects.toThrow();
+    } finally {
+      streamCards.mockRestore();
+    }
+    await request(app.url).get(`/api/boards/${board.id}`).set(as(owner)).expect(200);
   });
 
   it('says which event the board it returns includes, so a client knows which events to apply on top', async () => {

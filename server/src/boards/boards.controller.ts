@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
-import type { JsonPieces } from '../common/json-pieces.js';
+import type { JsonStream } from '../common/json-stream.js';
 import { IdParam } from '../common/validation/params.js';
 import {
   CreateBoardDto,
@@ -44,7 +44,7 @@ export class BoardsController {
   }
 
   @Get('boards/:id')
-  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<JsonPieces<BoardSnapshotDto>> {
+  get(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<JsonStream<BoardSnapshotDto>> {
     return this.boards.get(auth, id);
   }
 

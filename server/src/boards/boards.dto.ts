@@ -17,7 +17,7 @@ import {
   type CommentDto,
   type LabelDto,
 } from '@enlace/shared';
-import { JsonPieces } from '../common/json-pieces.js';
+import { JsonStream } from '../common/json-stream.js';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
@@ -88,9 +88,13 @@ export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: La
   };
 }
 
-/** A board snapshot whose cards PostgreSQL already serialised (see BoardsRepository.boardCardPieces). */
-export function boardSnapshotJson(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], seq: number, cardPieces: string[]): JsonPieces<BoardSnapshotDto> {
-  // `{…,"cards":[]}` without its last two characters, the cards, and the two back.
-  const rest = JSON.stringify({ ...mapBoardSummary(board), columns: columns.map(mapColumn), labels: labels.map(mapLabel), seq, cards: [] });
-  return new JsonPieces([rest.slice(0, -2), ...cardPieces.flatMap((piece, i) => (i === 0 ? [piece] : [',', piece])), ']}']);
+/**
+ * A board snapshot as a stream whose cards are still to come: `{…,"cards":[` goes out now, the cards
+ * (already serialised by PostgreSQL, see BoardsRepository.streamCards) follow, and `]}` closes it.
+ */
+export function boardSnapshotStream(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], seq: number): JsonStream<BoardSnapshotDto> {
+  const head = JSON.stringify({ ...mapBoardSummary(board), columns: columns.map(mapColumn), labels: labels.map(mapLabel), seq, cards: [] });
+  const stream = new JsonStream<BoardSnapshotDto>();
+  stream.push(head.slice(0, -2));
+  return stream;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/app-error.js';
 import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
@@ -34,7 +35,7 @@ const CARD_CHANGE_COLUMNS: { [K in keyof CardChanges]-?: string } = {
 /** pg sends JS arrays as PostgreSQL arrays; the jsonb checklist goes as JSON text. */
 const storedValue = (key: keyof CardChanges, value: unknown) => (key === 'checklist' ? JSON.stringify(value) : value);
 
-/** About 70 KB of JSON: small enough for V8's young generation, large enough that 5,000 cards are 50 rows. */
+/** About 70 KB of JSON: small enough for V8's young generation, large enough that 5,000 cards are 50 writes. */
 const CARDS_PER_PIECE = 100;
 
 /** Where a card goes: its column (null when not on the board) and the two positions it must fall between. */
@@ -98,24 +99,40 @@ export class BoardsRepository {
 
   /**
    * The hot read of a board: its open cards serialised by PostgreSQL in the shape of CardDto (the same
-   * fields in mapCard's order, timestamps as toISOString() writes them), in board order, as pieces of
-   * CARDS_PER_PIECE comma-separated objects; joined with commas inside brackets they make the array.
+   * fields in mapCard's order, timestamps as toISOString() writes them), in board order, handed on as
+   * pieces of CARDS_PER_PIECE comma-separated objects while the query still runs. Read row by row off
+   * the transaction's own connection, because TypeORM's query() only answers once the last row is in.
    */
-  async boardCardPieces(boardId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: Array<{ piece: string }> = await manager.query(
-      `SELECT string_agg(row_to_json(o.card)::text, ',' ORDER BY o.n) AS piece
-         FROM (SELECT card, row_number() OVER (ORDER BY card."columnId", card.position, card.id) AS n
+  async streamCards(boardId: string, manager: EntityManager, onPiece: (piece: string) => void): Promise<void> {
+    const connection = (await manager.queryRunner!.connect()) as pg.ClientBase;
+    const query = connection.query(
+      new pg.Query<{ json: string }, [string]>({
+        text: `SELECT row_to_json(card)::text AS json
                  FROM (SELECT id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description,
                               position, assignee_ids AS "assigneeIds", responsible_organization_id AS "responsibleOrganizationId",
                               due_date::text AS "dueDate", priority, label_ids AS "labelIds", checklist, commitment_id AS "commitmentId",
                               false AS archived, comment_count AS "commentCount", version, created_by AS "createdBy",
                               ${isoTime('created_at')} AS "createdAt", ${isoTime('updated_at')} AS "updatedAt"
-                         FROM cards WHERE board_id = $1 AND archived_at IS NULL) card) o
-        GROUP BY (o.n - 1) / $2
-        ORDER BY (o.n - 1) / $2`,
-      [boardId, CARDS_PER_PIECE],
+                         FROM cards WHERE board_id = $1 AND archived_at IS NULL
+                        ORDER BY column_id, position, id) card`,
+        values: [boardId],
+      }),
     );
-    return rows.map((row) => row.piece);
+    let cards: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      query.on('row', (row: { json: string }) => {
+        cards.push(row.json);
+        if (cards.length === CARDS_PER_PIECE) {
+          onPiece(cards.join(','));
+          cards = [];
+        }
+      });
+      query.on('end', () => {
+        if (cards.length > 0) onPiece(cards.join(','));
+        resolve();
+      });
+      query.on('error', reject);
+    });
   }
 
   findColumn(id: string, manager: EntityManager = this.dataSource.manager): Promise<ColumnEntity | null> {

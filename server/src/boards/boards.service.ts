@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../common/authorization/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
-import type { JsonPieces } from '../common/json-pieces.js';
+import type { JsonStream } from '../common/json-stream.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { boardSnapshotJson, mapBoard, mapBoardSummary } from './boards.dto.js';
+import { boardSnapshotStream, mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
 
 const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'];
@@ -40,16 +40,33 @@ export class BoardsService implements OnModuleInit {
     return { items: boards.map(mapBoardSummary) };
   }
 
-  /** One REPEATABLE READ snapshot: columns, labels, cards and the event seq they include agree with each other. */
-  async get(auth: AuthUser, boardId: string): Promise<JsonPieces<BoardSnapshotDto>> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const board = await this.boards.findBoard(boardId, manager);
-      if (!board) throw notFound('Board');
-      (await this.access.workspace(auth, board.workspaceId, manager)).require('read', 'Board');
-      const columns = await this.boards.columns(boardId, manager);
-      const labels = await this.boards.labels(boardId, manager);
-      const { seq } = await this.events.head(board.workspaceId, manager);
-      return boardSnapshotJson(board, columns, labels, seq, await this.boards.boardCardPieces(boardId, manager));
+  /**
+   * One REPEATABLE READ snapshot: columns, labels, cards and the event seq they include agree with each
+   * other. Resolves once the board is found and readable, so a refusal is still a clean 4xx; the cards
+   * then stream out as PostgreSQL produces them, and a failure past that point aborts the response.
+   */
+  get(auth: AuthUser, boardId: string): Promise<JsonStream<BoardSnapshotDto>> {
+    return new Promise((resolve, reject) => {
+      let body: JsonStream<BoardSnapshotDto> | undefined;
+      this.dataSource
+        .transaction('REPEATABLE READ', async (manager) => {
+          const board = await this.boards.findBoard(boardId, manager);
+          if (!board) throw notFound('Board');
+          (await this.access.workspace(auth, board.workspaceId, manager)).require('read', 'Board');
+          const columns = await this.boards.columns(boardId, manager);
+          const labels = await this.boards.labels(boardId, manager);
+          const { seq } = await this.events.head(board.workspaceId, manager);
+          const stream = (body = boardSnapshotStream(board, columns, labels, seq));
+          resolve(stream);
+          let first = true;
+          await this.boards.streamCards(boardId, manager, (piece) => {
+            stream.push(first ? piece : `,${piece}`);
+            first = false;
+          });
+          stream.push(']}');
+          stream.end();
+        })
+        .catch((error: Error) => (body ? body.fail(error) : reject(error)));
     });
   }
 
