@@ -2,7 +2,7 @@
 // Prints p50/p95/p99 of "move request sent → event received by the last subscriber", deliveries/s, and
 // the server's CPU and memory; then the same payloads through a bare socket.io server, and the ratio.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { ADMIN, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL, startServer } from './support.mjs';
 
@@ -43,7 +43,7 @@ async function drive(sockets, rate, send, seconds = SECONDS) {
   for (const socket of sockets) {
     socket.on('workspace:event', (event) => {
       deliveries += 1;
-      const entry = pending.get(event.payload.benchKey ?? event.entityId + ':' + event.payload.version);
+      const entry = pending.get(`${event.entityId}:${event.payload.version}`);
       if (!entry) return;
       entry.remaining -= 1;
       if (entry.remaining === 0) latencies.push(performance.now() - entry.sentAt);
@@ -110,21 +110,31 @@ async function enlaceRun(mode, clients, rate) {
   }
 }
 
+const ids = { workspace: randomUUID(), board: randomUUID(), columns: [randomUUID(), randomUUID()], actor: randomUUID() };
+
+/** What Enlace broadcasts for a move: a card.moved event whose payload is the whole card (CardDto), ~800 bytes. */
+function cardMovedEvent(i) {
+  const at = new Date().toISOString();
+  const card = {
+    id: randomUUID(), boardId: ids.board, columnId: ids.columns[i % 2], workspaceId: ids.workspace, title: `Card ${i % 20}`, description: '',
+    position: 'a0V', assigneeIds: [], responsibleOrganizationId: null, dueDate: null, priority: 'medium', labelIds: [], checklist: [],
+    commitmentId: null, archived: false, commentCount: 0, version: 2 + (i % 50), createdBy: ids.actor, createdAt: at, updatedAt: at,
+  };
+  return { workspaceId: ids.workspace, seq: i + 1, type: 'card.moved', entityType: 'card', entityId: card.id, payload: card, actorId: ids.actor, at };
+}
+
 async function bareRun(clients, rate) {
   const child = fork(new URL('./bare-server.mjs', import.meta.url), { env: { ...process.env, PORT: '4200' }, stdio: 'inherit' });
   await new Promise((r) => child.once('message', r));
   try {
     const url = 'http://127.0.0.1:4200';
     const sockets = await connectAll([url], 'none', clients, '00000000-0000-4000-8000-000000000000');
-    let round = 0;
     const move = async (i, track) => {
-      const key = `bare-${round}-${i}`;
-      track(key);
-      // The same shape and size as a card.moved event.
-      await fetch(`${url}/move`, { method: 'POST', body: JSON.stringify({ workspaceId: 'w', seq: i, type: 'card.moved', entityType: 'card', entityId: key, payload: { benchKey: key, title: `Card ${i % 20}`, description: '', position: 'a0V', assigneeIds: [], labelIds: [], checklist: [], priority: 'medium', version: i }, actorId: 'a', at: new Date().toISOString() }) });
+      const event = cardMovedEvent(i);
+      track(`${event.entityId}:${event.payload.version}`);
+      await fetch(`${url}/move`, { method: 'POST', body: JSON.stringify(event) });
     };
     await drive(sockets, rate, move, WARMUP_SECONDS);
-    round += 1;
     const before = processUsage(child.pid);
     const t0 = performance.now();
     const result = await drive(sockets, rate, move);

@@ -5,6 +5,9 @@ import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'organizationId' | 'orgRole' | 'platformAdmin' | 'locale'>;
 
+/** What a request or a socket needs of the account it speaks for. */
+export type AuthenticatedAccount = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'organizationId' | 'orgRole' | 'platformAdmin'>;
+
 @Injectable()
 export class UsersRepository {
   constructor(
@@ -22,10 +25,16 @@ export class UsersRepository {
 
   /**
    * The account an access token of this generation speaks for: active, and not disabled since the token
-   * was issued (even if enabled again). Runs on every request: one primary-key lookup.
+   * was issued (even if enabled again). Runs on every request: one primary-key lookup, in plain SQL
+   * because building it through the query builder cost more than running it.
    */
-  findAuthenticated(id: string, tokenGeneration: number): Promise<UserEntity | null> {
-    return this.repo.findOneBy({ id, disabledAt: IsNull(), tokenGeneration });
+  async findAuthenticated(id: string, tokenGeneration: number): Promise<AuthenticatedAccount | null> {
+    const rows: AuthenticatedAccount[] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", organization_id AS "organizationId", org_role AS "orgRole", platform_admin AS "platformAdmin"
+         FROM users WHERE id = $1 AND disabled_at IS NULL AND token_generation = $2`,
+      [id, tokenGeneration],
+    );
+    return rows[0] ?? null;
   }
 
   /** Any account, disabled or not: for administrators managing it. */
