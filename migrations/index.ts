@@ -4,6 +4,7 @@ import { CreateBoards1764320000000 } from './1764320000000-CreateBoards.js';
 import { AddLabelVersion1795895846813 } from './1795895846813-AddLabelVersion.js';
 import { IndexRefreshTokensUserId1795936700000 } from './1795936700000-IndexRefreshTokensUserId.js';
 import { AddUserTokenGeneration1795936700001 } from './1795936700001-AddUserTokenGeneration.js';
+import { IndexArchivedCards1796000000000 } from './1796000000000-IndexArchivedCards.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddLabelVersion1795895846813,
   IndexRefreshTokensUserId1795936700000,
   AddUserTokenGeneration1795936700001,
+  IndexArchivedCards1796000000000,
 ];

@@ -163,4 +163,33 @@ describe('editing every field of a card in the card dialog', () => {
     expect(await dialog.getByLabel('Title').inputValue()).toBe('Book a Quechua interpreter');
     expect((await readCard(card.id))?.title).toBe('Book a Quechua interpreter');
   });
+
+  it('finds an archived card again and restores it; an observer sees the archive change live but cannot restore', async () => {
+    await createCard('Close duplicate referral');
+    const watcher = await signedIn(observer);
+    await boardCard(watcher, 'Close duplicate referral');
+    await watcher.evaluate(() => Object.assign(globalThis, { enlaceNoReload: true }));
+    await watcher.getByRole('button', { name: 'Archived cards' }).click();
+    const watched = watcher.getByRole('dialog', { name: 'Archived cards' });
+    await watched.getByText('No card of this board is archived.').waitFor();
+
+    const editor = await signedIn(coordinator);
+    const dialog = await openCard(editor, 'Close duplicate referral');
+    await dialog.getByRole('button', { name: 'Archive card' }).click();
+    await editor.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Close duplicate referral', exact: true }).waitFor({ state: 'detached' });
+
+    // The observer's open list follows, without a reload, and offers no way to restore.
+    await watched.getByText('Close duplicate referral').waitFor();
+    expect(await watched.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
+
+    await editor.getByRole('button', { name: 'Archived cards' }).click();
+    const archive = editor.getByRole('dialog', { name: 'Archived cards' });
+    await archive.getByRole('button', { name: 'Restore Close duplicate referral' }).click();
+    await archive.getByRole('status').getByText('“Close duplicate referral” is back on the board.').waitFor();
+    await archive.getByText('No card of this board is archived.').waitFor();
+    await archive.getByRole('button', { name: 'Close' }).click();
+    await editor.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Close duplicate referral', exact: true }).waitFor();
+    await watched.getByText('No card of this board is archived.').waitFor();
+    expect(await watcher.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload)).toBe(true);
+  });
 });

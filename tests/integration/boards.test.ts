@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
-import type { BoardDto, BoardSnapshotDto } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, CardDto, Page } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
@@ -158,6 +158,45 @@ describe('boards and cards', () => {
     expect(comment.body.mentions).toEqual([owner.user.id]);
     const comments = await request(app.url).get(`/api/cards/${card.id}/comments`).set(as(owner)).expect(200);
     expect(comments.body.items).toHaveLength(1);
+  });
+
+  it('lists a board’s archived cards, most recently archived first, a page at a time, until restored', async () => {
+    const shelf = await defaultBoard(app, owner, (await createWorkspace(app, owner)).id);
+    const archive = async (title: string) => {
+      const card = await createCard(app, owner, shelf, title);
+      return (await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, archived: true }).expect(200)).body as CardDto;
+    };
+    const first = await archive('Closed referral');
+    const second = await archive('Duplicate entry');
+    const third = await archive('Withdrawn request');
+    await createCard(app, owner, shelf, 'Still open');
+    const list = (query = '') => request(app.url).get(`/api/boards/${shelf.id}/archived-cards${query}`).set(as(owner)).expect(200);
+
+    expect((await list()).body).toEqual({ items: [third, second, first] });
+    const page1 = (await list('?limit=2')).body as Page<CardDto>;
+    expect(page1.items.map((c) => c.title)).toEqual(['Withdrawn request', 'Duplicate entry']);
+    expect((await list(`?limit=2&cursor=${page1.nextCursor}`)).body).toEqual({ items: [first] });
+
+    // Restored, it leaves the list and is back on the board, in its column.
+    const restored = await request(app.url).patch(`/api/cards/${second.id}`).set(as(owner)).send({ version: second.version, archived: false }).expect(200);
+    expect(restored.body).toMatchObject({ archived: false, columnId: shelf.columns[0].id });
+    expect((await list()).body.items.map((c: CardDto) => c.id)).toEqual([third.id, first.id]);
+    expect((await defaultBoard(app, owner, shelf.workspaceId)).cards.map((c) => c.id)).toContain(second.id);
+    // A cursor whose card was restored meanwhile starts the list over rather than skip anything.
+    expect((await list(`?cursor=${second.id}`)).body.items.map((c: CardDto) => c.id)).toEqual([third.id, first.id]);
+  });
+
+  it('shows archived cards to every member and to nobody else, and checks the query', async () => {
+    const card = await createCard(app, owner, board, 'Archived for the record');
+    await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, archived: true }).expect(200);
+    const seen = await request(app.url).get(`/api/boards/${board.id}/archived-cards`).set(as(observer)).expect(200);
+    expect(seen.body.items.map((c: CardDto) => c.id)).toContain(card.id);
+    await request(app.url).get(`/api/boards/${board.id}/archived-cards`).set(as(outsider)).expect(404);
+    await request(app.url).get(`/api/boards/${board.id}/archived-cards`).expect(401);
+    for (const query of ['?limit=0', '?limit=500', '?cursor=not-an-id', '?archived=true']) {
+      const refused = await request(app.url).get(`/api/boards/${board.id}/archived-cards${query}`).set(as(owner)).expect(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+    }
   });
 
   it('hides boards and cards from non-members as if they did not exist', async () => {

@@ -4,7 +4,8 @@ import type { OrganizationDto, Page, UserDto } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
-import { CreateOrganizationDto, CreateUserDto, PageQueryDto } from './accounts.dto.js';
+import { PageQueryDto } from '../common/validation/page-query.dto.js';
+import { CreateOrganizationDto, CreateUserDto } from './accounts.dto.js';
 import { AccountsService } from './accounts.service.js';
 import { UsersService } from './users.service.js';
 

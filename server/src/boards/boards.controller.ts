@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import type { JsonStream } from '../common/json-stream.js';
+import { PageQueryDto } from '../common/validation/page-query.dto.js';
 import { IdParam } from '../common/validation/params.js';
 import {
   CreateBoardDto,
@@ -88,6 +89,11 @@ export class BoardsController {
   @Post('boards/:id/cards')
   createCard(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateCardDto): Promise<CardDto> {
     return this.cards.create(auth, id, dto);
+  }
+
+  @Get('boards/:id/archived-cards')
+  archivedCards(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Query() query: PageQueryDto): Promise<Page<CardDto>> {
+    return this.cards.archived(auth, id, query.limit, query.cursor);
   }
 
   @Patch('cards/:id')

@@ -165,6 +165,23 @@ export class BoardsRepository {
     await manager.getRepository(ColumnEntity).delete({ id });
   }
 
+  /**
+   * A page of the board's archived cards, most recently archived first, after the card `after` (the
+   * previous page's last). If that card has been restored meanwhile it has no place in this order, and
+   * the list starts again from the top rather than skip cards.
+   */
+  async archivedCards(boardId: string, limit: number, after?: string): Promise<CardEntity[]> {
+    return this.dataSource.query(
+      `WITH anchor AS (SELECT archived_at, id FROM cards WHERE id = $3 AND board_id = $1 AND archived_at IS NOT NULL)
+       SELECT ${CARD_COLUMNS} FROM cards
+        WHERE board_id = $1 AND archived_at IS NOT NULL
+          AND (NOT EXISTS (SELECT FROM anchor) OR (archived_at, id) < (SELECT archived_at, id FROM anchor))
+        ORDER BY archived_at DESC, id DESC
+        LIMIT $2`,
+      [boardId, limit, after ?? null],
+    );
+  }
+
   async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
     const rows: CardEntity[] = await manager.query(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = $1`, [id]);
     return rows[0] ?? null;

@@ -137,6 +137,16 @@ export class CardsService {
     return { items: (await this.boards.comments(cardId)).map(mapComment) };
   }
 
+  /** A board's archived cards, most recently archived first: where they are found again and restored. */
+  async archived(auth: AuthUser, boardId: string, limit: number, cursor?: string): Promise<Page<CardDto>> {
+    const board = await this.boards.findBoard(boardId);
+    if (!board) throw notFound('Board');
+    (await this.access.workspace(auth, board.workspaceId)).require('read', 'Card');
+    const rows = await this.boards.archivedCards(boardId, limit + 1, cursor);
+    const items = rows.slice(0, limit).map(mapCard);
+    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+  }
+
   private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardEntity; access: WorkspaceAccess }> {
     const card = await this.boards.findCard(cardId, manager);
     if (!card) throw notFound('Card');

@@ -62,6 +62,7 @@ function setup(last: number | null, log: WorkspaceEvent[] = []) {
   });
   stops.push(sync.stop);
   return {
+    queryClient,
     state,
     asked,
     sync,
@@ -80,6 +81,29 @@ function setup(last: number | null, log: WorkspaceEvent[] = []) {
 const titles = (board: BoardSnapshotDto | undefined) => board?.cards.map((item) => item.title);
 
 describe('createBoardSync', () => {
+  it('has the board’s archived cards read again when a card is archived, restored or deleted, not when one moves', async () => {
+    const { queryClient, read, live } = setup(5);
+    await read(snapshot(5));
+    const archivedKey = boardKeys.archived(USER, BOARD);
+    const otherBoardKey = boardKeys.archived(USER, 'board-2');
+    const stale = (key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
+    const reset = async () => {
+      for (const key of [archivedKey, otherBoardKey]) await queryClient.fetchQuery({ queryKey: key, queryFn: () => Promise.resolve({ items: [] }), staleTime: 0 });
+    };
+    await reset();
+    live(cardEvent(6, 'card.moved', card('a', { version: 2 })));
+    live(cardEvent(7, 'card.updated', card('a', { title: 'Open card renamed', version: 3 })));
+    expect(stale(archivedKey)).toBe(false);
+    for (const [seq, type, archived] of [[8, 'card.archived', true], [9, 'card.restored', false], [10, 'card.updated', true]] as const) {
+      await reset();
+      live(cardEvent(seq, type, card('a', { archived, version: seq })));
+      expect([type, stale(archivedKey), stale(otherBoardKey)]).toEqual([type, true, false]);
+    }
+    await reset();
+    live({ ...cardEvent(11, 'card.deleted', card('a')), payload: { id: 'a', boardId: BOARD, columnId: 'column-1' } });
+    expect(stale(archivedKey)).toBe(true);
+  });
+
   it('fills a board read behind the socket with the events in between, from the log', async () => {
     // Events 6 to 8 reached the socket while the board was being read: they were applied to nothing.
     const { read, cached, asked } = setup(8, [

@@ -1,5 +1,5 @@
 import { matchQuery, type QueryClient } from '@tanstack/react-query';
-import type { BoardSnapshotDto, WorkspaceEvent } from '@enlace/shared';
+import type { BoardSnapshotDto, CardDto, WorkspaceEvent } from '@enlace/shared';
 import { boardKeys } from './api/board-keys';
 import { applyBoardEvent } from './board-cache';
 
@@ -21,6 +21,13 @@ export interface BoardSyncOptions {
  * of this workspace lands in the cache behind `last`, the events in between come from the log. Watching
  * the cache, rather than doing this in the query function, covers every way a board gets there.
  */
+/** Archiving, restoring or deleting a card, or editing an archived one. */
+const changesArchive = (event: WorkspaceEvent) =>
+  event.type === 'card.archived' ||
+  event.type === 'card.restored' ||
+  event.type === 'card.deleted' ||
+  (event.type === 'card.updated' && (event.payload as CardDto).archived);
+
 export function createBoardSync({ queryClient, userId, workspaceId, last, fetchEvents }: BoardSyncOptions) {
   const details = { queryKey: boardKeys.details(userId) };
   /** Boards whose fill is under way: one at a time per board. */
@@ -29,6 +36,8 @@ export function createBoardSync({ queryClient, userId, workspaceId, last, fetchE
 
   /** A live event, in seq order, to every cached board; a board that is behind leaves it to its fill. */
   const apply = (event: WorkspaceEvent) => {
+    // A board's archived cards are a list apart, read only while someone looks at it: read it again.
+    if (changesArchive(event)) void queryClient.invalidateQueries({ queryKey: boardKeys.archived(userId, (event.payload as { boardId: string }).boardId) });
     // `undefined` leaves an unchanged board alone.
     queryClient.setQueriesData<BoardSnapshotDto>(details, (board) => {
       if (!board) return board;

@@ -3,6 +3,7 @@
  * than using one, and a board renders thousands of cards.
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 function cached<F>(cache: Map<string, F>, language: string | undefined, create: () => F): F {
@@ -19,6 +20,11 @@ function cached<F>(cache: Map<string, F>, language: string | undefined, create: 
 export function formatDueDate(day: string, language: string | undefined): string {
   const format = cached(dateFormats, language, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }));
   return format.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A moment (an ISO timestamp) as a date and time of day in the reader's language and time zone. */
+export function formatMoment(iso: string, language: string | undefined): string {
+  return cached(timeFormats, language, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
 /** "Ana, Luis and Marta" in the reader's language. */

@@ -208,6 +208,16 @@ export const en = {
       create: 'Create board',
       creating: 'Creating…',
     },
+    archived: {
+      open: 'Archived cards',
+      dialogTitle: 'Archived cards',
+      empty: 'No card of this board is archived.',
+      details: 'In {{column}} · last changed {{changed}}',
+      restore: 'Restore',
+      restoreNamed: 'Restore {{title}}',
+      restored: '“{{title}}” is back on the board.',
+      more: 'Show more',
+    },
     settings: {
       open: 'Board settings',
       dialogTitle: 'Board settings',

@@ -206,6 +206,16 @@ export const es: Translation = {
       create: 'Crear tablero',
       creating: 'Creando…',
     },
+    archived: {
+      open: 'Tarjetas archivadas',
+      dialogTitle: 'Tarjetas archivadas',
+      empty: 'No hay tarjetas archivadas en este tablero.',
+      details: 'En {{column}} · último cambio {{changed}}',
+      restore: 'Restaurar',
+      restoreNamed: 'Restaurar {{title}}',
+      restored: '«{{title}}» ha vuelto al tablero.',
+      more: 'Mostrar más',
+    },
     settings: {
       open: 'Configuración del tablero',
       dialogTitle: 'Configuración del tablero',

@@ -206,6 +206,16 @@ export const fr: Translation = {
       create: 'Créer le tableau',
       creating: 'Création…',
     },
+    archived: {
+      open: 'Cartes archivées',
+      dialogTitle: 'Cartes archivées',
+      empty: 'Aucune carte de ce tableau n’est archivée.',
+      details: 'Dans {{column}} · dernière modification {{changed}}',
+      restore: 'Restaurer',
+      restoreNamed: 'Restaurer {{title}}',
+      restored: '« {{title}} » est de retour sur le tableau.',
+      more: 'Afficher plus',
+    },
     settings: {
       open: 'Paramètres du tableau',
       dialogTitle: 'Paramètres du tableau',

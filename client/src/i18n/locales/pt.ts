@@ -206,6 +206,16 @@ export const pt: Translation = {
       create: 'Criar quadro',
       creating: 'Criando…',
     },
+    archived: {
+      open: 'Cartões arquivados',
+      dialogTitle: 'Cartões arquivados',
+      empty: 'Nenhum cartão deste quadro está arquivado.',
+      details: 'Em {{column}} · última alteração {{changed}}',
+      restore: 'Restaurar',
+      restoreNamed: 'Restaurar {{title}}',
+      restored: '“{{title}}” voltou ao quadro.',
+      more: 'Mostrar mais',
+    },
     settings: {
       open: 'Configurações do quadro',
       dialogTitle: 'Configurações do quadro',

@@ -4,5 +4,6 @@ export const boardKeys = {
   /** Every cached board of this user: a live event is offered to each, and each keeps what concerns it. */
   details: (userId: string) => ['boards', userId, 'detail'] as const,
   detail: (userId: string, boardId: string) => ['boards', userId, 'detail', boardId] as const,
+  archived: (userId: string, boardId: string) => ['boards', userId, 'archived', boardId] as const,
   comments: (userId: string, cardId: string) => ['boards', userId, 'comments', cardId] as const,
 };

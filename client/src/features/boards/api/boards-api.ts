@@ -10,6 +10,7 @@ import type {
   CreateLabelInput,
   LabelDto,
   MoveCardInput,
+  Page,
   UpdateBoardInput,
   UpdateCardInput,
   UpdateColumnInput,
@@ -25,6 +26,10 @@ export const fetchBoards = (workspaceId: string, signal?: AbortSignal) =>
 export const fetchBoard = (boardId: string, signal?: AbortSignal) => http.get<BoardSnapshotDto>(`/boards/${enc(boardId)}`, { signal });
 export const createCard = (boardId: string, input: { columnId: string; title: string }) =>
   http.post<CardDto>(`/boards/${enc(boardId)}/cards`, input);
+export const fetchArchivedCards = (boardId: string, cursor: string | undefined, signal?: AbortSignal) => {
+  const params = new URLSearchParams(cursor ? { cursor } : {});
+  return http.get<Page<CardDto>>(`/boards/${enc(boardId)}/archived-cards?${params.toString()}`, { signal });
+};
 export const updateCard = (cardId: string, input: UpdateCardInput) => http.patch<CardDto>(`/cards/${enc(cardId)}`, input);
 export const moveCard = (cardId: string, input: MoveCardInput) => http.post<CardDto>(`/cards/${enc(cardId)}/move`, input);
 export const createBoard = (workspaceId: string, input: CreateBoardInput) => http.post<BoardDto>(`/workspaces/${enc(workspaceId)}/boards`, input);

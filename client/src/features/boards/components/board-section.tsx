@@ -9,12 +9,13 @@ import { PageStatus } from '../../../ui/page-status';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useBoard, useBoards } from '../hooks/use-board';
 import { useWorkspaceSocket } from '../hooks/use-workspace-socket';
+import { ArchivedCardsDialog } from './archived-cards-dialog';
 import { BoardSettingsDialog } from './board-settings-dialog';
 import { BoardSwitcher, searchWithBoard } from './board-switcher';
 import { BoardView } from './board-view';
 import { NewBoardDialog } from './new-board-dialog';
 
-type OpenDialog = 'settings' | 'new-board' | null;
+type OpenDialog = 'settings' | 'new-board' | 'archived' | null;
 
 export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const [params] = useSearchParams();
   const ability = useWorkspaceAbility(workspace);
   const canEditStructure = ability.can('update', subject('Board', { workspaceId: workspace.id }));
+  const canEditCards = ability.can('update', subject('Card', { workspaceId: workspace.id }));
   const boards = useBoards(workspace.id);
   const items = boards.data?.items ?? [];
   // Without a board in the address, the first one listed, kept while the list changes: the list is in
@@ -40,18 +42,23 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
     <section aria-labelledby={headingId} className="board-section">
       <div className="board-toolbar">
         <h2 id={headingId}>{board.data?.title ?? t('board.heading')}</h2>
-        {canEditStructure && (
-          <div className="button-row">
-            {board.data && (
-              <button type="button" className="button button-outline button-small" onClick={() => setDialog('settings')}>
-                {t('board.settings.open')}
-              </button>
-            )}
+        <div className="button-row">
+          {board.data && (
+            <button type="button" className="button button-outline button-small" onClick={() => setDialog('archived')}>
+              {t('board.archived.open')}
+            </button>
+          )}
+          {canEditStructure && board.data && (
+            <button type="button" className="button button-outline button-small" onClick={() => setDialog('settings')}>
+              {t('board.settings.open')}
+            </button>
+          )}
+          {canEditStructure && (
             <button type="button" className="button button-outline button-small" onClick={() => setDialog('new-board')}>
               {t('board.boards.new')}
             </button>
-          </div>
-        )}
+          )}
+        </div>
         <div role="status" className="connection-status">
           {live.status === 'disconnected' && <span className="alert alert-info small">{t('board.reconnecting')}</span>}
         </div>
@@ -85,6 +92,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
         <BoardView key={board.data.id} workspace={workspace} board={board.data} />
       )}
       {dialog === 'settings' && board.data && <BoardSettingsDialog board={board.data} onClose={() => setDialog(null)} />}
+      {dialog === 'archived' && board.data && <ArchivedCardsDialog board={board.data} canRestore={canEditCards} onClose={() => setDialog(null)} />}
       {dialog === 'new-board' && (
         <NewBoardDialog
           workspaceId={workspace.id}

@@ -85,6 +85,9 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
   };
 
   const openCard = openCardId ? board.cards.find((card) => card.id === openCardId) : undefined;
+  // A card archived or deleted (here or by someone else) takes its dialog with it, for good: restored
+  // later, it must not open again by itself.
+  if (openCardId && !openCard) setOpenCardId(null);
   // Gone once the column is deleted, here or by someone else: the dialog closes with it.
   const openColumn = openColumnId ? board.columns.find((column) => column.id === openColumnId) : undefined;
   const fullColumn = wipLimitOf(move.error);
