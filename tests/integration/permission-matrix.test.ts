@@ -104,6 +104,7 @@ const MATRIX: Row[] = [
     expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
   },
   { route: 'DELETE /api/cards/{id}', does: 'delete a card', path: (f) => `/api/cards/${f.cardId}`, expect: only({ owner: 204, coordinator: 204, contributor: 204 }) },
+  { route: 'GET /api/boards/{id}/archived-cards', does: 'list archived cards', path: (f) => `/api/boards/${f.boardId}/archived-cards`, expect: anyMember(200) },
   { route: 'GET /api/cards/{id}/comments', does: 'read comments', path: (f) => `/api/cards/${f.cardId}/comments`, expect: anyMember(200) },
   { route: 'POST /api/cards/{id}/comments', does: 'comment', path: (f) => `/api/cards/${f.cardId}/comments`, body: { body: 'Noted.' }, expect: anyMember(201) },
 ];
