@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api, signIn } from './support/app.js';
-import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import { pathOf } from './support/browser.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 interface Person {
   email: string;
@@ -11,9 +12,8 @@ interface Person {
 }
 
 describe('administering an organisation’s people', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
   let adminToken: string;
   let organization: { id: string; name: string };
   let orgAdmin: Person;
@@ -26,8 +26,7 @@ describe('administering an organisation’s people', () => {
   };
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
+    server = e2e.server;
     adminToken = (await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin })).accessToken;
     organization = await api(server, '/api/organizations', {
       token: adminToken,
@@ -35,19 +34,9 @@ describe('administering an organisation’s people', () => {
     });
     orgAdmin = await person('Ana Directora', 'ana@refugio.test', 'org_admin');
   });
-  afterEach(async () => {
-    const pageErrors = sessions.flatMap((session) => session.pageErrors);
-    for (const session of sessions.splice(0)) await session.close();
-    expect(pageErrors).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function newPage(): Promise<Page> {
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await e2e.open();
     return session.page;
   }
 

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
-import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 interface Card {
   id: string;
@@ -27,38 +27,25 @@ const SEEDED_CARDS = 30;
 const MAX_ROUNDS = 50;
 
 describe('catching up a board read while it changes', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
   let owner: Person;
   let coordinator: Person;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
+    server = e2e.server;
     const admin = await adminToken(server);
     const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
     const person = (email: string, displayName: string) => createPerson(server, admin, ministry.id, email, displayName);
     owner = await person('owner@ministerio.test', 'Laura Méndez');
     coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
   });
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) {
-      expect(session.pageErrors).toEqual([]);
-      await session.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const readBoard = (boardId: string) => api<Board>(server, `/api/boards/${boardId}`, { token: owner.token });
 
   /** Signed in, looking at the workspace's first board, subscribed (listed as online), and marked so that a reload would be noticed. */
   async function onWorkspace(person: Person, workspaceId: string, boardId?: string): Promise<Page> {
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await e2e.open();
     const { page } = session;
     await signIn(page, person.email, person.password);
     await page.goto(`/workspaces/${workspaceId}${boardId ? `?board=${boardId}` : ''}`);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
-import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 interface Column {
   id: string;
@@ -19,30 +19,18 @@ interface Board {
 }
 
 describe('changing a board’s structure (columns, WIP limits, labels, boards)', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
   let owner: Person;
   let coordinator: Person;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
+    server = e2e.server;
     const admin = await adminToken(server);
     const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
     const person = (email: string, displayName: string) => createPerson(server, admin, ministry.id, email, displayName);
     owner = await person('owner@ministerio.test', 'Laura Méndez');
     coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
-  });
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) {
-      expect(session.pageErrors).toEqual([]);
-      await session.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   /** A workspace of its own per test (owner plus a coordinator), with its default board of three columns. */
@@ -64,8 +52,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
 
   /** Signed in and looking at the workspace's board, marked so that a reload would be noticed. */
   async function onBoard(person: Person, workspaceId: string): Promise<Page> {
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await e2e.open();
     await signIn(session.page, person.email, person.password);
     await session.page.goto(`/workspaces/${workspaceId}`);
     await session.page.getByRole('region', { name: 'To do' }).waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
-import { launchBrowser, openSession, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 interface Card {
   id: string;
@@ -13,9 +13,8 @@ interface Card {
 }
 
 describe('editing every field of a card in the card dialog', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
   let owner: Person;
   let coordinator: Person;
   let worker: Person;
@@ -26,8 +25,7 @@ describe('editing every field of a card in the card dialog', () => {
   let firstColumnId: string;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
+    server = e2e.server;
     const admin = await adminToken(server);
     const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
     shelter = await createOrganization(server, admin, 'Fundación Refugio', 'civil_society');
@@ -45,20 +43,9 @@ describe('editing every field of a card in the card dialog', () => {
     boardId = (await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${workspaceId}/boards`, { token: owner.token })).items[0].id;
     firstColumnId = (await api<{ columns: Array<{ id: string }> }>(server, `/api/boards/${boardId}`, { token: owner.token })).columns[0].id;
   });
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) {
-      expect(session.pageErrors).toEqual([]);
-      await session.close();
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function signedIn(person: Person): Promise<Page> {
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await e2e.open();
     await signIn(session.page, person.email, person.password);
     return session.page;
   }

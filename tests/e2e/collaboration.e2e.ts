@@ -1,18 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api, signIn } from './support/app.js';
-import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import { pathOf } from './support/browser.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 describe('collaborating across organisations', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
-  const sessions: BrowserSession[] = [];
   let coordinator: { email: string; password: string; token: string };
   let owner: { email: string; password: string; token: string };
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
+    server = e2e.server;
     const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
     const ministry = await api<{ id: string }>(server, '/api/organizations', {
       token: admin.accessToken,
@@ -29,17 +28,9 @@ describe('collaborating across organisations', () => {
     owner = await person('owner@ministerio.test');
     coordinator = await person('coordinator@ministerio.test');
   });
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) await session.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function newPage(): Promise<Page> {
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await e2e.open();
     return session.page;
   }
 

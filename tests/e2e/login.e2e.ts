@@ -1,30 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession, pathOf, type BrowserSession } from './support/browser.js';
-import { startBuiltServer, type E2eServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { pathOf, type BrowserSession } from './support/browser.js';
+import { browserHarness } from './support/harness.js';
+import type { E2eServer } from './support/server.js';
 
 /** The first platform admin's display name, set by the server when it creates that account. */
 const ADMIN_NAME = 'Platform administrator';
 
 describe('signing in through the login page', () => {
+  const e2e = browserHarness();
   let server: E2eServer;
-  let browser: Browser;
   let session: BrowserSession;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    server = e2e.server;
   });
   beforeEach(async () => {
-    session = await openSession(browser, server.url);
+    session = await e2e.open();
     page = session.page;
-  });
-  afterEach(async () => {
-    await session?.close();
   });
 
   async function submitLogin(email: string, password: string) {
