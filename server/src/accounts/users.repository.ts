@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { prepared } from '../common/database/prepared.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UserEntity } from './user.entity.js';
 
@@ -29,7 +30,8 @@ export class UsersRepository {
    * because building it through the query builder cost more than running it.
    */
   async findAuthenticated(id: string, tokenGeneration: number): Promise<AuthenticatedAccount | null> {
-    const rows: AuthenticatedAccount[] = await this.dataSource.query(
+    const { rows } = await prepared<AuthenticatedAccount>(
+      this.dataSource.manager,
       `SELECT id, email, display_name AS "displayName", organization_id AS "organizationId", org_role AS "orgRole", platform_admin AS "platformAdmin"
          FROM users WHERE id = $1 AND disabled_at IS NULL AND token_generation = $2`,
       [id, tokenGeneration],

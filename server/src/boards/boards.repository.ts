@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared } from '../common/database/prepared.js';
 import { notFound } from '../common/errors/app-error.js';
+import { MEMBERSHIP_COLUMNS, takeMembership, type MembershipRow, type WorkspaceWithRole } from '../workspaces/workspaces.repository.js';
 import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
 export type CardChanges = Partial<
@@ -182,6 +184,24 @@ export class BoardsRepository {
     );
   }
 
+  /**
+   * A card with its workspace and the caller's membership there (null when not a member), in one query:
+   * every card write starts here.
+   */
+  async findCardForMember(id: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ card: CardEntity; member: WorkspaceWithRole | null } | null> {
+    const { rows } = await prepared<CardEntity & MembershipRow>(
+      manager,
+      `SELECT ${CARD_COLUMNS}, member.* FROM cards
+         LEFT JOIN LATERAL (SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+                             WHERE m.workspace_id = cards.workspace_id AND m.user_id = $2) member ON true
+        WHERE cards.id = $1`,
+      [id, userId],
+    );
+    if (!rows[0]) return null;
+    const member = takeMembership(rows[0]);
+    return { card: rows[0], member };
+  }
+
   async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
     const rows: CardEntity[] = await manager.query(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = $1`, [id]);
     return rows[0] ?? null;
@@ -248,7 +268,8 @@ export class BoardsRepository {
    * moved is left out, so it never counts as its own neighbour.
    */
   async slot(manager: EntityManager, boardId: string, columnId: string, place: 'start' | 'end' | { after: string }, movingCardId: string | null): Promise<CardSlot> {
-    const rows: Array<{ id: string; wip_limit: number | null; anchor_found: boolean; lower: string | null; upper: string | null }> = await manager.query(
+    const { rows } = await prepared<{ id: string; wip_limit: number | null; anchor_found: boolean; lower: string | null; upper: string | null }>(
+      manager,
       `SELECT col.id, col.wip_limit, anchor.id IS NOT NULL AS anchor_found,
               CASE $4::text
                 WHEN 'end' THEN (SELECT max(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid)
@@ -300,14 +321,13 @@ export class BoardsRepository {
   async updateCard(manager: EntityManager, id: string, version: number, changes: CardChanges): Promise<CardEntity | undefined> {
     const entries = Object.entries(changes) as Array<[keyof CardChanges, unknown]>;
     const assignments = entries.map(([key], i) => `${CARD_CHANGE_COLUMNS[key]} = $${i + 3}`);
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [rows]: [CardEntity[], number] = await manager
-      .query(
-        `UPDATE cards SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING ${CARD_COLUMNS}`,
-        [id, version, ...entries.map(([key, value]) => storedValue(key, value))],
-      )
-      .catch(columnGone);
+    // One statement per set of changed fields (a move always changes the same two).
+    const { rows } = await prepared<CardEntity>(
+      manager,
+      `UPDATE cards SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = $1 AND version = $2 RETURNING ${CARD_COLUMNS}`,
+      [id, version, ...entries.map(([key, value]) => storedValue(key, value))],
+    ).catch(columnGone);
     return rows[0];
   }
 
@@ -326,10 +346,10 @@ export class BoardsRepository {
   }
 }
 
-/** A card written into a column deleted at the same moment: the column is gone, say so rather than 500. */
 /** A timestamp as `Date.prototype.toISOString()` writes it. */
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A card written into a column deleted at the same moment: the column is gone, say so rather than 500. */
 function columnGone(error: unknown): never {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
   if (driverError?.code === '23503' && driverError.constraint === 'cards_column_id_fkey') throw notFound('Column');

@@ -148,9 +148,9 @@ export class CardsService {
   }
 
   private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardEntity; access: WorkspaceAccess }> {
-    const card = await this.boards.findCard(cardId, manager);
-    if (!card) throw notFound('Card');
-    return { card, access: await this.access.workspace(auth, card.workspaceId, manager) };
+    const found = await this.boards.findCardForMember(cardId, auth.id, manager);
+    if (!found) throw notFound('Card');
+    return { card: found.card, access: this.access.of(auth, found.card.workspaceId, found.member) };
   }
 
   /**

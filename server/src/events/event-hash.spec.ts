@@ -1,5 +1,6 @@
 import type { WorkspaceEvent } from '@enlace/shared';
-import { canonicalJson, eventHash } from './event-hash.js';
+import { createHash } from 'node:crypto';
+import { canonicalAroundSeq, canonicalJson, eventHash } from './event-hash.js';
 
 const event: WorkspaceEvent = {
   workspaceId: '7b0e4f0e-4a43-4c3f-9a39-1d1b8f4a0c11',
@@ -27,5 +28,14 @@ describe('event hashing', () => {
     expect(eventHash('', { ...event, payload: { title: 'Shelter placement!' } })).not.toBe(base);
     expect(eventHash('abc', event)).not.toBe(base);
     expect(eventHash('', { ...event, seq: 2 })).not.toBe(base);
+  });
+
+  it('splits the canonical text at the top-level seq, even when the payload has a seq of its own', () => {
+    const tricky = { ...event, seq: 42, type: 'x"seq":0', payload: { seq: 0, note: '"seq":0', nested: { seq: 0 } } };
+    const { seq, ...rest } = tricky;
+    const { before, after } = canonicalAroundSeq(rest);
+    expect(`${before}${seq}${after}`).toBe(canonicalJson(tricky));
+    // What the database computes from the parts is the hash verification recomputes.
+    expect(createHash('sha256').update(`prev${before}${seq}${after}`).digest('hex')).toBe(eventHash('prev', tricky));
   });
 });

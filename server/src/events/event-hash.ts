@@ -17,3 +17,15 @@ export function canonicalJson(value: unknown): string {
 export function eventHash(prevHash: string, event: WorkspaceEvent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
 }
+
+/**
+ * An event's canonical text split at its `seq`, which only the database allocates (under the head's
+ * lock): canonicalJson(event) is `before + seq + after`. Keys are sorted, so the top-level "seq"
+ * comes after the payload and is followed only by the string values of "type" and "workspaceId",
+ * in which a quote is always escaped: the last `"seq":0` is the top-level one.
+ */
+export function canonicalAroundSeq(event: Omit<WorkspaceEvent, 'seq'>): { before: string; after: string } {
+  const text = canonicalJson({ ...event, seq: 0 });
+  const at = text.lastIndexOf('"seq":0');
+  return { before: text.slice(0, at + '"seq":'.length), after: text.slice(at + '"seq":0'.length) };
+}

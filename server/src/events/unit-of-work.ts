@@ -3,8 +3,7 @@ import type { WorkspaceEvent } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from './event-bus.js';
 import { EventsRepository } from './events.repository.js';
-import { eventHash } from './event-hash.js';
-import { WorkspaceEventEntity } from './workspace-event.entity.js';
+import { canonicalAroundSeq } from './event-hash.js';
 
 export interface NewEvent {
   workspaceId: string;
@@ -46,29 +45,20 @@ export class UnitOfWork {
     const appended: WorkspaceEvent[] = [];
     const byWorkspace = new Map<string, NewEvent[]>();
     for (const event of pending) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
+    const at = new Date().toISOString();
     for (const [workspaceId, events] of byWorkspace) {
-      const head = await this.events.lockHead(manager, workspaceId);
-      const at = new Date();
-      const rows: WorkspaceEventEntity[] = [];
-      for (const event of events) {
-        const logged: WorkspaceEvent = {
-          workspaceId,
-          seq: head.seq + 1,
-          type: event.type,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          // Through JSON once, so the hashed payload is exactly what jsonb stores and returns.
-          payload: JSON.parse(JSON.stringify(event.payload ?? null)) as unknown,
-          actorId,
-          at: at.toISOString(),
-        };
-        const hash = eventHash(head.hash, logged);
-        rows.push(Object.assign(new WorkspaceEventEntity(), { ...logged, at, prevHash: head.hash, hash }));
-        head.seq = logged.seq;
-        head.hash = hash;
-        appended.push(logged);
-      }
-      await this.events.insert(manager, rows, { workspaceId, ...head });
+      const logged: Array<Omit<WorkspaceEvent, 'seq'>> = events.map((event) => ({
+        workspaceId,
+        type: event.type,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        // Through JSON once, so the hashed payload is exactly what jsonb stores and returns.
+        payload: JSON.parse(JSON.stringify(event.payload ?? null)) as unknown,
+        actorId,
+        at,
+      }));
+      const chain = await this.events.append(manager, workspaceId, logged.map((event) => ({ ...event, ...canonicalAroundSeq(event) })));
+      logged.forEach((event, i) => appended.push({ ...event, seq: chain[i].seq }));
     }
     return appended;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WorkspaceRole } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlFragment } from '../common/authorization/ability-sql.js';
+import { prepared } from '../common/database/prepared.js';
 import { WorkspaceMemberEntity } from './workspace-member.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 
@@ -15,6 +16,64 @@ export interface MemberRow extends WorkspaceMemberEntity {
 export interface WorkspaceWithRole {
   workspace: WorkspaceEntity;
   membership: WorkspaceMemberEntity;
+}
+
+/**
+ * The select list of `workspace_members m JOIN workspaces w`, read back by `takeMembership`. Every name
+ * starts with `ws_`, so the list can sit beside another table's columns in one query.
+ */
+export const MEMBERSHIP_COLUMNS = `w.id AS ws_id, w.kind AS ws_kind, w.title AS ws_title, w.description AS ws_description,
+  w.lead_organization_id AS ws_lead_organization_id, w.status AS ws_status, w.created_by AS ws_created_by, w.version AS ws_version,
+  w.created_at AS ws_created_at, w.updated_at AS ws_updated_at, m.user_id AS ws_user_id, m.role AS ws_role,
+  m.sensitive_access AS ws_sensitive_access, m.version AS ws_member_version, m.joined_at AS ws_joined_at`;
+
+export interface MembershipRow {
+  ws_id: string | null;
+  ws_kind: WorkspaceEntity['kind'];
+  ws_title: string;
+  ws_description: string;
+  ws_lead_organization_id: string | null;
+  ws_status: WorkspaceEntity['status'];
+  ws_created_by: string;
+  ws_version: number;
+  ws_created_at: Date;
+  ws_updated_at: Date;
+  ws_user_id: string;
+  ws_role: WorkspaceRole;
+  ws_sensitive_access: boolean;
+  ws_member_version: number;
+  ws_joined_at: Date;
+}
+
+/**
+ * Takes MEMBERSHIP_COLUMNS' fields out of `row`, leaving whatever else it holds: the workspace with the
+ * membership, or null when an outer join found no membership.
+ */
+export function takeMembership(row: MembershipRow): WorkspaceWithRole | null {
+  const found = row.ws_id === null ? null : {
+    workspace: Object.assign(new WorkspaceEntity(), {
+      id: row.ws_id,
+      kind: row.ws_kind,
+      title: row.ws_title,
+      description: row.ws_description,
+      leadOrganizationId: row.ws_lead_organization_id,
+      status: row.ws_status,
+      createdBy: row.ws_created_by,
+      version: row.ws_version,
+      createdAt: row.ws_created_at,
+      updatedAt: row.ws_updated_at,
+    }),
+    membership: Object.assign(new WorkspaceMemberEntity(), {
+      workspaceId: row.ws_id,
+      userId: row.ws_user_id,
+      role: row.ws_role,
+      sensitiveAccess: row.ws_sensitive_access,
+      version: row.ws_member_version,
+      joinedAt: row.ws_joined_at,
+    }),
+  };
+  for (const key of Object.keys(row)) if (key.startsWith('ws_')) delete (row as unknown as Record<string, unknown>)[key];
+  return found;
 }
 
 @Injectable()
@@ -33,52 +92,12 @@ export class WorkspacesRepository {
 
   /** The workspace with the caller's membership, in one query: every authorised request starts here. */
   async findWithMembership(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<WorkspaceWithRole | null> {
-    const rows: Array<{
-      id: string;
-      kind: WorkspaceEntity['kind'];
-      title: string;
-      description: string;
-      lead_organization_id: string | null;
-      status: WorkspaceEntity['status'];
-      created_by: string;
-      version: number;
-      created_at: Date;
-      updated_at: Date;
-      role: WorkspaceRole;
-      sensitive_access: boolean;
-      member_version: number;
-      joined_at: Date;
-    }> = await manager.query(
-      `SELECT w.id, w.kind, w.title, w.description, w.lead_organization_id, w.status, w.created_by, w.version, w.created_at, w.updated_at,
-              m.role, m.sensitive_access, m.version AS member_version, m.joined_at
-         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.user_id = $2`,
+    const { rows } = await prepared<MembershipRow>(
+      manager,
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
       [workspaceId, userId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      workspace: Object.assign(new WorkspaceEntity(), {
-        id: row.id,
-        kind: row.kind,
-        title: row.title,
-        description: row.description,
-        leadOrganizationId: row.lead_organization_id,
-        status: row.status,
-        createdBy: row.created_by,
-        version: row.version,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      }),
-      membership: Object.assign(new WorkspaceMemberEntity(), {
-        workspaceId,
-        userId,
-        role: row.role,
-        sensitiveAccess: row.sensitive_access,
-        version: row.member_version,
-        joinedAt: row.joined_at,
-      }),
-    };
+    return rows[0] ? takeMembership(rows[0]) : null;
   }
 
   /** The caller's workspaces: `where` comes from their ability, so the list never over-fetches. */

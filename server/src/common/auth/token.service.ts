@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { CONFIG } from '../config/config.module.js';
@@ -15,10 +16,11 @@ export interface VerifiedAccessToken {
 
 @Injectable()
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** Built once: given raw bytes, jose would build a key object on every verification. */
+  private readonly key: KeyObject;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
-    this.key = new TextEncoder().encode(config.jwtSecret);
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
   /** `generation` is the account's token generation (see UserEntity.tokenGeneration). */

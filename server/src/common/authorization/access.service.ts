@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { subject as tagged } from '@casl/ability';
 import { defineAbilityFor, type Action, type AppAbility, type Subject } from '@enlace/shared';
 import type { EntityManager } from 'typeorm';
-import { WorkspacesRepository } from '../../workspaces/workspaces.repository.js';
+import { WorkspacesRepository, type WorkspaceWithRole } from '../../workspaces/workspaces.repository.js';
 import type { WorkspaceMemberEntity } from '../../workspaces/workspace-member.entity.js';
 import type { WorkspaceEntity } from '../../workspaces/workspace.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -42,7 +42,11 @@ export class AccessService {
   constructor(private readonly workspaces: WorkspacesRepository) {}
 
   async workspace(auth: AuthUser, workspaceId: string, manager?: EntityManager): Promise<WorkspaceAccess> {
-    const found = await this.workspaces.findWithMembership(workspaceId, auth.id, manager);
+    return this.of(auth, workspaceId, await this.workspaces.findWithMembership(workspaceId, auth.id, manager));
+  }
+
+  /** The same decision from a membership the caller's query already read (null: not a member). */
+  of(auth: AuthUser, workspaceId: string, found: WorkspaceWithRole | null): WorkspaceAccess {
     if (!found) {
       // Not found and not a member look the same from outside, so case workspaces don't leak.
       this.logger.warn(`Denied: user ${auth.id} is not a member of workspace ${workspaceId}`);
