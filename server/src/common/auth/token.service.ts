@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
 import { CONFIG } from '../config/config.module.js';
@@ -16,11 +16,11 @@ export interface VerifiedAccessToken {
 
 @Injectable()
 export class TokenService {
-  /** Built once: given raw bytes, jose would build a key object on every verification. */
-  private readonly key: KeyObject;
+  /** Imported once: given raw bytes or a KeyObject, jose imports a WebCrypto key at every verification. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
-    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   /** `generation` is the account's token generation (see UserEntity.tokenGeneration). */
@@ -31,13 +31,13 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setIssuedAt()
       .setExpirationTime(`${this.config.accessTokenSeconds}s`)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   /** What a valid, unexpired access token says, or undefined. */
   async verifyAccessToken(token: string): Promise<VerifiedAccessToken | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       // Tokens issued before generations existed have none: they are of the first generation, 0.
       const generation = payload[GENERATION_CLAIM] ?? 0;
       if (!payload.sub || !payload.exp || !Number.isSafeInteger(generation)) return undefined;
