@@ -186,20 +186,29 @@ export class BoardsRepository {
 
   /**
    * A card with its workspace and the caller's membership there (null when not a member), in one query:
-   * every card write starts here.
+   * every card write starts here. A move also asks where the card would go (see `slot`), in the same query.
    */
-  async findCardForMember(id: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ card: CardEntity; member: WorkspaceWithRole | null } | null> {
-    const { rows } = await prepared<CardEntity & MembershipRow>(
+  async findCardForMember(
+    id: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+    destination?: { columnId: string; place: Place },
+  ): Promise<{ card: CardEntity; member: WorkspaceWithRole | null; slot?: CardSlot } | null> {
+    const member = `LEFT JOIN LATERAL (SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+                                        WHERE m.workspace_id = cards.workspace_id AND m.user_id = $2) member ON true`;
+    const { rows } = await prepared<CardEntity & MembershipRow & SlotRow>(
       manager,
-      `SELECT ${CARD_COLUMNS}, member.* FROM cards
-         LEFT JOIN LATERAL (SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
-                             WHERE m.workspace_id = cards.workspace_id AND m.user_id = $2) member ON true
-        WHERE cards.id = $1`,
-      [id, userId],
+      destination
+        ? `SELECT ${CARD_COLUMNS}, member.*, slot.* FROM cards ${member}
+             LEFT JOIN LATERAL (${slotQuery({ column: '$3::uuid', board: 'cards.board_id', after: '$4::uuid', place: '$5::text', moving: 'cards.id' })}) slot ON true
+            WHERE cards.id = $1`
+        : `SELECT ${CARD_COLUMNS}, member.* FROM cards ${member} WHERE cards.id = $1`,
+      destination ? [id, userId, destination.columnId, ...placeValues(destination.place)] : [id, userId],
     );
-    if (!rows[0]) return null;
-    const member = takeMembership(rows[0]);
-    return { card: rows[0], member };
+    const row = rows[0];
+    if (!row) return null;
+    const found = { member: takeMembership(row), slot: destination && takeSlot(row) };
+    return { card: row, ...found };
   }
 
   async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
@@ -267,27 +276,13 @@ export class BoardsRepository {
    * `end` after the last card, `start` before the first, or right after the anchor card. The card being
    * moved is left out, so it never counts as its own neighbour.
    */
-  async slot(manager: EntityManager, boardId: string, columnId: string, place: 'start' | 'end' | { after: string }, movingCardId: string | null): Promise<CardSlot> {
-    const { rows } = await prepared<{ id: string; wip_limit: number | null; anchor_found: boolean; lower: string | null; upper: string | null }>(
+  async slot(manager: EntityManager, boardId: string, columnId: string, place: Place, movingCardId: string | null): Promise<CardSlot> {
+    const { rows } = await prepared<SlotRow>(
       manager,
-      `SELECT col.id, col.wip_limit, anchor.id IS NOT NULL AS anchor_found,
-              CASE $4::text
-                WHEN 'end' THEN (SELECT max(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid)
-                WHEN 'after' THEN anchor.position
-              END AS lower,
-              CASE $4::text
-                WHEN 'start' THEN (SELECT min(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid)
-                WHEN 'after' THEN (SELECT min(c.position) FROM cards c
-                                    WHERE c.column_id = col.id AND c.id IS DISTINCT FROM $5::uuid AND c.position > anchor.position)
-              END AS upper
-         FROM board_columns col
-         LEFT JOIN cards anchor ON anchor.id = $3::uuid AND anchor.column_id = col.id AND anchor.id IS DISTINCT FROM $5::uuid
-        WHERE col.id = $1 AND col.board_id = $2`,
-      [columnId, boardId, typeof place === 'object' ? place.after : null, typeof place === 'object' ? 'after' : place, movingCardId],
+      slotQuery({ column: '$1::uuid', board: '$2::uuid', after: '$3::uuid', place: '$4::text', moving: '$5::uuid' }),
+      [columnId, boardId, ...placeValues(place), movingCardId],
     );
-    const row = rows[0];
-    if (!row) return { column: null, anchorFound: false, lower: null, upper: null };
-    return { column: { id: row.id, wipLimit: row.wip_limit }, anchorFound: row.anchor_found, lower: row.lower, upper: row.upper };
+    return takeSlot(rows[0] ?? { slot_column_id: null, slot_wip_limit: null, slot_anchor_found: false, slot_lower: null, slot_upper: null });
   }
 
   async insertCard(manager: EntityManager, values: Omit<CardEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'commentCount' | 'commitmentId'>): Promise<CardEntity> {
@@ -344,6 +339,51 @@ export class BoardsRepository {
   comments(cardId: string): Promise<CommentEntity[]> {
     return this.dataSource.getRepository(CommentEntity).find({ where: { cardId }, order: { createdAt: 'ASC' } });
   }
+}
+
+/** Where in a column a card goes: before the first card, after the last, or right after a given card. */
+export type Place = 'start' | 'end' | { after: string };
+
+const placeValues = (place: Place) => (typeof place === 'object' ? [place.after, 'after'] : [null, place]);
+
+interface SlotRow {
+  slot_column_id: string | null;
+  slot_wip_limit: number | null;
+  slot_anchor_found: boolean;
+  slot_lower: string | null;
+  slot_upper: string | null;
+}
+
+/**
+ * The query behind `slot`, its inputs given as SQL expressions (parameters, or the columns of a card
+ * being moved): the target column, the board it must be on, the anchor card, the kind of place and
+ * the card being moved. Its names start with `slot_`, read back by `takeSlot`.
+ */
+const slotQuery = (input: { column: string; board: string; after: string; place: string; moving: string }) =>
+  `SELECT col.id AS slot_column_id, col.wip_limit AS slot_wip_limit, anchor.id IS NOT NULL AS slot_anchor_found,
+          CASE ${input.place}
+            WHEN 'end' THEN (SELECT max(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM ${input.moving})
+            WHEN 'after' THEN anchor.position
+          END AS slot_lower,
+          CASE ${input.place}
+            WHEN 'start' THEN (SELECT min(c.position) FROM cards c WHERE c.column_id = col.id AND c.id IS DISTINCT FROM ${input.moving})
+            WHEN 'after' THEN (SELECT min(c.position) FROM cards c
+                                WHERE c.column_id = col.id AND c.id IS DISTINCT FROM ${input.moving} AND c.position > anchor.position)
+          END AS slot_upper
+     FROM board_columns col
+     LEFT JOIN cards anchor ON anchor.id = ${input.after} AND anchor.column_id = col.id AND anchor.id IS DISTINCT FROM ${input.moving}
+    WHERE col.id = ${input.column} AND col.board_id = ${input.board}`;
+
+/** Takes slotQuery's fields out of `row`, leaving whatever else it holds; no column when the query found none. */
+function takeSlot(row: SlotRow): CardSlot {
+  const slot = {
+    column: row.slot_column_id === null ? null : { id: row.slot_column_id, wipLimit: row.slot_wip_limit },
+    anchorFound: row.slot_anchor_found ?? false,
+    lower: row.slot_lower,
+    upper: row.slot_upper,
+  };
+  for (const key of Object.keys(row)) if (key.startsWith('slot_')) delete (row as unknown as Record<string, unknown>)[key];
+  return slot;
 }
 
 /** A timestamp as `Date.prototype.toISOString()` writes it. */

@@ -10,7 +10,7 @@ import { UnitOfWork } from '../events/unit-of-work.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { CardEntity, ColumnEntity } from './board.entities.js';
 import { mapCard, mapComment } from './boards.dto.js';
-import { BoardsRepository, type CardChanges } from './boards.repository.js';
+import { BoardsRepository, type CardChanges, type CardSlot } from './boards.repository.js';
 
 /** What a WIP check needs to know of a column. */
 type Room = Pick<ColumnEntity, 'id' | 'wipLimit'>;
@@ -33,7 +33,7 @@ export class CardsService {
       if (!board) throw notFound('Board');
       const access = await this.access.workspace(auth, board.workspaceId, tx.manager);
       access.require('create', 'Card');
-      const { column, position } = await this.placeIn(tx.manager, boardId, input.columnId, input.afterCardId === undefined ? 'end' : input.afterCardId, null);
+      const { column, position } = await this.placeIn(tx.manager, boardId, input.columnId, input.afterCardId === undefined ? 'end' : input.afterCardId);
       await this.checkReferences(tx.manager, access, input, boardId);
       await this.requireRoom(tx.manager, column);
       const card = mapCard(
@@ -88,9 +88,13 @@ export class CardsService {
   /** Writes one row: the card's column and a fractional position between its new neighbours. */
   async move(auth: AuthUser, cardId: string, input: MoveCardInput): Promise<CardDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
-      const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
-      access.require('update', 'Card');
-      const { column, position } = await this.placeIn(tx.manager, card.boardId, input.columnId, input.afterCardId ?? null, cardId);
+      const after = input.afterCardId ?? null;
+      // The card, the caller's membership and the card's destination, in one query.
+      const found = await this.boards.findCardForMember(cardId, auth.id, tx.manager, { columnId: input.columnId, place: after === null ? 'start' : { after } });
+      if (!found) throw notFound('Card');
+      const { card } = found;
+      this.access.of(auth, card.workspaceId, found.member).require('update', 'Card');
+      const { column, position } = placement(found.slot!, after);
       if (input.version !== card.version) throw conflict(card);
       // Only a card arriving from another column adds to it; an archived card counts in none.
       if (column.id !== card.columnId && card.archivedAt === null) await this.requireRoom(tx.manager, column);
@@ -171,21 +175,9 @@ export class CardsService {
     }
   }
 
-  /**
-   * The column (on `boardId`) and a fractional position in it: at the end, at the start (null), or
-   * right after `afterCardId`. Only the moved card's row is written, never its neighbours'.
-   */
-  private async placeIn(
-    manager: EntityManager,
-    boardId: string,
-    columnId: string,
-    after: string | null | 'end',
-    movingCardId: string | null,
-  ): Promise<{ column: Room; position: string }> {
-    const slot = await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }, movingCardId);
-    if (!slot.column) throw notFound('Column');
-    if (after !== 'end' && after !== null && !slot.anchorFound) throw notFound('Card to place after');
-    return { column: slot.column, position: generateKeyBetween(slot.lower, slot.upper) };
+  /** The column (on `boardId`) and a fractional position in it: see `placement`. */
+  private async placeIn(manager: EntityManager, boardId: string, columnId: string, after: string | null | 'end'): Promise<{ column: Room; position: string }> {
+    return placement(await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }, null), after);
   }
 
   /** Assignees must be members, labels must belong to the board, the organisation must exist. */
@@ -210,6 +202,16 @@ export class CardsService {
     }
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'The request is not valid', problems);
   }
+}
+
+/**
+ * Where a slot puts a card: its column, and a fractional position at the end, at the start (null) or
+ * right after `after`. Only the placed card's row is written, never its neighbours'.
+ */
+function placement(slot: CardSlot, after: string | null | 'end'): { column: Room; position: string } {
+  if (!slot.column) throw notFound('Column');
+  if (after !== 'end' && after !== null && !slot.anchorFound) throw notFound('Card to place after');
+  return { column: slot.column, position: generateKeyBetween(slot.lower, slot.upper) };
 }
 
 function conflict(current: CardEntity): AppError {

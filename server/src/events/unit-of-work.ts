@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceEvent } from '@enlace/shared';
+import type { ClientBase } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from './event-bus.js';
 import { EventsRepository } from './events.repository.js';
@@ -19,9 +20,16 @@ export interface Tx {
   record(event: NewEvent): void;
 }
 
+/** pg's pipeline mode, switched on for one unit of work at a time (pg sends pipelined statements in call order). */
+type Connection = ClientBase & { pipeline: boolean };
+
 /**
  * Every write to a workspace goes through here: the change and its events commit together or not at
  * all, and only committed events are broadcast. A write that records nothing appends nothing.
+ *
+ * The transaction is pipelined on its connection: BEGIN goes out together with the work's first
+ * statement and COMMIT right behind the event append, so a write makes two round trips fewer than with
+ * TypeORM's `transaction()`, and the workspace's event head stays locked for one round trip only.
  */
 @Injectable()
 export class UnitOfWork {
@@ -32,21 +40,39 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(actorId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const { result, appended } = await this.dataSource.transaction(async (manager) => {
-      const pending: NewEvent[] = [];
-      const result = await work({ manager, record: (event) => pending.push(event) });
-      return { result, appended: await this.append(manager, actorId, pending) };
-    });
-    this.bus.publish(appended);
-    return result;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as Connection;
+      connection.pipeline = true;
+      // TypeORM's own flag: its repository calls in `work` then join this transaction instead of opening one.
+      (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+      const begun = connection.query('BEGIN');
+      begun.catch(() => undefined); // awaited below; a failure also fails every statement after it
+      try {
+        const pending: NewEvent[] = [];
+        const result = await work({ manager: runner.manager, record: (event) => pending.push(event) });
+        await begun;
+        this.bus.publish(await this.commit(connection, actorId, pending));
+        return result;
+      } catch (error) {
+        // Behind whatever the work still has in flight; once it answers, the connection is idle.
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.pipeline = false;
+        (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
-  private async append(manager: EntityManager, actorId: string | null, pending: NewEvent[]): Promise<WorkspaceEvent[]> {
-    const appended: WorkspaceEvent[] = [];
+  /** Appends the recorded events, then commits: COMMIT is sent right behind the appends, without waiting for them. */
+  private async commit(connection: Connection, actorId: string | null, pending: NewEvent[]): Promise<WorkspaceEvent[]> {
     const byWorkspace = new Map<string, NewEvent[]>();
     for (const event of pending) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
     const at = new Date().toISOString();
-    for (const [workspaceId, events] of byWorkspace) {
+    const appends = [...byWorkspace].map(([workspaceId, events]) => {
       const logged: Array<Omit<WorkspaceEvent, 'seq'>> = events.map((event) => ({
         workspaceId,
         type: event.type,
@@ -57,9 +83,14 @@ export class UnitOfWork {
         actorId,
         at,
       }));
-      const chain = await this.events.append(manager, workspaceId, logged.map((event) => ({ ...event, ...canonicalAroundSeq(event) })));
-      logged.forEach((event, i) => appended.push({ ...event, seq: chain[i].seq }));
-    }
-    return appended;
+      const chain = this.events.append(connection, workspaceId, logged.map((event) => ({ ...event, ...canonicalAroundSeq(event) })));
+      return chain.then((seqs) => logged.map((event, i) => ({ ...event, seq: seqs[i].seq })));
+    });
+    const [appended, committed] = await Promise.allSettled([Promise.all(appends), connection.query('COMMIT')]);
+    if (appended.status === 'rejected') throw appended.reason;
+    if (committed.status === 'rejected') throw committed.reason;
+    // PostgreSQL answers COMMIT with ROLLBACK when a statement of the transaction failed, even one the work caught.
+    if (committed.value.command !== 'COMMIT') throw new Error(`The transaction was not committed (${committed.value.command})`);
+    return appended.value.flat();
   }
 }

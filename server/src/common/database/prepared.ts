@@ -1,4 +1,4 @@
-import type { ClientBase, Pool, QueryResult, QueryResultRow } from 'pg';
+import type { ClientBase, Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -27,13 +27,18 @@ export async function prepared<Row extends QueryResultRow>(manager: EntityManage
 }
 
 async function run<Row extends QueryResultRow>(client: ClientBase, text: string, values: unknown[]): Promise<QueryResult<Row>> {
+  try {
+    return await client.query<Row>(namedStatement(client, text, values));
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
+
+/** `text` as the named statement of `client` (see `prepared`), for callers that send it on the connection themselves. */
+export function namedStatement(client: ClientBase, text: string, values: unknown[]): QueryConfig {
   let id = statementIds.get(text);
   if (id === undefined) statementIds.set(text, (id = statementIds.size + 1));
   let tag = connectionTags.get(client);
   if (tag === undefined) connectionTags.set(client, (tag = ++lastTag));
-  try {
-    return await client.query<Row>({ name: `enlace_${id}_${tag}`, text, values });
-  } catch (error) {
-    throw new QueryFailedError(text, values, error as Error);
-  }
+  return { name: `enlace_${id}_${tag}`, text, values };
 }
