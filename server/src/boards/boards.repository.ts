@@ -272,15 +272,15 @@ export class BoardsRepository {
   }
 
   /**
-   * The column a card goes into (it must be on `boardId`) and its neighbours there, in one query:
-   * `end` after the last card, `start` before the first, or right after the anchor card. The card being
-   * moved is left out, so it never counts as its own neighbour.
+   * The column a new card goes into (it must be on `boardId`) and its neighbours there, in one query:
+   * `end` after the last card, `start` before the first, or right after the anchor card. (A move asks
+   * the same of `findCardForMember`.)
    */
-  async slot(manager: EntityManager, boardId: string, columnId: string, place: Place, movingCardId: string | null): Promise<CardSlot> {
+  async slot(manager: EntityManager, boardId: string, columnId: string, place: Place): Promise<CardSlot> {
     const { rows } = await prepared<SlotRow>(
       manager,
-      slotQuery({ column: '$1::uuid', board: '$2::uuid', after: '$3::uuid', place: '$4::text', moving: '$5::uuid' }),
-      [columnId, boardId, ...placeValues(place), movingCardId],
+      slotQuery({ column: '$1::uuid', board: '$2::uuid', after: '$3::uuid', place: '$4::text', moving: 'NULL::uuid' }),
+      [columnId, boardId, ...placeValues(place)],
     );
     return takeSlot(rows[0] ?? { slot_column_id: null, slot_wip_limit: null, slot_anchor_found: false, slot_lower: null, slot_upper: null });
   }
@@ -355,9 +355,10 @@ interface SlotRow {
 }
 
 /**
- * The query behind `slot`, its inputs given as SQL expressions (parameters, or the columns of a card
- * being moved): the target column, the board it must be on, the anchor card, the kind of place and
- * the card being moved. Its names start with `slot_`, read back by `takeSlot`.
+ * Where a card goes, its inputs given as SQL expressions (parameters, or the columns of a card being
+ * moved): the target column, the board it must be on, the anchor card, the kind of place, and the card
+ * being moved (NULL for a new one), left out so it never counts as its own neighbour. Its names start
+ * with `slot_`, read back by `takeSlot`.
  */
 const slotQuery = (input: { column: string; board: string; after: string; place: string; moving: string }) =>
   `SELECT col.id AS slot_column_id, col.wip_limit AS slot_wip_limit, anchor.id IS NOT NULL AS slot_anchor_found,

@@ -177,7 +177,7 @@ export class CardsService {
 
   /** The column (on `boardId`) and a fractional position in it: see `placement`. */
   private async placeIn(manager: EntityManager, boardId: string, columnId: string, after: string | null | 'end'): Promise<{ column: Room; position: string }> {
-    return placement(await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }, null), after);
+    return placement(await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }), after);
   }
 
   /** Assignees must be members, labels must belong to the board, the organisation must exist. */
