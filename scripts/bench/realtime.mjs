@@ -171,9 +171,9 @@ for (const [clients, rate] of SCENARIOS) {
   }
   const all = Object.fromEntries(Object.entries(latencies).map(([mode, runs]) => [mode, pooled(runs)]));
   const p = (mode, q) => percentile(all[mode], q);
-  const parts = MODES.map((mode) => `${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} p50 ${ms(p(mode, 50))} p99 ${ms(p(mode, 99))} (×${(p(mode, 99) / p('bare', 99)).toFixed(2)})`);
+  const parts = MODES.map((mode) => `${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} p50 ${ms(p(mode, 50))} p95 ${ms(p(mode, 95))} p99 ${ms(p(mode, 99))} (×${(p(mode, 99) / p('bare', 99)).toFixed(2)})`);
   if (MODES.includes('one') && MODES.includes('two')) parts.push(`two processes add ${ms(p('two', 99) - p('one', 99))} at p99`);
-  summary.push(`${clients} clients, ${rate} moves/s — every move of ${RUNS} run(s) pooled: bare p50 ${ms(p('bare', 50))} p99 ${ms(p('bare', 99))}, ${parts.join(', ')}`);
+  summary.push(`${clients} clients, ${rate} moves/s — every move of ${RUNS} run(s) pooled: bare p50 ${ms(p('bare', 50))} p95 ${ms(p('bare', 95))} p99 ${ms(p('bare', 99))}, ${parts.join(', ')}`);
 }
 console.log(`\n${summary.join('\n')}`);
 process.exit(0);
