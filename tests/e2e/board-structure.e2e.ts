@@ -208,6 +208,19 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     expect(stored.cards.find((item) => item.id === card.id)?.labelIds).toEqual([]);
   });
 
+  it('gives a board created from a Spanish interface its columns in Spanish', async () => {
+    const { workspaceId } = await freshWorkspace('Derivaciones');
+    const page = await onBoard(owner, workspaceId);
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
+
+    await page.getByRole('button', { name: 'Nuevo tablero' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Crear un tablero' });
+    await dialog.getByLabel('Título del tablero').fill('Casos derivados');
+    await dialog.getByRole('button', { name: 'Crear tablero' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Casos derivados' }).waitFor();
+    await expectColumns(page, ['Por hacer', 'En curso', 'Hecho']);
+  });
+
   it('creates a second board, shows it from the address, and lists it live in the other browser', async () => {
     const { workspaceId } = await freshWorkspace('Varios tableros');
     const editor = await onBoard(coordinator, workspaceId);

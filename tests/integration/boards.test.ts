@@ -37,6 +37,20 @@ describe('boards and cards', () => {
     expect(await columnTitles()).toEqual(['To do', 'In progress', 'Done']);
   });
 
+  it('names new boards and their columns in the language the request asks for', async () => {
+    const created = await request(app.url).post('/api/workspaces').set(as(owner)).set('Accept-Language', 'es-MX,es;q=0.9,en;q=0.8').send({ kind: 'case', title: 'Caso 114' }).expect(201);
+    const first = await defaultBoard(app, owner, created.body.id);
+    expect([first.title, ...first.columns.map((c) => c.title)]).toEqual(['Tablero', 'Por hacer', 'En curso', 'Hecho']);
+
+    // A later board keeps the title it was given; its columns follow the request, not the workspace's first board.
+    const later = await request(app.url).post(`/api/workspaces/${created.body.id}/boards`).set(as(owner)).set('Accept-Language', 'pt-BR').send({ title: 'Encaminhamentos' }).expect(201);
+    expect([later.body.title, ...later.body.columns.map((c: { title: string }) => c.title)]).toEqual(['Encaminhamentos', 'A fazer', 'Em andamento', 'Concluído']);
+
+    // A language the hub does not offer falls back to English.
+    const german = await request(app.url).post('/api/workspaces').set(as(owner)).set('Accept-Language', 'de-DE').send({ kind: 'case', title: 'Fall 7' }).expect(201);
+    expect((await defaultBoard(app, owner, german.body.id)).columns.map((c) => c.title)).toEqual(['To do', 'In progress', 'Done']);
+  });
+
   it('creates cards at the end of a column and moves them by writing one row', async () => {
     const a = await createCard(app, owner, board, 'Contact shelter');
     const b = await createCard(app, owner, board, 'Request legal aid');

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { NetworkError, toApiRequestError } from './api-error';
 import { refreshSession } from './refresh';
 import { endSession, getAccessToken } from './session';
@@ -50,6 +51,9 @@ async function send(path: string, { method = 'GET', body, signal }: RequestOptio
   // Fastify refuses an empty body declared as JSON, so the header goes only with a body.
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  // What the server names for the user (a new board's columns) follows the language the interface shows.
+  const language = i18next.resolvedLanguage ?? i18next.language;
+  if (language) headers['Accept-Language'] = language;
   try {
     return await fetch(`/api${path}`, {
       method,

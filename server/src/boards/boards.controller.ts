@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Page } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, LabelDto, Locale, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
+import { RequestLocale } from '../common/i18n/request-locale.js';
 import type { JsonStream } from '../common/json-stream.js';
 import { PageQueryDto } from '../common/validation/page-query.dto.js';
 import { IdParam } from '../common/validation/params.js';
@@ -40,8 +41,8 @@ export class BoardsController {
   }
 
   @Post('workspaces/:id/boards')
-  create(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateBoardDto): Promise<BoardDto> {
-    return this.boards.create(auth, id, dto);
+  create(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateBoardDto, @RequestLocale() locale: Locale): Promise<BoardDto> {
+    return this.boards.create(auth, id, dto, locale);
   }
 
   @Get('boards/:id')

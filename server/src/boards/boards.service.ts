@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CreateBoardInput, Page, UpdateBoardInput } from '@enlace/shared';
+import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CreateBoardInput, Locale, Page, UpdateBoardInput } from '@enlace/shared';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../common/authorization/access.service.js';
@@ -11,8 +11,7 @@ import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { boardSnapshotStream, mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
-
-const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'];
+import { DEFAULT_BOARD } from './default-board.js';
 
 /** Boards themselves: reading, creating and renaming. Columns and labels have their own services. */
 @Injectable()
@@ -28,8 +27,8 @@ export class BoardsService implements OnModuleInit {
 
   /** Every new workspace comes with one board of three columns, created in the same transaction. */
   onModuleInit(): void {
-    this.workspaces.onCreate(async (tx, workspaceId) => {
-      await this.insertWithDefaultColumns(tx, workspaceId, 'Board');
+    this.workspaces.onCreate(async (tx, workspaceId, locale) => {
+      await this.insertWithDefaultColumns(tx, workspaceId, DEFAULT_BOARD[locale].title, locale);
     });
   }
 
@@ -70,11 +69,11 @@ export class BoardsService implements OnModuleInit {
     });
   }
 
-  async create(auth: AuthUser, workspaceId: string, input: CreateBoardInput): Promise<BoardDto> {
+  async create(auth: AuthUser, workspaceId: string, input: CreateBoardInput, locale: Locale): Promise<BoardDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       // Adding a board is editing the workspace's board structure: the same right as columns and labels.
       (await this.access.workspace(auth, workspaceId, tx.manager)).require('update', 'Board');
-      return this.insertWithDefaultColumns(tx, workspaceId, input.title);
+      return this.insertWithDefaultColumns(tx, workspaceId, input.title, locale);
     });
   }
 
@@ -93,9 +92,10 @@ export class BoardsService implements OnModuleInit {
     });
   }
 
-  private async insertWithDefaultColumns(tx: Tx, workspaceId: string, title: string): Promise<BoardDto> {
-    const positions = generateNKeysBetween(null, null, DEFAULT_COLUMNS.length);
-    const board = await this.boards.insertBoard(tx.manager, workspaceId, title, DEFAULT_COLUMNS.map((column, i) => ({ title: column, position: positions[i] })));
+  private async insertWithDefaultColumns(tx: Tx, workspaceId: string, title: string, locale: Locale): Promise<BoardDto> {
+    const { columns } = DEFAULT_BOARD[locale];
+    const positions = generateNKeysBetween(null, null, columns.length);
+    const board = await this.boards.insertBoard(tx.manager, workspaceId, title, columns.map((column, i) => ({ title: column, position: positions[i] })));
     const dto = mapBoard(board, await this.boards.columns(board.id, tx.manager), [], []);
     tx.record({ workspaceId, type: 'board.created', entityType: 'board', entityId: board.id, payload: dto });
     return dto;

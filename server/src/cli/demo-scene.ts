@@ -91,7 +91,8 @@ async function seedWorkspace(
   const invitations = app.get(InvitationsService);
   const boards = app.get(BoardsService);
   const cardsService = app.get(CardsService);
-  const workspace = await workspaces.create(owner, input);
+  // The demo's content is in English, so are its boards.
+  const workspace = await workspaces.create(owner, input, 'en');
   for (const [member, role] of members) {
     const { token } = await invitations.create(owner, workspace.id, { email: member.email, role });
     await invitations.accept(token, member, {});

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, WorkspaceDto } from '@enlace/shared';
+import type { Locale, Page, WorkspaceDto } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
+import { RequestLocale } from '../common/i18n/request-locale.js';
 import { IdParam } from '../common/validation/params.js';
 import { CreateWorkspaceDto, UpdateWorkspaceDto, WorkspacePageQueryDto } from './workspaces.dto.js';
 import { WorkspacesService } from './workspaces.service.js';
@@ -19,8 +20,8 @@ export class WorkspacesController {
   }
 
   @Post()
-  create(@CurrentUser() auth: AuthUser, @Body() dto: CreateWorkspaceDto): Promise<WorkspaceDto> {
-    return this.service.create(auth, dto);
+  create(@CurrentUser() auth: AuthUser, @Body() dto: CreateWorkspaceDto, @RequestLocale() locale: Locale): Promise<WorkspaceDto> {
+    return this.service.create(auth, dto, locale);
   }
 
   @Get(':id')

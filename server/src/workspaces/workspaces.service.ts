@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreateWorkspaceInput, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
+import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
 import { AccessService } from '../common/authorization/access.service.js';
 import { abilityWhere } from '../common/authorization/ability-sql.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -11,7 +11,8 @@ import { mapMember, mapWorkspace, mapWorkspaceState } from './workspaces.dto.js'
 import { WorkspacesRepository } from './workspaces.repository.js';
 
 /** Hooks other domains add to a new workspace in its creating transaction (the default board). */
-export type WorkspaceSetup = (tx: Tx, workspaceId: string) => Promise<void>;
+/** What else a new workspace gets in its creating transaction; `locale` is the creator's request language. */
+export type WorkspaceSetup = (tx: Tx, workspaceId: string, locale: Locale) => Promise<void>;
 
 @Injectable()
 export class WorkspacesService {
@@ -30,7 +31,7 @@ export class WorkspacesService {
     this.setups.push(setup);
   }
 
-  async create(auth: AuthUser, input: CreateWorkspaceInput): Promise<WorkspaceDto> {
+  async create(auth: AuthUser, input: CreateWorkspaceInput, locale: Locale): Promise<WorkspaceDto> {
     const { workspace, membership } = await this.unitOfWork.run(auth.id, async (tx) => {
       const workspace = await this.workspaces.insert(tx.manager, {
         kind: input.kind,
@@ -44,7 +45,7 @@ export class WorkspacesService {
       tx.record({ workspaceId: workspace.id, type: 'workspace.created', entityType: 'workspace', entityId: workspace.id, payload: mapWorkspaceState(workspace) });
       const member = await this.workspaces.member(workspace.id, auth.id, tx.manager);
       tx.record({ workspaceId: workspace.id, type: 'member.added', entityType: 'member', entityId: auth.id, payload: mapMember(member!) });
-      for (const setup of this.setups) await setup(tx, workspace.id);
+      for (const setup of this.setups) await setup(tx, workspace.id, locale);
       const membership = await this.workspaces.findMembership(workspace.id, auth.id, tx.manager);
       return { workspace, membership: membership! };
     });
