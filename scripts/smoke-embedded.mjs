@@ -137,6 +137,13 @@ async function main() {
     expect: 201,
   });
   step(`first start: created organisation ${org.id} "${orgName}"`);
+  // The board write path (pipelined transaction, prepared statements) on the embedded database.
+  const workspace = await api('POST', '/api/workspaces', { token: firstToken, body: { kind: 'coordination', title: 'Smoke board' }, expect: 201 });
+  const [summary] = (await api('GET', `/api/workspaces/${workspace.id}/boards`, { token: firstToken, expect: 200 })).items;
+  const board = await api('GET', `/api/boards/${summary.id}`, { token: firstToken, expect: 200 });
+  const card = await api('POST', `/api/boards/${board.id}/cards`, { token: firstToken, body: { columnId: board.columns[0].id, title: 'Smoke card' }, expect: 201 });
+  await api('POST', `/api/cards/${card.id}/move`, { token: firstToken, body: { version: card.version, columnId: board.columns[1].id }, expect: 200 });
+  step('first start: created a workspace, a card on its board, and moved the card');
   await stop('first start');
 
   await start('second start');
@@ -149,6 +156,14 @@ async function main() {
   // The generated JWT secret is kept in DATA_DIR, so sessions survive a restart too.
   await api('GET', '/api/organizations', { token: firstToken, expect: 200 });
   step('second start: a token issued before the restart is still accepted');
+  const reread = await api('GET', `/api/boards/${board.id}`, { token, expect: 200 });
+  const moved = reread.cards.find((item) => item.id === card.id);
+  if (moved?.columnId !== board.columns[1].id || moved.version !== card.version + 1) {
+    throw new Error(`the card moved before the restart is not where it was moved: ${JSON.stringify(moved)}`);
+  }
+  const audit = await api('GET', `/api/workspaces/${workspace.id}/audit/verify`, { token, expect: 200 });
+  if (!audit.ok) throw new Error(`the workspace's event chain does not verify: ${JSON.stringify(audit)}`);
+  step(`second start: the moved card survived the restart, and the event chain verifies (${audit.checked} events)`);
   await stop('second start');
 }
 
