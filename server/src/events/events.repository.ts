@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkspaceEvent } from '@enlace/shared';
 import type { ClientBase } from 'pg';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { namedStatement } from '../common/database/prepared.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { preparedOn } from '../common/database/prepared.js';
 import { WorkspaceEventEntity } from './workspace-event.entity.js';
 
 /** An event to append: everything but its seq and hashes, and its canonical text around the seq. */
@@ -66,15 +66,10 @@ export class EventsRepository {
         })),
       ),
     ];
-    return connection.query<{ seq: string; hash: string }>(namedStatement(connection, APPEND, values)).then(
-      ({ rows }) => {
-        if (rows.length !== events.length) throw new Error(`No event head for workspace ${workspaceId}`);
-        return rows.map((row) => ({ seq: Number(row.seq), hash: row.hash }));
-      },
-      (error: Error) => {
-        throw new QueryFailedError(APPEND, values, error);
-      },
-    );
+    return preparedOn<{ seq: string; hash: string }>(connection, APPEND, values).then(({ rows }) => {
+      if (rows.length !== events.length) throw new Error(`No event head for workspace ${workspaceId}`);
+      return rows.map((row) => ({ seq: Number(row.seq), hash: row.hash }));
+    });
   }
 
   async head(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<{ seq: number; hash: string }> {

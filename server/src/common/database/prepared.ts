@@ -1,4 +1,4 @@
-import type { ClientBase, Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { ClientBase, Pool, QueryResult, QueryResultRow } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -17,28 +17,27 @@ let lastTag = 0;
  * QueryFailedError, as from `manager.query`.
  */
 export async function prepared<Row extends QueryResultRow>(manager: EntityManager, text: string, values: unknown[]): Promise<QueryResult<Row>> {
-  if (manager.queryRunner) return run<Row>((await manager.queryRunner.connect()) as ClientBase, text, values);
+  if (manager.queryRunner) return preparedOn<Row>((await manager.queryRunner.connect()) as ClientBase, text, values);
   const client = await ((manager.connection.driver as PostgresDriver).master as Pool).connect();
   try {
-    return await run<Row>(client, text, values);
+    return await preparedOn<Row>(client, text, values);
   } finally {
     client.release();
   }
 }
 
-async function run<Row extends QueryResultRow>(client: ClientBase, text: string, values: unknown[]): Promise<QueryResult<Row>> {
-  try {
-    return await client.query<Row>(namedStatement(client, text, values));
-  } catch (error) {
-    throw new QueryFailedError(text, values, error as Error);
-  }
-}
-
-/** `text` as the named statement of `client` (see `prepared`), for callers that send it on the connection themselves. */
-export function namedStatement(client: ClientBase, text: string, values: unknown[]): QueryConfig {
+/**
+ * `text` as a named statement (see `prepared`) on a connection the caller holds. It is sent before this
+ * returns (no await comes first), so a statement the caller sends next is pipelined behind it.
+ */
+export async function preparedOn<Row extends QueryResultRow>(client: ClientBase, text: string, values: unknown[]): Promise<QueryResult<Row>> {
   let id = statementIds.get(text);
   if (id === undefined) statementIds.set(text, (id = statementIds.size + 1));
   let tag = connectionTags.get(client);
   if (tag === undefined) connectionTags.set(client, (tag = ++lastTag));
-  return { name: `enlace_${id}_${tag}`, text, values };
+  try {
+    return await client.query<Row>({ name: `enlace_${id}_${tag}`, text, values });
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }
