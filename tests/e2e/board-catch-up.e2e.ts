@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
+import { api, ministryColleagues, signIn, type Person } from './support/app.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
 
@@ -34,11 +34,7 @@ describe('catching up a board read while it changes', () => {
 
   beforeAll(async () => {
     server = e2e.server;
-    const admin = await adminToken(server);
-    const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
-    const person = (email: string, displayName: string) => createPerson(server, admin, ministry.id, email, displayName);
-    owner = await person('owner@ministerio.test', 'Laura Méndez');
-    coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
+    ({ owner, coordinator } = await ministryColleagues(server));
   });
 
   const readBoard = (boardId: string) => api<Board>(server, `/api/boards/${boardId}`, { token: owner.token });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
+import { api, ministryColleagues, signIn, type Person } from './support/app.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
 
@@ -26,11 +26,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
 
   beforeAll(async () => {
     server = e2e.server;
-    const admin = await adminToken(server);
-    const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
-    const person = (email: string, displayName: string) => createPerson(server, admin, ministry.id, email, displayName);
-    owner = await person('owner@ministerio.test', 'Laura Méndez');
-    coordinator = await person('coordinator@ministerio.test', 'Carlos Ruiz');
+    ({ owner, coordinator } = await ministryColleagues(server));
   });
 
   /** A workspace of its own per test (owner plus a coordinator), with its default board of three columns. */

@@ -50,3 +50,13 @@ export async function createPerson(server: E2eServer, token: string, organizatio
   const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email, password: PASSWORD } });
   return { email, password: PASSWORD, displayName, userId: user.id, token: accessToken };
 }
+
+/** The two people most board tests need: an owner and a coordinator of the same ministry. */
+export async function ministryColleagues(server: E2eServer): Promise<{ owner: Person; coordinator: Person }> {
+  const admin = await adminToken(server);
+  const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
+  return {
+    owner: await createPerson(server, admin, ministry.id, 'owner@ministerio.test', 'Laura Méndez'),
+    coordinator: await createPerson(server, admin, ministry.id, 'coordinator@ministerio.test', 'Carlos Ruiz'),
+  };
+}
