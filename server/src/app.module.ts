@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -10,10 +9,7 @@ import type { Config } from './common/config/config.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { AllExceptionsFilter } from './common/errors/exception.filter.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
-import { HealthModule } from './health/health.module.js';
-import { WorkspacesModule } from './workspaces/workspaces.module.js';
-import { BoardsModule } from './boards/boards.module.js';
-import { RealtimeModule } from './realtime/realtime.module.js';
+import { DOMAIN_MODULES } from './domains.js';
 
 export interface Infrastructure {
   config: Config;
@@ -26,7 +22,7 @@ export class AppModule {
   static forRoot({ config, dataSource, redis }: Infrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), CommonModule.forRoot(redis), AccountsModule, WorkspacesModule, BoardsModule, RealtimeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), CommonModule.forRoot(redis), ...DOMAIN_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -4,6 +4,7 @@ import { createApp, type AppOptions } from './app.js';
 import type { Config } from './common/config/config.js';
 import { openDatabase } from './common/database/database.js';
 import { createRedisClient } from './common/redis/redis.js';
+import { ENTITIES } from './domains.js';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -13,7 +14,7 @@ export interface RunningServer {
 
 /** Opens the database (embedded or not) and Redis, builds the app and listens. */
 export async function startServer(config: Config, options: AppOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, ENTITIES);
   let redis: Redis | undefined;
   try {
     redis = config.redisUrl ? createRedisClient(config.redisUrl, 'main', config.redisPrefix) : undefined;

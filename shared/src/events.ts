@@ -1,14 +1,130 @@
-/** One entry of a workspace's event log, as stored, served for catch-up and broadcast live. */
-export interface WorkspaceEvent<P = unknown> {
+import { subject as tagged } from '@casl/ability';
+import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
+import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
+import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
+
+/**
+ * The event catalogue: every type of event a workspace's log may hold, with the type of its payload,
+ * the kind of entity it is about, and the permission (a CASL action and subject of permissions.ts)
+ * a member needs to read its payload. The server records only these types, with these payloads
+ * (`tx.record` does not compile otherwise); the client's handlers are typed from the same map.
+ * Adding a domain's events is adding entries here.
+ *
+ * What the log may hold. A payload holds what a member allowed to read it needs to apply the change
+ * without a refetch (usually the entity's new state). The log is immutable and hash-chained: a value
+ * written into it can never be withdrawn. So fields classified sensitive (the case record's alias, age,
+ * nationality, contact, location and restricted notes) never enter a payload in clear: their events
+ * name the fields changed and carry a keyed digest, and the values live in their own encrypted table.
+ * A member whose ability does not allow an event's read permission receives its envelope only
+ * (`redacted: true`, no payload), so every member's sequence stays gap-free. Audit verification works
+ * on the stored envelope and payload, whatever a reader is shown.
+ */
+export interface ReadPermission {
+  action: Action;
+  subject: WorkspaceSubject;
+}
+
+export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** One catalogue entry; `payload` exists only in the type, to carry the payload's type. */
+export interface EventSpec<P, E extends EntityType> {
+  entityType: E;
+  read: ReadPermission;
+  readonly payload?: P;
+}
+
+const spec =
+  <P>() =>
+  <E extends EntityType>(entityType: E, subject: WorkspaceSubject): EventSpec<P, E> => ({ entityType, read: { action: 'read', subject } });
+
+/** Payload of `member.removed`. */
+export interface RemovedMember {
+  workspaceId: string;
+  userId: string;
+}
+
+/** Payload of `card.deleted`. */
+export interface DeletedCard {
+  id: string;
+  boardId: string;
+  columnId: string;
+}
+
+export const EVENT_CATALOGUE = {
+  'workspace.created': spec<WorkspaceStateDto>()('workspace', 'Workspace'),
+  'workspace.updated': spec<WorkspaceStateDto>()('workspace', 'Workspace'),
+  'workspace.archived': spec<WorkspaceStateDto>()('workspace', 'Workspace'),
+  'workspace.restored': spec<WorkspaceStateDto>()('workspace', 'Workspace'),
+  'member.added': spec<MemberDto>()('member', 'Membership'),
+  'member.updated': spec<MemberDto>()('member', 'Membership'),
+  'member.removed': spec<RemovedMember>()('member', 'Membership'),
+  // Pending invitations carry the invitee's e-mail: only those who may invite read them.
+  'invitation.created': spec<InvitationDto>()('invitation', 'Invitation'),
+  'invitation.revoked': spec<InvitationDto>()('invitation', 'Invitation'),
+  'invitation.accepted': spec<InvitationDto>()('invitation', 'Invitation'),
+  'invitation.declined': spec<InvitationDto>()('invitation', 'Invitation'),
+  'board.created': spec<BoardDto>()('board', 'Board'),
+  'board.updated': spec<BoardSummaryDto>()('board', 'Board'),
+  'column.created': spec<ColumnDto>()('column', 'Board'),
+  'column.updated': spec<ColumnDto>()('column', 'Board'),
+  'column.deleted': spec<DeletedBoardItem>()('column', 'Board'),
+  'label.created': spec<LabelDto>()('label', 'Board'),
+  'label.updated': spec<LabelDto>()('label', 'Board'),
+  'label.deleted': spec<DeletedBoardItem>()('label', 'Board'),
+  'card.created': spec<CardDto>()('card', 'Card'),
+  'card.updated': spec<CardDto>()('card', 'Card'),
+  'card.moved': spec<CardDto>()('card', 'Card'),
+  'card.archived': spec<CardDto>()('card', 'Card'),
+  'card.restored': spec<CardDto>()('card', 'Card'),
+  'card.deleted': spec<DeletedCard>()('card', 'Card'),
+  'comment.added': spec<CommentDto>()('comment', 'Comment'),
+} as const;
+
+type Catalogue = typeof EVENT_CATALOGUE;
+export type EventType = keyof Catalogue;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+export type EventPayload<T extends EventType> = Catalogue[T] extends EventSpec<infer P, EntityType> ? P : never;
+export type EventEntityType<T extends EventType> = Catalogue[T]['entityType'];
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(EVENT_CATALOGUE, type);
+
+/** What every member receives of every event: enough to keep the sequence and show the activity. */
+export interface EventEnvelope<T extends EventType = EventType> {
   workspaceId: string;
   seq: number;
-  type: string;
-  entityType: string;
+  type: T;
+  entityType: EventEntityType<T>;
   entityId: string;
-  payload: P;
   actorId: string | null;
   at: string;
 }
+
+/** One entry of a workspace's event log, as stored, served for catch-up and broadcast live. */
+export type WorkspaceEventOf<T extends EventType> = EventEnvelope<T> & { payload: EventPayload<T> };
+export type WorkspaceEvent = { [T in EventType]: WorkspaceEventOf<T> }[EventType];
+
+/** The same event for a member who may not read its payload. */
+export type RedactedEvent = EventEnvelope & { redacted: true };
+
+/** What a member receives live and from catch-up: the full event, or its envelope. */
+export type DeliveredEvent = WorkspaceEvent | RedactedEvent;
+
+export const isRedacted = (event: DeliveredEvent): event is RedactedEvent => 'redacted' in event;
+
+/** Whether `ability` (a member's, in the event's workspace) may read the event's payload. */
+export function canReadEvent(ability: AppAbility, event: Pick<WorkspaceEvent, 'type' | 'workspaceId'>): boolean {
+  const { action, subject } = EVENT_CATALOGUE[event.type].read;
+  return ability.can(action, tagged(subject, { workspaceId: event.workspaceId }) as never);
+}
+
+export function redact(event: WorkspaceEvent): RedactedEvent {
+  const { workspaceId, seq, type, entityType, entityId, actorId, at } = event;
+  return { workspaceId, seq, type, entityType, entityId, actorId, at, redacted: true } as RedactedEvent;
+}
+
+/** The event as `ability` may see it. */
+export const deliveredFor = (ability: AppAbility, event: WorkspaceEvent): DeliveredEvent => (canReadEvent(ability, event) ? event : redact(event));
 
 export interface AuditVerificationDto {
   ok: boolean;

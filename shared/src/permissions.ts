@@ -152,3 +152,22 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
 
   return builder.build();
 }
+
+/**
+ * Members whose abilities read the same things in a workspace: everything in a membership that a `read`
+ * rule above looks at (today the role and the sensitive-access grant). The realtime fan-out keeps one
+ * socket.io room per audience, so a broadcast is encoded once per audience, not once per socket.
+ * A read rule that looks at anything more must add it here.
+ */
+export interface ReadAudience {
+  role: WorkspaceRole;
+  sensitiveAccess: boolean;
+}
+
+export const READ_AUDIENCES: ReadAudience[] = WORKSPACE_ROLES.flatMap((role) => [false, true].map((sensitiveAccess) => ({ role, sensitiveAccess })));
+
+export const audienceKey = ({ role, sensitiveAccess }: ReadAudience): string => (sensitiveAccess ? `${role}+sensitive` : role);
+
+/** What an audience may read in workspace `workspaceId` (a member's ability, less whatever depends on the person). */
+export const audienceAbility = (workspaceId: string, { role, sensitiveAccess }: ReadAudience): AppAbility =>
+  defineAbilityFor({ id: '', organizationId: null, orgRole: 'member', platformAdmin: false }, [{ workspaceId, role, sensitiveAccess, workspaceArchived: false }]);

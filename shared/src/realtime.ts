@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkspaceEvent } from './events.js';
+import type { DeliveredEvent } from './events.js';
 import type { ErrorCode } from './errors.js';
 
 /** The socket.io contract, imported by the gateway and by the client's typed socket. */
@@ -13,7 +13,14 @@ export const UnsubscribeSchema = z.strictObject({ workspaceId: z.uuid() });
 export type UnsubscribeRequest = z.infer<typeof UnsubscribeSchema>;
 
 export type SubscribeAck =
-  | { ok: true; seq: number; missed: WorkspaceEvent[]; /** more were missed than fit: page the rest over REST */ truncated?: boolean }
+  | {
+      ok: true;
+      seq: number;
+      /** The events after `afterSeq`, at most MAX_MISSED, each as this member may read it. */
+      missed: DeliveredEvent[];
+      /** More were missed than fit: page the rest from `GET /api/workspaces/:id/events`, or reload. */
+      truncated?: boolean;
+    }
   | { ok: false; code: ErrorCode; message: string };
 
 export interface PresenceUser {
@@ -22,7 +29,8 @@ export interface PresenceUser {
 }
 
 export interface ServerToClientEvents {
-  'workspace:event': (event: WorkspaceEvent) => void;
+  /** The full event, or its envelope (`redacted: true`) for a member who may not read its payload. */
+  'workspace:event': (event: DeliveredEvent) => void;
   /** The workspace's latest seq, sent every few seconds so a client notices a broadcast it missed. */
   'workspace:head': (head: { workspaceId: string; seq: number }) => void;
   /** This user's membership ended; no further events of that workspace will come. */
@@ -38,3 +46,14 @@ export interface ClientToServerEvents {
 /** Largest message a client may send; subscribe requests are tiny. */
 export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
 export const HEAD_INTERVAL_MS = 5000;
+/**
+ * Most events a subscribe acknowledgement carries: enough for a reconnect after a short outage, small
+ * enough that a flood of `afterSeq: 0` subscriptions cannot make the server build megabytes of replies.
+ */
+export const MAX_MISSED = 200;
+/**
+ * Socket messages (subscribe and unsubscribe) a client may send: a token bucket per socket and one per
+ * user (across that user's sockets on one server process), refilled continuously. Past it the
+ * acknowledgement is `{ok: false, code: 'RATE_LIMITED'}`. A normal client sends one per workspace opened.
+ */
+export const SOCKET_RATE = { perSocket: { burst: 20, perSecond: 2 }, perUser: { burst: 60, perSecond: 5 } } as const;

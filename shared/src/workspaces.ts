@@ -63,6 +63,9 @@ export interface WorkspaceDto {
   mySensitiveAccess: boolean;
 }
 
+/** The workspace as every member sees it (its events carry this; `myRole` is added per caller). */
+export type WorkspaceStateDto = Omit<WorkspaceDto, 'myRole' | 'mySensitiveAccess'>;
+
 export interface MemberDto {
   workspaceId: string;
   userId: string;

@@ -72,6 +72,33 @@ describe('collaborating across organisations', () => {
     expect(pathOf(worker)).toBe(`/workspaces/${workspaceId}`);
   });
 
+  it('shows a new member on the Members tab the moment their invitation is accepted, without a reload', async () => {
+    const workspaceId = await workspaceWithCoordinator('Mesa de seguimiento');
+    const ownerPage = await newPage();
+    await signIn(ownerPage, owner.email, owner.password);
+    await ownerPage.goto(`/workspaces/${workspaceId}?tab=members`);
+    const members = ownerPage.getByRole('region', { name: 'Members' });
+    await members.getByRole('cell', { name: 'coordinator', exact: true }).waitFor();
+    expect(await members.getByRole('cell', { name: 'newcomer', exact: true }).count()).toBe(0);
+
+    // Someone else accepts an invitation in another session, over the API.
+    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const organizations = await api<{ items: Array<{ id: string }> }>(server, '/api/organizations', { token: admin.accessToken });
+    const password = 'a-long-demo-password';
+    await api(server, `/api/organizations/${organizations.items[0].id}/users`, {
+      token: admin.accessToken,
+      body: { email: 'newcomer@ministerio.test', displayName: 'newcomer', password, orgRole: 'member' },
+    });
+    const session = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email: 'newcomer@ministerio.test', password } });
+    const invitation = await api<{ token: string }>(server, `/api/workspaces/${workspaceId}/invitations`, {
+      token: owner.token,
+      body: { email: 'newcomer@ministerio.test', role: 'observer' },
+    });
+    await api(server, `/api/invitations/${invitation.token}/accept`, { token: session.accessToken, body: {} });
+
+    await members.getByRole('cell', { name: 'newcomer', exact: true }).waitFor({ timeout: 5000 });
+  });
+
   it('shows a card moved in one browser moving in the other, without a reload', async () => {
     const workspaceId = await workspaceWithCoordinator('Mesa interinstitucional');
     const boards = await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${workspaceId}/boards`, { token: owner.token });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { loadConfig, type Config } from '../../server/src/common/config/config.js';
-import { Mailer, type InvitationMail } from '../../server/src/mail/mailer.js';
+import type { InvitationMail } from '../../server/src/mail/invitation-templates.js';
+import { Mailer } from '../../server/src/mail/mailer.js';
 
 const TOKEN = randomBytes(32).toString('base64url');
 const LINK = `https://enlace.test/invitations/${TOKEN}`;

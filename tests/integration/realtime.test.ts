@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { BoardDto, WorkspaceEvent } from '@enlace/shared';
+import type { BoardDto, DeliveredEvent } from '@enlace/shared';
 import { EventBus } from '../../server/src/events/event-bus.js';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
@@ -28,7 +28,7 @@ describe('real time over socket.io', () => {
     clients.push(client);
     return client;
   };
-  const seqs = (events: WorkspaceEvent[], workspaceId: string) => events.filter((e) => e.workspaceId === workspaceId).map((e) => e.seq);
+  const seqs = (events: DeliveredEvent[], workspaceId: string) => events.filter((e) => e.workspaceId === workspaceId).map((e) => e.seq);
   const setUp = async (): Promise<{ workspaceId: string; board: BoardDto }> => {
     const workspaceId = (await createWorkspace(app, owner)).id;
     return { workspaceId, board: await defaultBoard(app, owner, workspaceId) };
@@ -76,7 +76,7 @@ describe('real time over socket.io', () => {
     const resumed = await again.subscribe(workspaceId, ack.seq);
     if (!resumed.ok) throw new Error('resubscribe failed');
     expect(resumed.missed.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => ack.seq + i + 1));
-    expect(resumed.missed.map((e) => (e.payload as { title: string }).title)).toEqual(Array.from({ length: 50 }, (_, i) => `While away ${i}`));
+    expect(resumed.missed.map((e) => (e as { payload: { title: string } }).payload.title)).toEqual(Array.from({ length: 50 }, (_, i) => `While away ${i}`));
     expect(resumed.seq).toBe(ack.seq + 50);
   });
 

@@ -1,12 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck, WorkspaceEvent } from '@enlace/shared';
+import type { ClientToServerEvents, DeliveredEvent, ServerToClientEvents, SubscribeAck } from '@enlace/shared';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client that records every workspace event it receives, in arrival order. */
 export interface RecordingClient {
   socket: ClientSocket;
-  events: WorkspaceEvent[];
+  events: DeliveredEvent[];
   heads: Array<{ workspaceId: string; seq: number }>;
   removedFrom: string[];
   subscribe(workspaceId: string, afterSeq?: number): Promise<SubscribeAck>;

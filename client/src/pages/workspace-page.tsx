@@ -1,18 +1,14 @@
-import { subject } from '@casl/ability';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { BoardSection } from '../features/boards/components/board-section';
-import { InvitationsPanel } from '../features/workspaces/components/invitations-panel';
-import { MembersPanel } from '../features/workspaces/components/members-panel';
+import { WorkspaceRealtimeProvider } from '../features/realtime/workspace-realtime';
 import { useWorkspaceAbility } from '../features/workspaces/hooks/use-workspace-ability';
 import { useWorkspace } from '../features/workspaces/hooks/use-workspaces';
+import { workspaceTabsFor, type WorkspaceTabId } from '../features/workspaces/workspace-tabs';
+import './workspace-tabs';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { ErrorAlert } from '../ui/error-alert';
 import { PageStatus } from '../ui/page-status';
-
-const TABS = ['board', 'members', 'invitations'] as const;
-type Tab = (typeof TABS)[number];
 
 export function WorkspacePage() {
   const { t } = useTranslation();
@@ -21,22 +17,24 @@ export function WorkspacePage() {
   const ability = useWorkspaceAbility(workspace.data);
   const [params, setParams] = useSearchParams();
   const baseId = useId();
-  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const tabRefs = useRef<Partial<Record<WorkspaceTabId, HTMLButtonElement | null>>>({});
   useDocumentTitle(workspace.data?.title ?? t('workspaces.title'));
 
   if (workspace.isPending) return <PageStatus message={t('app.loading')} />;
   if (workspace.isError) return <ErrorAlert error={workspace.error} />;
 
   const data = workspace.data;
-  const tabs = TABS.filter((tab) => tab !== 'invitations' || ability.can('read', subject('Invitation', { workspaceId: data.id })));
+  const registered = workspaceTabsFor(data.kind);
+  const tabs = registered.filter((tab) => tab.visible?.(ability, data) ?? true).map((tab) => tab.id);
   const requested = params.get('tab');
-  const current: Tab = tabs.find((tab) => tab === requested) ?? 'board';
-  const select = (tab: Tab) => {
+  const current = tabs.find((tab) => tab === requested) ?? tabs[0];
+  const Panel = registered.find((tab) => tab.id === current)!.Panel;
+  const select = (tab: WorkspaceTabId) => {
     // Only the tab changes: the board chosen on the board tab (`board`) is still there on the way back.
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (tab === 'board') next.delete('tab');
+        if (tab === tabs[0]) next.delete('tab');
         else next.set('tab', tab);
         return next;
       },
@@ -59,7 +57,9 @@ export function WorkspacePage() {
   };
 
   return (
-    <div className="stack">
+    <WorkspaceRealtimeProvider workspaceId={data.id}>
+      {registered.map(({ id, Live }) => Live && <Live key={id} />)}
+      <div className="stack">
       <div>
         <p className="small">
           <Link to="/workspaces">{t('workspaces.backToList')}</Link>
@@ -92,10 +92,9 @@ export function WorkspacePage() {
         ))}
       </div>
       <div role="tabpanel" id={`${baseId}-panel-${current}`} aria-labelledby={`${baseId}-tab-${current}`}>
-        {current === 'board' && <BoardSection workspace={data} />}
-        {current === 'members' && <MembersPanel workspace={data} />}
-        {current === 'invitations' && <InvitationsPanel workspace={data} />}
+        <Panel workspace={data} />
       </div>
     </div>
+    </WorkspaceRealtimeProvider>
   );
 }

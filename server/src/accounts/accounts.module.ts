@@ -5,12 +5,17 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { MeController } from './me.controller.js';
 import { OrganizationsController } from './organizations.controller.js';
+import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UserEntity } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
+
+export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
 
 @Module({
   controllers: [AuthController, MeController, OrganizationsController, UsersController],

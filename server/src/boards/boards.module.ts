@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 import { BoardsController } from './boards.controller.js';
 import { BoardsRepository } from './boards.repository.js';
 import { BoardsService } from './boards.service.js';
@@ -8,8 +10,10 @@ import { CardsService } from './cards.service.js';
 import { ColumnsService } from './columns.service.js';
 import { LabelsService } from './labels.service.js';
 
+export const BOARDS_ENTITIES = [BoardEntity, ColumnEntity, LabelEntity, CardEntity, CommentEntity];
+
 @Module({
-  imports: [AccountsModule, WorkspacesModule],
+  imports: [AccountsModule, WorkspacesModule, EventsModule],
   controllers: [BoardsController],
   providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardsRepository],
 })

@@ -2,13 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CreateBoardInput, Locale, Page, UpdateBoardInput } from '@enlace/shared';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { AppError, notFound } from '../common/errors/app-error.js';
+import { notFound, versionConflict } from '../common/errors/app-error.js';
 import type { JsonStream } from '../common/json-stream.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
-import { WorkspacesService } from '../workspaces/workspaces.service.js';
+import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { boardSnapshotStream, mapBoard, mapBoardSummary } from './boards.dto.js';
 import { BoardsRepository } from './boards.repository.js';
 import { DEFAULT_BOARD } from './default-board.js';
@@ -20,15 +20,15 @@ export class BoardsService implements OnModuleInit {
     private readonly boards: BoardsRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
-    private readonly workspaces: WorkspacesService,
+    private readonly hooks: WorkspaceHooks,
     private readonly events: EventsRepository,
     private readonly dataSource: DataSource,
   ) {}
 
   /** Every new workspace comes with one board of three columns, created in the same transaction. */
   onModuleInit(): void {
-    this.workspaces.onCreate(async (tx, workspaceId, locale) => {
-      await this.insertWithDefaultColumns(tx, workspaceId, DEFAULT_BOARD[locale].title, locale);
+    this.hooks.onCreate(async ({ tx, workspace, locale }) => {
+      await this.insertWithDefaultColumns(tx, workspace.id, DEFAULT_BOARD[locale].title, locale);
     });
   }
 
@@ -82,12 +82,12 @@ export class BoardsService implements OnModuleInit {
       const board = await this.boards.findBoard(boardId, tx.manager);
       if (!board) throw notFound('Board');
       (await this.access.workspace(auth, board.workspaceId, tx.manager)).require('update', 'Board');
-      if (input.version !== board.version) throw conflict(mapBoardSummary(board));
+      if (input.version !== board.version) throw versionConflict('board', mapBoardSummary(board));
       if (input.title === board.title) return mapBoardSummary(board);
       const updated = await this.boards.updateBoard(tx.manager, boardId, input.version, { title: input.title });
-      if (!updated) throw conflict(mapBoardSummary((await this.boards.findBoard(boardId, tx.manager))!));
+      if (!updated) throw versionConflict('board', mapBoardSummary((await this.boards.findBoard(boardId, tx.manager))!));
       const dto = mapBoardSummary(updated);
-      tx.record({ workspaceId: board.workspaceId, type: 'board.updated', entityType: 'board', entityId: boardId, payload: dto });
+      tx.record({ workspaceId: board.workspaceId, type: 'board.updated', entityId: boardId, payload: dto });
       return dto;
     });
   }
@@ -97,11 +97,7 @@ export class BoardsService implements OnModuleInit {
     const positions = generateNKeysBetween(null, null, columns.length);
     const board = await this.boards.insertBoard(tx.manager, workspaceId, title, columns.map((column, i) => ({ title: column, position: positions[i] })));
     const dto = mapBoard(board, await this.boards.columns(board.id, tx.manager), [], []);
-    tx.record({ workspaceId, type: 'board.created', entityType: 'board', entityId: board.id, payload: dto });
+    tx.record({ workspaceId, type: 'board.created', entityId: board.id, payload: dto });
     return dto;
   }
-}
-
-function conflict(current: BoardSummaryDto): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this board; review the latest version', { current });
 }

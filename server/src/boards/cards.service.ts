@@ -3,14 +3,15 @@ import type { CardDto, CommentDto, CreateCardInput, CreateCommentInput, MoveCard
 import { generateKeyBetween } from 'fractional-indexing';
 import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
-import { AccessService, type WorkspaceAccess } from '../common/authorization/access.service.js';
+import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { AppError, notFound } from '../common/errors/app-error.js';
+import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { CardEntity, ColumnEntity } from './board.entities.js';
 import { mapCard, mapComment } from './boards.dto.js';
 import { BoardsRepository, type CardChanges, type CardSlot } from './boards.repository.js';
+import { pageOf } from '../common/pagination.js';
 
 /** What a WIP check needs to know of a column. */
 type Room = Pick<ColumnEntity, 'id' | 'wipLimit'>;
@@ -53,7 +54,7 @@ export class CardsService {
           createdBy: auth.id,
         }),
       );
-      tx.record({ workspaceId: board.workspaceId, type: 'card.created', entityType: 'card', entityId: card.id, payload: card });
+      tx.record({ workspaceId: board.workspaceId, type: 'card.created', entityId: card.id, payload: card });
       return card;
     });
   }
@@ -69,7 +70,7 @@ export class CardsService {
         if (value !== undefined && JSON.stringify(value) !== JSON.stringify(card[key])) Object.assign(changes, { [key]: value });
       }
       if (archived !== undefined && archived !== (card.archivedAt !== null)) changes.archivedAt = archived ? new Date() : null;
-      if (version !== card.version) throw conflict(card);
+      if (version !== card.version) throw versionConflict('card', mapCard(card));
       if (Object.keys(changes).length === 0) return mapCard(card);
       if (changes.archivedAt === null) {
         // Restoring puts the card back among its column's open cards.
@@ -77,10 +78,10 @@ export class CardsService {
         if (column) await this.requireRoom(tx.manager, column);
       }
       const updated = await this.boards.updateCard(tx.manager, cardId, version, changes);
-      if (!updated) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
+      if (!updated) throw versionConflict('card', mapCard((await this.boards.findCard(cardId, tx.manager))!));
       const dto = mapCard(updated);
       const type = changes.archivedAt !== undefined ? (archived ? 'card.archived' : 'card.restored') : 'card.updated';
-      tx.record({ workspaceId: card.workspaceId, type, entityType: 'card', entityId: cardId, payload: dto });
+      tx.record({ workspaceId: card.workspaceId, type, entityId: cardId, payload: dto });
       return dto;
     });
   }
@@ -95,13 +96,13 @@ export class CardsService {
       const { card } = found;
       this.access.of(auth, card.workspaceId, found.member).require('update', 'Card');
       const { column, position } = placement(found.slot!, after);
-      if (input.version !== card.version) throw conflict(card);
+      if (input.version !== card.version) throw versionConflict('card', mapCard(card));
       // Only a card arriving from another column adds to it; an archived card counts in none.
       if (column.id !== card.columnId && card.archivedAt === null) await this.requireRoom(tx.manager, column);
       const moved = await this.boards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
-      if (!moved) throw conflict((await this.boards.findCard(cardId, tx.manager))!);
+      if (!moved) throw versionConflict('card', mapCard((await this.boards.findCard(cardId, tx.manager))!));
       const dto = mapCard(moved);
-      tx.record({ workspaceId: card.workspaceId, type: 'card.moved', entityType: 'card', entityId: cardId, payload: dto });
+      tx.record({ workspaceId: card.workspaceId, type: 'card.moved', entityId: cardId, payload: dto });
       return dto;
     });
   }
@@ -111,7 +112,7 @@ export class CardsService {
       const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
       access.require('delete', 'Card');
       await this.boards.deleteCard(tx.manager, cardId);
-      tx.record({ workspaceId: card.workspaceId, type: 'card.deleted', entityType: 'card', entityId: cardId, payload: { id: cardId, boardId: card.boardId, columnId: card.columnId } });
+      tx.record({ workspaceId: card.workspaceId, type: 'card.deleted', entityId: cardId, payload: { id: cardId, boardId: card.boardId, columnId: card.columnId } });
     });
   }
 
@@ -130,7 +131,7 @@ export class CardsService {
           mentions: mentioned.filter((id) => members.has(id)),
         }),
       );
-      tx.record({ workspaceId: card.workspaceId, type: 'comment.added', entityType: 'comment', entityId: comment.id, payload: comment });
+      tx.record({ workspaceId: card.workspaceId, type: 'comment.added', entityId: comment.id, payload: comment });
       return comment;
     });
   }
@@ -147,8 +148,7 @@ export class CardsService {
     if (!board) throw notFound('Board');
     (await this.access.workspace(auth, board.workspaceId)).require('read', 'Card');
     const rows = await this.boards.archivedCards(boardId, limit + 1, cursor);
-    const items = rows.slice(0, limit).map(mapCard);
-    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    return pageOf(rows, limit, mapCard, (card) => card.id);
   }
 
   private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardEntity; access: WorkspaceAccess }> {
@@ -212,8 +212,4 @@ function placement(slot: CardSlot, after: string | null | 'end'): { column: Room
   if (!slot.column) throw notFound('Column');
   if (after !== 'end' && after !== null && !slot.anchorFound) throw notFound('Card to place after');
   return { column: slot.column, position: generateKeyBetween(slot.lower, slot.upper) };
-}
-
-function conflict(current: CardEntity): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this card; review the latest version', { current: mapCard(current) });
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ColumnDto, CreateColumnInput, DeletedBoardItem, UpdateColumnInput } from '@enlace/shared';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { EntityManager } from 'typeorm';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { AppError, notFound } from '../common/errors/app-error.js';
+import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import type { BoardEntity, ColumnEntity } from './board.entities.js';
 import { mapColumn } from './boards.dto.js';
@@ -28,7 +28,7 @@ export class ColumnsService {
       const columns = await this.boards.columns(boardId, tx.manager);
       const position = generateKeyBetween(columns.at(-1)?.position ?? null, null);
       const column = mapColumn(await this.boards.insertColumn(tx.manager, { boardId, title: input.title, position, wipLimit: input.wipLimit ?? null }));
-      tx.record({ workspaceId: board.workspaceId, type: 'column.created', entityType: 'column', entityId: column.id, payload: column });
+      tx.record({ workspaceId: board.workspaceId, type: 'column.created', entityId: column.id, payload: column });
       return column;
     });
   }
@@ -37,7 +37,7 @@ export class ColumnsService {
   async update(auth: AuthUser, columnId: string, input: UpdateColumnInput): Promise<ColumnDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const { column, board } = await this.columnWithAccess(auth, columnId, tx.manager);
-      if (input.version !== column.version) throw conflict(column);
+      if (input.version !== column.version) throw versionConflict('column', mapColumn(column));
       const position = input.afterColumnId === undefined ? undefined : await this.reorderedPosition(tx.manager, board, column, input.afterColumnId);
       const changes = {
         ...(input.title !== undefined && input.title !== column.title && { title: input.title }),
@@ -46,9 +46,9 @@ export class ColumnsService {
       };
       if (Object.keys(changes).length === 0) return mapColumn(column);
       const updated = await this.boards.updateColumn(tx.manager, columnId, input.version, changes);
-      if (!updated) throw conflict((await this.boards.findColumn(columnId, tx.manager))!);
+      if (!updated) throw versionConflict('column', mapColumn((await this.boards.findColumn(columnId, tx.manager))!));
       const dto = mapColumn(updated);
-      tx.record({ workspaceId: board.workspaceId, type: 'column.updated', entityType: 'column', entityId: columnId, payload: dto });
+      tx.record({ workspaceId: board.workspaceId, type: 'column.updated', entityId: columnId, payload: dto });
       return dto;
     });
   }
@@ -66,7 +66,7 @@ export class ColumnsService {
       if (await this.boards.hasCards(tx.manager, columnId)) throw new AppError('COLUMN_NOT_EMPTY', 'Move or delete this column’s cards (archived ones too) first');
       await this.boards.deleteColumn(tx.manager, columnId);
       const payload: DeletedBoardItem = { id: columnId, boardId: board.id };
-      tx.record({ workspaceId: board.workspaceId, type: 'column.deleted', entityType: 'column', entityId: columnId, payload });
+      tx.record({ workspaceId: board.workspaceId, type: 'column.deleted', entityId: columnId, payload });
     });
   }
 
@@ -92,8 +92,4 @@ export class ColumnsService {
     (await this.access.workspace(auth, board.workspaceId, manager)).require('update', 'Board');
     return { column, board };
   }
-}
-
-function conflict(current: ColumnEntity): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this column; review the latest version', { current: mapColumn(current) });
 }

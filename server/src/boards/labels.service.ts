@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateLabelInput, DeletedBoardItem, LabelDto, UpdateLabelInput } from '@enlace/shared';
 import type { EntityManager } from 'typeorm';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { AppError, notFound } from '../common/errors/app-error.js';
+import { notFound, versionConflict } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import type { BoardEntity, LabelEntity } from './board.entities.js';
 import { mapLabel } from './boards.dto.js';
@@ -24,7 +24,7 @@ export class LabelsService {
       if (!board) throw notFound('Board');
       (await this.access.workspace(auth, board.workspaceId, tx.manager)).require('update', 'Board');
       const label = mapLabel(await this.boards.insertLabel(tx.manager, { boardId, ...input }));
-      tx.record({ workspaceId: board.workspaceId, type: 'label.created', entityType: 'label', entityId: label.id, payload: label });
+      tx.record({ workspaceId: board.workspaceId, type: 'label.created', entityId: label.id, payload: label });
       return label;
     });
   }
@@ -32,16 +32,16 @@ export class LabelsService {
   async update(auth: AuthUser, labelId: string, input: UpdateLabelInput): Promise<LabelDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const { label, board } = await this.labelWithAccess(auth, labelId, tx.manager);
-      if (input.version !== label.version) throw conflict(label);
+      if (input.version !== label.version) throw versionConflict('label', mapLabel(label));
       const changes = {
         ...(input.name !== undefined && input.name !== label.name && { name: input.name }),
         ...(input.color !== undefined && input.color !== label.color && { color: input.color }),
       };
       if (Object.keys(changes).length === 0) return mapLabel(label);
       const updated = await this.boards.updateLabel(tx.manager, labelId, input.version, changes);
-      if (!updated) throw conflict((await this.boards.findLabel(labelId, tx.manager))!);
+      if (!updated) throw versionConflict('label', mapLabel((await this.boards.findLabel(labelId, tx.manager))!));
       const dto = mapLabel(updated);
-      tx.record({ workspaceId: board.workspaceId, type: 'label.updated', entityType: 'label', entityId: labelId, payload: dto });
+      tx.record({ workspaceId: board.workspaceId, type: 'label.updated', entityId: labelId, payload: dto });
       return dto;
     });
   }
@@ -55,7 +55,7 @@ export class LabelsService {
       const { board } = await this.labelWithAccess(auth, labelId, tx.manager);
       if (!(await this.boards.deleteLabel(tx.manager, labelId, board.id))) throw notFound('Label');
       const payload: DeletedBoardItem = { id: labelId, boardId: board.id };
-      tx.record({ workspaceId: board.workspaceId, type: 'label.deleted', entityType: 'label', entityId: labelId, payload });
+      tx.record({ workspaceId: board.workspaceId, type: 'label.deleted', entityId: labelId, payload });
     });
   }
 
@@ -66,8 +66,4 @@ export class LabelsService {
     (await this.access.workspace(auth, board.workspaceId, manager)).require('update', 'Board');
     return { label, board };
   }
-}
-
-function conflict(current: LabelEntity): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this label; review the latest version', { current: mapLabel(current) });
 }

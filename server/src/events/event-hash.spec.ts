@@ -1,8 +1,7 @@
-import type { WorkspaceEvent } from '@enlace/shared';
 import { createHash } from 'node:crypto';
-import { canonicalAroundSeq, canonicalJson, eventHash } from './event-hash.js';
+import { canonicalAroundSeq, canonicalJson, eventHash, type StoredEvent } from './event-hash.js';
 
-const event: WorkspaceEvent = {
+const event: StoredEvent = {
   workspaceId: '7b0e4f0e-4a43-4c3f-9a39-1d1b8f4a0c11',
   seq: 1,
   type: 'card.created',

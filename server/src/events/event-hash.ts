@@ -1,5 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { WorkspaceEvent } from '@enlace/shared';
+
+/**
+ * An event as the log stores and hashes it: whatever a reader is shown (the full event or its envelope),
+ * the chain covers the stored envelope and payload.
+ */
+export interface StoredEvent {
+  workspaceId: string;
+  seq: number;
+  type: string;
+  entityType: string;
+  entityId: string;
+  payload: unknown;
+  actorId: string | null;
+  at: string;
+}
 
 /** JSON with object keys sorted at every level, so the same event always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -14,7 +28,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** hash = sha256(previous hash + canonical event): editing, removing or reordering any event breaks the chain. */
-export function eventHash(prevHash: string, event: WorkspaceEvent): string {
+export function eventHash(prevHash: string, event: StoredEvent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
 }
 
@@ -24,7 +38,7 @@ export function eventHash(prevHash: string, event: WorkspaceEvent): string {
  * comes after the payload and is followed only by the string values of "type" and "workspaceId",
  * in which a quote is always escaped: the last `"seq":0` is the top-level one.
  */
-export function canonicalAroundSeq(event: Omit<WorkspaceEvent, 'seq'>): { before: string; after: string } {
+export function canonicalAroundSeq(event: Omit<StoredEvent, 'seq'>): { before: string; after: string } {
   const text = canonicalJson({ ...event, seq: 0 });
   const at = text.lastIndexOf('"seq":0');
   return { before: text.slice(0, at + '"seq":'.length), after: text.slice(at + '"seq":0'.length) };

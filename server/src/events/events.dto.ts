@@ -11,6 +11,7 @@ export class EventsQueryDto extends zodDto(
   }),
 ) {}
 
+/** A row of the log as its typed event: only catalogued types with their payloads are ever recorded (see UnitOfWork). */
 export function mapEvent(row: WorkspaceEventEntity): WorkspaceEvent {
   return {
     workspaceId: row.workspaceId,
@@ -21,5 +22,5 @@ export function mapEvent(row: WorkspaceEventEntity): WorkspaceEvent {
     payload: row.payload,
     actorId: row.actorId,
     at: row.at.toISOString(),
-  };
+  } as WorkspaceEvent;
 }

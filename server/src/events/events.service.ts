@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditVerificationDto, Page, WorkspaceEvent } from '@enlace/shared';
-import { AccessService } from '../common/authorization/access.service.js';
+import { deliveredFor, type AuditVerificationDto, type DeliveredEvent, type Page } from '@enlace/shared';
+import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { mapEvent } from './events.dto.js';
 import { EventsRepository } from './events.repository.js';
 import { eventHash } from './event-hash.js';
+import { pageOf } from '../common/pagination.js';
 
 const VERIFY_BATCH = 1000;
 
@@ -15,13 +16,15 @@ export class EventsService {
     private readonly access: AccessService,
   ) {}
 
-  /** Catch-up: the events after `after`, oldest first; `nextCursor` is the seq to continue from. */
-  async list(auth: AuthUser, workspaceId: string, after: number, limit: number): Promise<Page<WorkspaceEvent>> {
+  /**
+   * Catch-up: the events after `after`, oldest first, each as the caller may read it (the envelope alone
+   * where their ability does not allow the payload); `nextCursor` is the seq to continue from.
+   */
+  async list(auth: AuthUser, workspaceId: string, after: number, limit: number): Promise<Page<DeliveredEvent>> {
     const access = await this.access.workspace(auth, workspaceId);
     access.require('read', 'Workspace');
     const rows = await this.events.after(workspaceId, after, limit + 1);
-    const items = rows.slice(0, limit).map(mapEvent);
-    return rows.length > limit ? { items, nextCursor: String(items[items.length - 1].seq) } : { items };
+    return pageOf(rows, limit, (row) => deliveredFor(access.ability, mapEvent(row)), (event) => String(event.seq));
   }
 
   /** Recomputes the whole chain; the first event whose link or hash does not hold is named. */

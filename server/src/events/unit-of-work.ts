@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { WorkspaceEvent } from '@enlace/shared';
+import { EVENT_CATALOGUE, type EventPayload, type EventType, type WorkspaceEvent } from '@enlace/shared';
 import type { ClientBase } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventBus } from './event-bus.js';
 import { EventsRepository } from './events.repository.js';
 import { canonicalAroundSeq } from './event-hash.js';
 
-export interface NewEvent {
+/** An event to record: a catalogued type with its payload; the entity type comes from the catalogue. */
+export interface NewEvent<T extends EventType = EventType> {
   workspaceId: string;
-  type: string;
-  entityType: string;
+  type: T;
   entityId: string;
-  payload: unknown;
+  payload: EventPayload<T>;
 }
 
 export interface Tx {
   manager: EntityManager;
   /** Queue an event; it is appended to the workspace's log in this same transaction. */
-  record(event: NewEvent): void;
+  record<T extends EventType>(event: NewEvent<T>): void;
 }
 
 /** pg's pipeline mode, switched on for one unit of work at a time (pg sends pipelined statements in call order). */
@@ -73,18 +73,18 @@ export class UnitOfWork {
     for (const event of pending) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), event]);
     const at = new Date().toISOString();
     const appends = [...byWorkspace].map(([workspaceId, events]) => {
-      const logged: Array<Omit<WorkspaceEvent, 'seq'>> = events.map((event) => ({
+      const logged = events.map((event) => ({
         workspaceId,
         type: event.type,
-        entityType: event.entityType,
+        entityType: EVENT_CATALOGUE[event.type].entityType,
         entityId: event.entityId,
         // Through JSON once, so the hashed payload is exactly what jsonb stores and returns.
         payload: JSON.parse(JSON.stringify(event.payload ?? null)) as unknown,
         actorId,
         at,
-      }));
+      })) as Array<Omit<WorkspaceEvent, 'seq'>>;
       const chain = this.events.append(connection, workspaceId, logged.map((event) => ({ ...event, ...canonicalAroundSeq(event) })));
-      return chain.then((seqs) => logged.map((event, i) => ({ ...event, seq: seqs[i].seq })));
+      return chain.then((seqs) => logged.map((event, i) => ({ ...event, seq: seqs[i].seq }) as WorkspaceEvent));
     });
     const [appended, committed] = await Promise.allSettled([Promise.all(appends), connection.query('COMMIT')]);
     if (appended.status === 'rejected') throw appended.reason;

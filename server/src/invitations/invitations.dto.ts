@@ -18,8 +18,3 @@ export function mapInvitation(invitation: InvitationEntity): InvitationDto {
     expiresAt: invitation.expiresAt.toISOString(),
   };
 }
-
-/** What goes into the workspace's event log: every member reads the log, so no invitee e-mail. */
-export function invitationEventPayload(invitation: InvitationEntity) {
-  return { id: invitation.id, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt.toISOString() };
-}

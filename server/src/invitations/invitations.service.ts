@@ -12,7 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
 import { UsersRepository } from '../accounts/users.repository.js';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
@@ -23,7 +23,7 @@ import { Mailer } from '../mail/mailer.js';
 import { mapMember } from '../workspaces/workspaces.dto.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { InvitationEntity } from './invitation.entity.js';
-import { invitationEventPayload, mapInvitation } from './invitations.dto.js';
+import { mapInvitation } from './invitations.dto.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { hashSecret } from '../common/auth/secret-hash.js';
 
@@ -70,7 +70,7 @@ export class InvitationsService {
         invitedBy: auth.id,
         expiresAt: new Date(Date.now() + this.config.invitationTtlDays * 86_400_000),
       });
-      tx.record({ workspaceId, type: 'invitation.created', entityType: 'invitation', entityId: invitation.id, payload: invitationEventPayload(invitation) });
+      tx.record({ workspaceId, type: 'invitation.created', entityId: invitation.id, payload: mapInvitation(invitation) });
       return invitation;
     });
     const url = `${this.config.publicUrl}/invitations/${token}`;
@@ -93,7 +93,7 @@ export class InvitationsService {
       access.require('delete', 'Invitation', { role: invitation.role });
       requireOpen(invitation);
       await this.invitations.setStatus(tx.manager, invitation.id, 'revoked');
-      tx.record({ workspaceId, type: 'invitation.revoked', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'revoked' } });
+      tx.record({ workspaceId, type: 'invitation.revoked', entityId: invitation.id, payload: { ...mapInvitation(invitation), status: 'revoked' } });
     });
   }
 
@@ -147,11 +147,11 @@ export class InvitationsService {
           userId = newUserId = user.id;
         }
         await this.invitations.setStatus(tx.manager, invitation.id, 'accepted', userId);
-        tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.accepted', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'accepted' } });
+        tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.accepted', entityId: invitation.id, payload: { ...mapInvitation(invitation), status: 'accepted' } });
         if (!(await this.workspaces.findMembership(invitation.workspaceId, userId, tx.manager))) {
           await this.workspaces.insertMember(tx.manager, { workspaceId: invitation.workspaceId, userId, role: invitation.role });
           const member = await this.workspaces.member(invitation.workspaceId, userId, tx.manager);
-          tx.record({ workspaceId: invitation.workspaceId, type: 'member.added', entityType: 'member', entityId: userId, payload: mapMember(member!) });
+          tx.record({ workspaceId: invitation.workspaceId, type: 'member.added', entityId: userId, payload: mapMember(member!) });
         }
         this.logger.log(`Invitation ${invitation.id} accepted by ${userId}`);
         return { workspaceId: invitation.workspaceId, newUserId };
@@ -168,7 +168,7 @@ export class InvitationsService {
       if (!invitation) throw notFound('Invitation');
       requireOpen(invitation);
       await this.invitations.setStatus(tx.manager, invitation.id, 'declined');
-      tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.declined', entityType: 'invitation', entityId: invitation.id, payload: { ...invitationEventPayload(invitation), status: 'declined' } });
+      tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.declined', entityId: invitation.id, payload: { ...mapInvitation(invitation), status: 'declined' } });
     });
   }
 

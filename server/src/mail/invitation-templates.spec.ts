@@ -1,6 +1,6 @@
 import type { Locale } from '@enlace/shared';
 import { escapeHtml, renderInvitation } from './invitation-templates.js';
-import type { InvitationMail } from './mailer.js';
+import type { InvitationMail } from './invitation-templates.js';
 
 const LINK = 'https://enlace.test/invitations/Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
 // Midday UTC, so the long date is the same in every server time zone the tests may run in.

@@ -1,5 +1,18 @@
 import { LOCALES, type Locale, type WorkspaceRole } from '@enlace/shared';
-import type { InvitationMail } from './mailer.js';
+
+export interface InvitationMail {
+  to: string;
+  /** The invitee's language when they already have an account; null falls back to English. */
+  locale: Locale | null;
+  workspaceTitle: string;
+  inviterName: string;
+  inviterOrganization: string | null;
+  role: WorkspaceRole;
+  /** Carries the invitation's secret token: never logged. */
+  url: string;
+  expiresAt: Date;
+  personalMessage?: string;
+}
 
 export interface RenderedMail {
   subject: string;

@@ -2,25 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Locale, WorkspaceRole } from '@enlace/shared';
 import nodemailer, { type SendMailOptions, type SMTPSentMessageInfo, type StreamSentMessageInfo, type Transporter } from 'nodemailer';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
-import { renderInvitation } from './invitation-templates.js';
-
-export interface InvitationMail {
-  to: string;
-  /** The invitee's language when they already have an account; null falls back to English. */
-  locale: Locale | null;
-  workspaceTitle: string;
-  inviterName: string;
-  inviterOrganization: string | null;
-  role: WorkspaceRole;
-  /** Carries the invitation's secret token: never logged. */
-  url: string;
-  expiresAt: Date;
-  personalMessage?: string;
-}
+import { renderInvitation, type InvitationMail } from './invitation-templates.js';
 
 /**
  * The inviter's request waits for the SMTP hand-over, so nodemailer's defaults (2 minutes to connect,

@@ -1,6 +1,17 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { HEAD_INTERVAL_MS, type ServerToClientEvents, type WorkspaceEvent } from '@enlace/shared';
-import type { Server } from 'socket.io';
+import {
+  HEAD_INTERVAL_MS,
+  READ_AUDIENCES,
+  audienceAbility,
+  audienceKey,
+  canReadEvent,
+  redact,
+  type EventType,
+  type ReadAudience,
+  type ServerToClientEvents,
+  type WorkspaceEvent,
+} from '@enlace/shared';
+import type { Server, Socket } from 'socket.io';
 import { mapEvent } from '../events/events.dto.js';
 import { EventsRepository } from '../events/events.repository.js';
 
@@ -11,21 +22,51 @@ interface RoomState {
   filling: boolean;
   /** Subscriptions between `track` and `untrack`: the state is kept for them even while the room is empty. */
   subscribing: number;
-  /** While any subscription is in flight: the seq of each member's latest removal delivered meanwhile. */
-  removals: Map<string, number>;
+  /**
+   * While any subscription is in flight: each member's latest membership change delivered meanwhile, with
+   * its seq: their new read audience, or null for a removal.
+   */
+  changes: Map<string, MembershipChange>;
+}
+
+export interface MembershipChange {
+  seq: number;
+  audience: ReadAudience | null;
 }
 
 export const roomOf = (workspaceId: string) => `workspace:${workspaceId}`;
 export const userRoomOf = (userId: string) => `user:${userId}`;
+/** Each socket in a workspace's room is also in exactly one of its audience rooms (see ReadAudience). */
+export const audienceRoomOf = (workspaceId: string, audience: ReadAudience) => `workspace:${workspaceId}#${audienceKey(audience)}`;
 
 const GAP_WAIT_MS = 300;
 
-const removedUserOf = (event: WorkspaceEvent) => (event.payload as { userId: string }).userId;
+/** A membership change carried by an event: who, and their new audience (null: removed). */
+function membershipChangeOf(event: WorkspaceEvent): { userId: string; audience: ReadAudience | null } | undefined {
+  if (event.type === 'member.removed') return { userId: event.payload.userId, audience: null };
+  if (event.type === 'member.updated') return { userId: event.payload.userId, audience: { role: event.payload.role, sensitiveAccess: event.payload.sensitiveAccess } };
+  return undefined;
+}
+
+/** Whether each audience may read each event type's payload: the rules do not depend on which workspace. */
+const readable = new Map<string, boolean>();
+function audienceReads(audience: ReadAudience, type: EventType): boolean {
+  const key = `${audienceKey(audience)} ${type}`;
+  let can = readable.get(key);
+  if (can === undefined) {
+    can = canReadEvent(audienceAbility('00000000-0000-0000-0000-000000000000', audience), { type, workspaceId: '00000000-0000-0000-0000-000000000000' });
+    readable.set(key, can);
+  }
+  return can;
+}
 
 /**
  * Delivers committed events to this process's sockets in `seq` order per workspace. Events may arrive
  * out of order (several writers) or not at all (a lost broadcast): gaps are filled from the event log,
- * and a removal is applied before any later event, so a removed member never receives one.
+ * and a membership change is applied before any later event, so a removed member never receives one and
+ * a member whose role changed reads from then on what the new role allows. Each audience of the room
+ * gets the full event or, when its ability may not read the payload, the envelope (`redacted: true`):
+ * one encoded frame per kind, never one per socket.
  */
 @Injectable()
 export class EventFanout implements OnModuleDestroy {
@@ -56,7 +97,7 @@ export class EventFanout implements OnModuleDestroy {
     let state = this.rooms.get(workspaceId);
     if (!state) {
       const head = await this.events.head(workspaceId);
-      state = this.rooms.get(workspaceId) ?? { delivered: head.seq, pending: new Map(), filling: false, subscribing: 0, removals: new Map() };
+      state = this.rooms.get(workspaceId) ?? { delivered: head.seq, pending: new Map(), filling: false, subscribing: 0, changes: new Map() };
       this.rooms.set(workspaceId, state);
     }
     state.subscribing += 1;
@@ -67,17 +108,25 @@ export class EventFanout implements OnModuleDestroy {
     const state = this.rooms.get(workspaceId);
     if (!state) return;
     state.subscribing -= 1;
-    if (state.subscribing === 0) state.removals.clear();
+    if (state.subscribing === 0) state.changes.clear();
     this.release(workspaceId);
   }
 
   /**
-   * Whether a removal of `userId` with a seq after `since` was delivered while a subscription was in flight.
-   * Such a removal found the subscribing socket not yet in the room, so could not take it out: the
-   * subscription must, once it has joined, or the removed member would get the events that follow.
+   * The latest change of `userId`'s membership with a seq after `since` delivered while a subscription was
+   * in flight. Such a change found the subscribing socket not yet in the room, so could not move it: the
+   * subscription must, once it has joined, or a removed member would get the events that follow, and a
+   * demoted one payloads its new role may not read.
    */
-  removedSince(workspaceId: string, userId: string, since: number): boolean {
-    return (this.rooms.get(workspaceId)?.removals.get(userId) ?? 0) > since;
+  changedSince(workspaceId: string, userId: string, since: number): MembershipChange | undefined {
+    const change = this.rooms.get(workspaceId)?.changes.get(userId);
+    return change && change.seq > since ? change : undefined;
+  }
+
+  /** Puts a socket that is in a workspace's room into `audience`'s room there, and out of the others. */
+  static placeInAudience(socket: Socket, workspaceId: string, audience: ReadAudience): void {
+    for (const other of READ_AUDIENCES) if (audienceKey(other) !== audienceKey(audience)) void socket.leave(audienceRoomOf(workspaceId, other));
+    void socket.join(audienceRoomOf(workspaceId, audience));
   }
 
   /** Stop following a workspace once no socket of this process is in its room nor about to join it. */
@@ -103,7 +152,8 @@ export class EventFanout implements OnModuleDestroy {
     for (let next = state.pending.get(state.delivered + 1); next; next = state.pending.get(state.delivered + 1)) {
       state.pending.delete(next.seq);
       state.delivered = next.seq;
-      if (next.type === 'member.removed' && state.subscribing > 0) state.removals.set(removedUserOf(next), next.seq);
+      const change = state.subscribing > 0 ? membershipChangeOf(next) : undefined;
+      if (change) state.changes.set(change.userId, { seq: next.seq, audience: change.audience });
       this.deliver(next);
     }
     if (state.pending.size > 0 && !state.filling) {
@@ -128,14 +178,39 @@ export class EventFanout implements OnModuleDestroy {
   private deliver(event: WorkspaceEvent): void {
     const server = this.server;
     if (!server) return;
-    const room = roomOf(event.workspaceId);
-    if (event.type === 'member.removed') {
+    const { workspaceId } = event;
+    const room = roomOf(workspaceId);
+    const change = membershipChangeOf(event);
+    if (change?.audience === null) {
       // Leave first, then send: the removed member's sockets get the notice, never the event stream.
-      const removed = userRoomOf(removedUserOf(event));
-      server.local.in(removed).socketsLeave(room);
-      server.local.to(removed).emit('workspace:removed', { workspaceId: event.workspaceId });
+      const removed = userRoomOf(change.userId);
+      server.local.in(removed).socketsLeave([room, ...READ_AUDIENCES.map((audience) => audienceRoomOf(workspaceId, audience))]);
+      server.local.to(removed).emit('workspace:removed', { workspaceId });
+    } else if (change) {
+      this.moveToAudience(change.userId, workspaceId, change.audience);
     }
-    server.local.to(room).emit('workspace:event', event);
+    const rooms = server.sockets.adapter.rooms;
+    const readers: string[] = [];
+    const others: string[] = [];
+    for (const audience of READ_AUDIENCES) {
+      const audienceRoom = audienceRoomOf(workspaceId, audience);
+      if (rooms.get(audienceRoom)?.size) (audienceReads(audience, event.type) ? readers : others).push(audienceRoom);
+    }
+    // Most events every member may read: the whole room at once, as before audiences existed.
+    if (others.length === 0) server.local.to(room).emit('workspace:event', event);
+    else {
+      if (readers.length > 0) server.local.to(readers).emit('workspace:event', event);
+      server.local.to(others).emit('workspace:event', redact(event));
+    }
+  }
+
+  /** A member's role or grant changed: their sockets in the workspace's room read as the new audience from now on. */
+  private moveToAudience(userId: string, workspaceId: string, audience: ReadAudience): void {
+    const server = this.server!;
+    for (const socketId of server.sockets.adapter.rooms.get(userRoomOf(userId)) ?? []) {
+      const socket = server.sockets.sockets.get(socketId);
+      if (socket?.rooms.has(roomOf(workspaceId))) EventFanout.placeInAudience(socket, workspaceId, audience);
+    }
   }
 
   /** Every few seconds: tell clients the head seq, and catch up anything this process missed. */

@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import {
+  MAX_MISSED,
+  SOCKET_RATE,
   SubscribeSchema,
   UnsubscribeSchema,
+  deliveredFor,
   type ClientToServerEvents,
   type PresenceUser,
   type ServerToClientEvents,
@@ -14,11 +17,12 @@ import { UsersService } from '../accounts/users.service.js';
 import { AuthGuard } from '../common/auth/auth.guard.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { TokenService } from '../common/auth/token.service.js';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { mapEvent } from '../events/events.dto.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { EventFanout, roomOf, userRoomOf } from './event-fanout.js';
+import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
   user: AuthUser;
@@ -30,7 +34,6 @@ interface SocketData {
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const MAX_MISSED = 1000;
 /** Presence is coalesced: a thousand viewers arriving at once cause one update, not a thousand. */
 const PRESENCE_DEBOUNCE_MS = 250;
 
@@ -41,6 +44,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   /** Per socket: whether its account was still active once it had joined its user room (see handleConnection). */
   private readonly admitted = new WeakMap<AppSocket, Promise<boolean>>();
+  /** Message budgets (SOCKET_RATE): per socket, and per user across their sockets on this process. */
+  private readonly socketBuckets = new WeakMap<AppSocket, TokenBucket>();
+  private readonly userBuckets = new Map<string, TokenBucket>();
   @WebSocketServer() private readonly server!: AppServer;
 
   constructor(
@@ -109,23 +115,44 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   handleDisconnect(socket: AppSocket): void {
     this.logger.log(`Socket disconnected for user ${socket.data.user?.id ?? 'unknown'}`);
+    const userId = socket.data.user?.id;
+    if (userId && this.userBuckets.get(userId)?.full(Date.now())) this.userBuckets.delete(userId);
     for (const workspaceId of socket.data.workspaces ?? []) {
       this.fanout.release(workspaceId);
       this.schedulePresence(workspaceId);
     }
   }
 
+  /**
+   * Spends one message of the socket's and of its user's budget; false when either is empty. A flood of
+   * subscriptions (each a log read) would otherwise slow every other member's live events.
+   */
+  private withinRate(socket: AppSocket): boolean {
+    const now = Date.now();
+    const userId = socket.data.user.id;
+    let perSocket = this.socketBuckets.get(socket);
+    if (!perSocket) this.socketBuckets.set(socket, (perSocket = new TokenBucket(SOCKET_RATE.perSocket.burst, SOCKET_RATE.perSocket.perSecond, now)));
+    let perUser = this.userBuckets.get(userId);
+    if (!perUser) this.userBuckets.set(userId, (perUser = new TokenBucket(SOCKET_RATE.perUser.burst, SOCKET_RATE.perUser.perSecond, now)));
+    if (perSocket.take(now) && perUser.take(now)) return true;
+    this.logger.warn(`Socket message refused: user ${userId} is over the rate limit`);
+    return false;
+  }
+
   @SubscribeMessage('workspace:subscribe')
   async subscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    if (!this.withinRate(socket)) return { ok: false, code: 'RATE_LIMITED', message: 'Too many requests on this connection; wait a moment' };
     const parsed = SubscribeSchema.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'VALIDATION_FAILED', message: 'Expected {workspaceId, afterSeq?}' };
     const { workspaceId, afterSeq } = parsed.data;
     if (!(await this.admitted.get(socket))) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
     // Follow the workspace before checking access, so that a removal committed after the check is seen here.
     const since = await this.fanout.track(workspaceId);
+    let access: WorkspaceAccess;
     try {
-      const refused = await this.join(socket, workspaceId, since);
-      if (refused) return refused;
+      const joined = await this.join(socket, workspaceId, since);
+      if (!joined.ok) return joined.refusal;
+      access = joined.access;
     } finally {
       this.fanout.untrack(workspaceId);
     }
@@ -134,40 +161,63 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const missedRows = afterSeq === undefined ? [] : await this.events.after(workspaceId, afterSeq, MAX_MISSED, head.seq);
     this.schedulePresence(workspaceId);
     const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
-    return { ok: true, seq: head.seq, missed: missedRows.map(mapEvent), ...(truncated && { truncated }) };
+    const missed = missedRows.map((row) => deliveredFor(access.ability, mapEvent(row)));
+    return { ok: true, seq: head.seq, missed, ...(truncated && { truncated }) };
   }
 
-  /** Checks access and joins the workspace's room; the refusal to acknowledge when the socket may not stay. */
-  private async join(socket: AppSocket, workspaceId: string, since: number): Promise<SubscribeAck | undefined> {
+  /**
+   * Checks access and joins the workspace's room and the room of the member's read audience; the refusal
+   * to acknowledge when the socket may not stay.
+   */
+  private async join(
+    socket: AppSocket,
+    workspaceId: string,
+    since: number,
+  ): Promise<{ ok: true; access: WorkspaceAccess } | { ok: false; refusal: SubscribeAck }> {
     const userId = socket.data.user.id;
+    let access: WorkspaceAccess;
     try {
-      (await this.access.workspace(socket.data.user, workspaceId)).require('read', 'Workspace');
+      access = await this.access.workspace(socket.data.user, workspaceId);
+      access.require('read', 'Workspace');
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
-      return { ok: false, code, message: error instanceof AppError ? error.message : 'Subscription failed' };
+      return { ok: false, refusal: { ok: false, code, message: error instanceof AppError ? error.message : 'Subscription failed' } };
     }
+    const { role, sensitiveAccess } = access.membership;
     await socket.join(roomOf(workspaceId));
-    // Checked again once joined. A removal delivered during the access check found this socket outside the
-    // room, so could not take it out (EventFanout.deliver does from now on). A socket closed meanwhile (its
-    // account disabled) is in no room, as socket.io ignores a join after the disconnect: nothing more to do.
-    if (socket.disconnected) return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
-    if (this.fanout.removedSince(workspaceId, userId, since)) {
-      await socket.leave(roomOf(workspaceId));
-      socket.data.workspaces.delete(workspaceId);
+    EventFanout.placeInAudience(socket, workspaceId, { role, sensitiveAccess });
+    // Checked again once joined. A membership change delivered during the access check found this socket
+    // outside the room, so could not move it (EventFanout.deliver does from now on). A socket closed
+    // meanwhile (its account disabled) is in no room, as socket.io ignores a join after the disconnect.
+    if (socket.disconnected) return { ok: false, refusal: { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' } };
+    const change = this.fanout.changedSince(workspaceId, userId, since);
+    if (change?.audience === null) {
+      this.leave(socket, workspaceId);
       this.logger.warn(`Denied: user ${userId} was removed from workspace ${workspaceId} while subscribing`);
-      return { ok: false, code: 'NOT_FOUND', message: 'Workspace not found' };
+      return { ok: false, refusal: { ok: false, code: 'NOT_FOUND', message: 'Workspace not found' } };
+    }
+    if (change) {
+      EventFanout.placeInAudience(socket, workspaceId, change.audience);
+      // `missed` is read with the ability of the membership as it is now.
+      access = await this.access.workspace(socket.data.user, workspaceId);
     }
     socket.data.workspaces.add(workspaceId);
-    return undefined;
+    return { ok: true, access };
+  }
+
+  /** Out of the workspace's room and its audience rooms. */
+  private leave(socket: AppSocket, workspaceId: string): void {
+    for (const room of socket.rooms) if (room === roomOf(workspaceId) || room.startsWith(`${roomOf(workspaceId)}#`)) void socket.leave(room);
+    socket.data.workspaces.delete(workspaceId);
   }
 
   @SubscribeMessage('workspace:unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    if (!this.withinRate(socket)) return { ok: false };
     const parsed = UnsubscribeSchema.safeParse(body);
     if (!parsed.success) return { ok: false };
     const { workspaceId } = parsed.data;
-    await socket.leave(roomOf(workspaceId));
-    socket.data.workspaces.delete(workspaceId);
+    this.leave(socket, workspaceId);
     this.fanout.release(workspaceId);
     this.schedulePresence(workspaceId);
     return { ok: true };

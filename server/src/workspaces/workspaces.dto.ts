@@ -1,4 +1,4 @@
-import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, type MemberDto, type WorkspaceDto } from '@enlace/shared';
+import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, type MemberDto, type WorkspaceDto, type WorkspaceStateDto } from '@enlace/shared';
 import { z } from 'zod';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { MemberRow } from './workspaces.repository.js';
@@ -13,10 +13,7 @@ export class WorkspacePageQueryDto extends zodDto(
   z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }),
 ) {}
 
-/** The workspace as every member sees it (event payloads carry this; `myRole` is added per caller). */
-export type WorkspaceState = Omit<WorkspaceDto, 'myRole' | 'mySensitiveAccess'>;
-
-export function mapWorkspaceState(workspace: WorkspaceEntity): WorkspaceState {
+export function mapWorkspaceState(workspace: WorkspaceEntity): WorkspaceStateDto {
   return {
     id: workspace.id,
     kind: workspace.kind,

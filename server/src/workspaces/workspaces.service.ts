@@ -1,37 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
-import { AccessService } from '../common/authorization/access.service.js';
+import { AccessService } from './access.service.js';
 import { abilityWhere } from '../common/authorization/ability-sql.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { AppError, notFound } from '../common/errors/app-error.js';
-import { InvitationsRepository } from '../invitations/invitations.repository.js';
+import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { EventsRepository } from '../events/events.repository.js';
-import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
+import { UnitOfWork } from '../events/unit-of-work.js';
+import { WorkspaceHooks } from './workspace-hooks.js';
 import { mapMember, mapWorkspace, mapWorkspaceState } from './workspaces.dto.js';
 import { WorkspacesRepository } from './workspaces.repository.js';
-
-/** Hooks other domains add to a new workspace in its creating transaction (the default board). */
-/** What else a new workspace gets in its creating transaction; `locale` is the creator's request language. */
-export type WorkspaceSetup = (tx: Tx, workspaceId: string, locale: Locale) => Promise<void>;
+import { pageOf } from '../common/pagination.js';
 
 @Injectable()
 export class WorkspacesService {
   private readonly logger = new Logger(WorkspacesService.name);
-  private readonly setups: WorkspaceSetup[] = [];
 
   constructor(
     private readonly workspaces: WorkspacesRepository,
     private readonly events: EventsRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
-    private readonly invitations: InvitationsRepository,
+    private readonly hooks: WorkspaceHooks,
   ) {}
 
-  onCreate(setup: WorkspaceSetup): void {
-    this.setups.push(setup);
-  }
-
-  async create(auth: AuthUser, input: CreateWorkspaceInput, locale: Locale): Promise<WorkspaceDto> {
+  /** The workspace, its owner, and what the hooks add for its kind, in one transaction; `details` go to the kind's hooks. */
+  async create(auth: AuthUser, input: CreateWorkspaceInput, locale: Locale, details?: unknown): Promise<WorkspaceDto> {
     const { workspace, membership } = await this.unitOfWork.run(auth.id, async (tx) => {
       const workspace = await this.workspaces.insert(tx.manager, {
         kind: input.kind,
@@ -42,10 +35,10 @@ export class WorkspacesService {
       });
       await this.workspaces.insertMember(tx.manager, { workspaceId: workspace.id, userId: auth.id, role: 'owner' });
       await this.events.createHead(tx.manager, workspace.id);
-      tx.record({ workspaceId: workspace.id, type: 'workspace.created', entityType: 'workspace', entityId: workspace.id, payload: mapWorkspaceState(workspace) });
+      tx.record({ workspaceId: workspace.id, type: 'workspace.created', entityId: workspace.id, payload: mapWorkspaceState(workspace) });
       const member = await this.workspaces.member(workspace.id, auth.id, tx.manager);
-      tx.record({ workspaceId: workspace.id, type: 'member.added', entityType: 'member', entityId: auth.id, payload: mapMember(member!) });
-      for (const setup of this.setups) await setup(tx, workspace.id, locale);
+      tx.record({ workspaceId: workspace.id, type: 'member.added', entityId: auth.id, payload: mapMember(member!) });
+      await this.hooks.created({ tx, workspace, locale, details });
       const membership = await this.workspaces.findMembership(workspace.id, auth.id, tx.manager);
       return { workspace, membership: membership! };
     });
@@ -57,8 +50,7 @@ export class WorkspacesService {
     const ability = await this.access.everywhere(auth);
     const where = abilityWhere(ability, 'read', 'Workspace', { workspaceId: 'w.id' }, 'ws');
     const rows = await this.workspaces.listReadable(auth.id, where, limit + 1, cursor);
-    const items = rows.slice(0, limit).map((row) => mapWorkspace(row.workspace, row.membership));
-    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    return pageOf(rows, limit, (row) => mapWorkspace(row.workspace, row.membership), (item) => item.id);
   }
 
   async get(auth: AuthUser, id: string): Promise<WorkspaceDto> {
@@ -79,15 +71,15 @@ export class WorkspacesService {
       };
       const current = access.workspace;
       const unchanged = Object.entries(changes).every(([key, value]) => current[key as keyof typeof current] === value);
-      if (input.version !== current.version) throw versionConflict(mapWorkspace(current, access.membership));
+      if (input.version !== current.version) throw versionConflict('workspace', mapWorkspace(current, access.membership));
       if (unchanged) return mapWorkspace(current, access.membership);
       const updated = await this.workspaces.update(tx.manager, id, input.version, changes);
       if (!updated) {
         const latest = await this.workspaces.findById(id, tx.manager);
-        throw versionConflict(mapWorkspace(latest!, access.membership));
+        throw versionConflict('workspace', mapWorkspace(latest!, access.membership));
       }
       const type = changes.status === 'archived' ? 'workspace.archived' : changes.status === 'active' ? 'workspace.restored' : 'workspace.updated';
-      tx.record({ workspaceId: id, type, entityType: 'workspace', entityId: id, payload: mapWorkspaceState(updated) });
+      tx.record({ workspaceId: id, type, entityId: id, payload: mapWorkspaceState(updated) });
       return mapWorkspace(updated, access.membership);
     });
   }
@@ -115,7 +107,7 @@ export class WorkspacesService {
       if (Object.keys(changes).length === 0) return mapMember(target);
       await this.workspaces.updateMember(tx.manager, id, userId, changes);
       const updated = mapMember((await this.workspaces.member(id, userId, tx.manager))!);
-      tx.record({ workspaceId: id, type: 'member.updated', entityType: 'member', entityId: userId, payload: updated });
+      tx.record({ workspaceId: id, type: 'member.updated', entityId: userId, payload: updated });
       this.logger.log(`Member ${userId} of workspace ${id} changed by ${auth.id}: ${Object.keys(changes).join(', ')}`);
       return updated;
     });
@@ -132,14 +124,9 @@ export class WorkspacesService {
         throw new AppError('LAST_OWNER', 'A workspace keeps at least one owner; make someone else owner first');
       }
       await this.workspaces.deleteMember(tx.manager, id, userId);
-      // A removed member's pending invitations die with the membership: no old link lets them back in.
-      await this.invitations.revokePending(tx.manager, id, target.email);
-      tx.record({ workspaceId: id, type: 'member.removed', entityType: 'member', entityId: userId, payload: { workspaceId: id, userId } });
+      await this.hooks.memberRemoved(tx, target);
+      tx.record({ workspaceId: id, type: 'member.removed', entityId: userId, payload: { workspaceId: id, userId } });
       this.logger.log(`Member ${userId} removed from workspace ${id} by ${auth.id}`);
     });
   }
-}
-
-function versionConflict(current: WorkspaceDto): AppError {
-  return new AppError('VERSION_CONFLICT', 'Someone else changed this workspace; review the latest version', { current });
 }

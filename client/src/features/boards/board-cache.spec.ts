@@ -37,7 +37,9 @@ const column = (id: string, fields: Partial<ColumnDto> = {}): ColumnDto => ({ id
 const board = (fields: Partial<BoardDto> = {}): BoardDto => ({ id: BOARD, workspaceId: 'workspace-1', title: 'Board', version: 1, columns: [], labels: [], cards: [], ...fields });
 
 let seq = 0;
-const event = (type: string, entityId: string, payload: unknown): WorkspaceEvent => ({
+// Built loosely (any type with any payload), as a test of what the cache does with each.
+const event = (type: string, entityId: string, payload: unknown): WorkspaceEvent =>
+  ({
   workspaceId: 'workspace-1',
   seq: ++seq,
   type,
@@ -46,7 +48,7 @@ const event = (type: string, entityId: string, payload: unknown): WorkspaceEvent
   payload,
   actorId: 'user-2',
   at: '2026-01-01T00:00:00.000Z',
-});
+  }) as WorkspaceEvent;
 
 describe('applyBoardChange', () => {
   it('adds a label created on this board, after the ones it has', () => {

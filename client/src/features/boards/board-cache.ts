@@ -1,4 +1,4 @@
-import type { BoardDto, BoardSnapshotDto, BoardSummaryDto, CardDto, ColumnDto, DeletedBoardItem, LabelDto, WorkspaceEvent } from '@enlace/shared';
+import { isRedacted, type BoardDto, type BoardSnapshotDto, type BoardSummaryDto, type CardDto, type ColumnDto, type DeletedBoardItem, type DeliveredEvent, type LabelDto, type WorkspaceEvent } from '@enlace/shared';
 
 // The board functions keep the type of the board they are given, so a cached snapshot keeps its `seq`;
 // only applyBoardEvent moves it.
@@ -74,21 +74,21 @@ export function applyBoardChange<B extends BoardDto>(board: B, event: WorkspaceE
     case 'card.moved':
     case 'card.archived': // the payload is the archived card: applyCard drops it from the board
     case 'card.restored':
-      return applyCard(board, event.payload as CardDto);
+      return applyCard(board, event.payload);
     case 'card.deleted':
       return removeCard(board, event.entityId);
     case 'column.created':
     case 'column.updated': // a reorder is a new position: applyColumn sorts again
-      return applyColumn(board, event.payload as ColumnDto);
+      return applyColumn(board, event.payload);
     case 'column.deleted':
-      return removeColumn(board, event.payload as DeletedBoardItem);
+      return removeColumn(board, event.payload);
     case 'label.created':
     case 'label.updated':
-      return applyLabel(board, event.payload as LabelDto);
+      return applyLabel(board, event.payload);
     case 'label.deleted':
-      return removeLabel(board, event.payload as DeletedBoardItem);
+      return removeLabel(board, event.payload);
     case 'board.updated':
-      return applyBoardSummary(board, event.payload as BoardSummaryDto);
+      return applyBoardSummary(board, event.payload);
     default: // board.created is a board no cache holds yet: see applyBoardListEvent
       return board;
   }
@@ -101,9 +101,10 @@ export function applyBoardChange<B extends BoardDto>(board: B, event: WorkspaceE
  * that `seq` always says how far the board is. A later one returns `board` itself: the board is behind,
  * and the events between must come first, from the log (see board-sync.ts), or they would be lost.
  */
-export function applyBoardEvent(board: BoardSnapshotDto, event: WorkspaceEvent): BoardSnapshotDto {
+export function applyBoardEvent(board: BoardSnapshotDto, event: DeliveredEvent): BoardSnapshotDto {
   if (event.workspaceId !== board.workspaceId || event.seq !== board.seq + 1) return board;
-  return { ...applyBoardChange(board, event), seq: event.seq };
+  // An event this member may not read changes nothing on a board, but the board is now past it.
+  return { ...(isRedacted(event) ? board : applyBoardChange(board, event)), seq: event.seq };
 }
 
 export interface BoardList {
@@ -125,7 +126,7 @@ export function applyBoardToList(list: BoardList, board: BoardSummaryDto): Board
 
 /** Applies one event of the workspace's log to the cached list of its boards; unrelated events return `list` itself. */
 export function applyBoardListEvent(list: BoardList, event: WorkspaceEvent): BoardList {
-  return event.type === 'board.created' || event.type === 'board.updated' ? applyBoardToList(list, event.payload as BoardSummaryDto) : list;
+  return event.type === 'board.created' || event.type === 'board.updated' ? applyBoardToList(list, event.payload) : list;
 }
 
 /** The local guess of a move, shown until the server answers: array order is display order. */

@@ -23,7 +23,8 @@ const snapshot = (seq: number, fields: Partial<BoardSnapshotDto> = {}): BoardSna
   ...fields,
 });
 
-const cardEvent = (seq: number, type: string, payload: CardDto): WorkspaceEvent => ({
+const cardEvent = (seq: number, type: string, payload: CardDto): WorkspaceEvent =>
+  ({
   workspaceId: WORKSPACE,
   seq,
   type,
@@ -32,7 +33,7 @@ const cardEvent = (seq: number, type: string, payload: CardDto): WorkspaceEvent 
   payload,
   actorId: 'user-2',
   at: '2026-01-01T00:00:00.000Z',
-});
+  }) as WorkspaceEvent;
 
 /** Lets every pending fill run to its end (the fake log answers at once unless a test holds it). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -100,7 +101,7 @@ describe('createBoardSync', () => {
       expect([type, stale(archivedKey), stale(otherBoardKey)]).toEqual([type, true, false]);
     }
     await reset();
-    live({ ...cardEvent(11, 'card.deleted', card('a')), payload: { id: 'a', boardId: BOARD, columnId: 'column-1' } });
+    live({ ...cardEvent(11, 'card.deleted', card('a')), payload: { id: 'a', boardId: BOARD, columnId: 'column-1' } } as WorkspaceEvent);
     expect(stale(archivedKey)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { matchQuery, type QueryClient } from '@tanstack/react-query';
-import type { BoardSnapshotDto, CardDto, WorkspaceEvent } from '@enlace/shared';
+import type { BoardSnapshotDto, DeliveredEvent } from '@enlace/shared';
 import { boardKeys } from './api/board-keys';
 import { applyBoardEvent } from './board-cache';
 
@@ -10,7 +10,7 @@ export interface BoardSyncOptions {
   /** The last seq the socket has applied; null until the first subscription answers. */
   last: () => number | null;
   /** A page of the workspace's event log after `after`, oldest first. */
-  fetchEvents: (after: number) => Promise<{ items: WorkspaceEvent[] }>;
+  fetchEvents: (after: number) => Promise<{ items: DeliveredEvent[] }>;
 }
 
 /**
@@ -22,11 +22,19 @@ export interface BoardSyncOptions {
  * the cache, rather than doing this in the query function, covers every way a board gets there.
  */
 /** Archiving, restoring or deleting a card, or editing an archived one. */
-const changesArchive = (event: WorkspaceEvent) =>
-  event.type === 'card.archived' ||
-  event.type === 'card.restored' ||
-  event.type === 'card.deleted' ||
-  (event.type === 'card.updated' && (event.payload as CardDto).archived);
+const archivedBoardOf = (event: DeliveredEvent): string | undefined => {
+  if ('redacted' in event) return undefined;
+  switch (event.type) {
+    case 'card.archived':
+    case 'card.restored':
+    case 'card.deleted':
+      return event.payload.boardId;
+    case 'card.updated':
+      return event.payload.archived ? event.payload.boardId : undefined;
+    default:
+      return undefined;
+  }
+};
 
 export function createBoardSync({ queryClient, userId, workspaceId, last, fetchEvents }: BoardSyncOptions) {
   const details = { queryKey: boardKeys.details(userId) };
@@ -35,9 +43,10 @@ export function createBoardSync({ queryClient, userId, workspaceId, last, fetchE
   let stopped = false;
 
   /** A live event, in seq order, to every cached board; a board that is behind leaves it to its fill. */
-  const apply = (event: WorkspaceEvent) => {
+  const apply = (event: DeliveredEvent) => {
     // A board's archived cards are a list apart, read only while someone looks at it: read it again.
-    if (changesArchive(event)) void queryClient.invalidateQueries({ queryKey: boardKeys.archived(userId, (event.payload as { boardId: string }).boardId) });
+    const archivedBoard = archivedBoardOf(event);
+    if (archivedBoard) void queryClient.invalidateQueries({ queryKey: boardKeys.archived(userId, archivedBoard) });
     // `undefined` leaves an unchanged board alone.
     queryClient.setQueriesData<BoardSnapshotDto>(details, (board) => {
       if (!board) return board;

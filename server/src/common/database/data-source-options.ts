@@ -1,8 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../../migrations/index.js';
-import { entities } from './entities.js';
 
-export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
+/** `entities` are the domain modules' own (server/src/domains.ts): common/ knows no domain. */
+export function dataSourceOptions(url: string, embedded: boolean, entities: NonNullable<DataSourceOptions['entities']>): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Pool } from 'pg';
 import type { Config } from '../config/config.js';
 import { dataSourceOptions } from './data-source-options.js';
@@ -15,13 +15,13 @@ export interface Database {
 const logger = new Logger('Database');
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR, and brings the schema up to date. */
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, entities: NonNullable<DataSourceOptions['entities']>): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'));
     logger.log(`Embedded PostgreSQL kept in ${join(config.dataDir, 'pg')}`);
   }
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, Boolean(embedded)));
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, Boolean(embedded), entities));
   try {
     await dataSource.initialize();
     // A restarted PostgreSQL breaks idle connections; the pool replaces them, the server must not crash.

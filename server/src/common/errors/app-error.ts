@@ -13,3 +13,7 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You may not do this') => new AppError('FORBIDDEN', message);
+
+/** A write carried a stale `version`: 409 with the entity's current state, so the client can show both and merge. */
+export const versionConflict = (what: string, current: unknown) =>
+  new AppError('VERSION_CONFLICT', `Someone else changed this ${what}; review the latest version`, { current });

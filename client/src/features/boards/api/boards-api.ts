@@ -15,7 +15,6 @@ import type {
   UpdateCardInput,
   UpdateColumnInput,
   UpdateLabelInput,
-  WorkspaceEvent,
 } from '@enlace/shared';
 import { http } from '../../../api/http';
 
@@ -44,7 +43,3 @@ export const fetchComments = (cardId: string, signal?: AbortSignal) =>
   http.get<{ items: CommentDto[] }>(`/cards/${enc(cardId)}/comments`, { signal });
 export const addComment = (cardId: string, body: string) => http.post<CommentDto>(`/cards/${enc(cardId)}/comments`, { body });
 
-export const fetchEvents = (workspaceId: string, after: number) => {
-  const params = new URLSearchParams({ after: String(after), limit: '500' });
-  return http.get<{ items: WorkspaceEvent[]; nextCursor?: string }>(`/workspaces/${enc(workspaceId)}/events?${params.toString()}`);
-};

@@ -8,7 +8,7 @@ import { initials } from '../../../ui/initials';
 import { PageStatus } from '../../../ui/page-status';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useBoard, useBoards } from '../hooks/use-board';
-import { useWorkspaceSocket } from '../hooks/use-workspace-socket';
+import { useRealtimeStatus } from '../../realtime/workspace-realtime';
 import { ArchivedCardsDialog } from './archived-cards-dialog';
 import { BoardSettingsDialog } from './board-settings-dialog';
 import { BoardSwitcher, searchWithBoard } from './board-switcher';
@@ -35,7 +35,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const requested = params.get('board');
   const boardId = (items.find((item) => item.id === requested) ?? items.find((item) => item.id === landedId) ?? items[0])?.id;
   const board = useBoard(boardId);
-  const live = useWorkspaceSocket(workspace.id);
+  const live = useRealtimeStatus();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
   return (

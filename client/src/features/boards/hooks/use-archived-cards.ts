@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CardDto } from '@enlace/shared';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { boardKeys } from '../api/board-keys';
 import { fetchArchivedCards, updateCard } from '../api/boards-api';
 import { useApplyCard } from './use-board';

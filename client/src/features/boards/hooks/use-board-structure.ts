@@ -11,7 +11,7 @@ import type {
   UpdateLabelInput,
 } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { boardKeys } from '../api/board-keys';
 import { createBoard, createColumn, createLabel, deleteColumn, deleteLabel, updateBoard, updateColumn, updateLabel } from '../api/boards-api';
 import {

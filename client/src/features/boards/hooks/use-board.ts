@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BoardSnapshotDto, CardDto, CommentDto, UpdateCardInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { boardKeys } from '../api/board-keys';
 import { addComment, createCard, fetchBoard, fetchBoards, fetchComments, moveCard, updateCard } from '../api/boards-api';
 import { applyCard, conflictCard, moveCardLocally } from '../board-cache';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { fetchAllOrganizations, organizationKeys } from '../api/organizations-api';
 
 /** All organisations, for pickers; they change rarely, so a read is kept for a few minutes. */

@@ -5,7 +5,7 @@ import type { UserDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useHubAbility } from '../../auth/hooks/use-hub-ability';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { useOrganizationUsers, useSetUserDisabled } from '../hooks/use-organization-users';
 import { AccountStatusDialog } from './account-status-dialog';
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { CreateUserInput, Page, UserDto } from '@enlace/shared';
-import { useUserId } from '../../workspaces/hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { createUser, fetchOrganizationUsers, peopleKeys, updateUser } from '../api/people-api';
 
 export function useOrganizationUsers(organizationId: string) {

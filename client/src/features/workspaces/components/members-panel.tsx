@@ -5,7 +5,7 @@ import { WORKSPACE_ROLES, type WorkspaceDto, type WorkspaceRole } from '@enlace/
 import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useMembers, useRemoveMember, useUpdateMember } from '../hooks/use-members';
-import { useUserId } from '../hooks/use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 import { useWorkspaceAbility } from '../hooks/use-workspace-ability';
 
 export function MembersPanel({ workspace }: { workspace: WorkspaceDto }) {

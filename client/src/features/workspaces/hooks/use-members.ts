@@ -9,7 +9,7 @@ import {
   updateMember,
   workspaceKeys,
 } from '../api/workspaces-api';
-import { useUserId } from './use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 
 export function useMembers(workspaceId: string) {
   const userId = useUserId();

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
 import { createWorkspace, fetchWorkspace, fetchWorkspaces, workspaceKeys } from '../api/workspaces-api';
-import { useUserId } from './use-user-id';
+import { useUserId } from '../../auth/hooks/use-user-id';
 
 export function useWorkspaces() {
   const userId = useUserId();

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { subject as tagged } from '@casl/ability';
 import { defineAbilityFor, type Action, type AppAbility, type Subject } from '@enlace/shared';
 import type { EntityManager } from 'typeorm';
-import { WorkspacesRepository, type WorkspaceWithRole } from '../../workspaces/workspaces.repository.js';
-import type { WorkspaceMemberEntity } from '../../workspaces/workspace-member.entity.js';
-import type { WorkspaceEntity } from '../../workspaces/workspace.entity.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, notFound } from '../errors/app-error.js';
+import { WorkspacesRepository, type WorkspaceWithRole } from './workspaces.repository.js';
+import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import type { WorkspaceEntity } from './workspace.entity.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { AppError, notFound } from '../common/errors/app-error.js';
 
 type SubjectType = Exclude<Subject, 'all'> & string;
 

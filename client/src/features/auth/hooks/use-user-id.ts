@@ -1,4 +1,4 @@
-import { useSession } from '../../auth/hooks/use-session';
+import { useSession } from './use-session';
 
 /** The signed-in user's id, to key cached data by user; empty when signed out. */
 export function useUserId(): string {

@@ -1,0 +1,4 @@
+// Every feature's workspace tabs, registered in the order they appear. Adding a domain's tab: register it
+// in the feature (see features/boards/board-tab.ts) and import that file here.
+import '../features/boards/board-tab';
+import '../features/workspaces/workspace-core-tabs';
