@@ -4,7 +4,7 @@ import type { BoardDto, BoardSnapshotDto, CardDto, Page } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
-import { BoardsRepository } from '../../server/src/boards/boards.repository.js';
+import { CardsRepository } from '../../server/src/boards/cards.repository.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('boards and cards', () => {
@@ -140,7 +140,7 @@ describe('boards and cards', () => {
 
   it('aborts a board response whose cards fail after it started, rather than end it looking complete', async () => {
     // The status and the first cards are already on their way when the rest fails (a lost connection).
-    const streamCards = jest.spyOn(BoardsRepository.prototype, 'streamCards').mockImplementationOnce(async (_boardId, _manager, onPiece) => {
+    const streamCards = jest.spyOn(CardsRepository.prototype, 'streamCards').mockImplementationOnce(async (_boardId, _manager, onPiece) => {
       onPiece('{"id":"first-piece"}');
       throw new Error('connection to the database lost');
     });

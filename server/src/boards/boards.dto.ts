@@ -19,7 +19,7 @@ import {
 } from '@enlace/shared';
 import { JsonStream } from '../common/json-stream.js';
 import { zodDto } from '../common/validation/zod-dto.js';
-import type { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
+import type { BoardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
 export class CreateBoardDto extends zodDto('CreateBoard', CreateBoardSchema) {}
 export class UpdateBoardDto extends zodDto('UpdateBoard', UpdateBoardSchema) {}
@@ -31,31 +31,6 @@ export class CreateColumnDto extends zodDto('CreateColumn', CreateColumnSchema) 
 export class UpdateColumnDto extends zodDto('UpdateColumn', UpdateColumnSchema) {}
 export class CreateLabelDto extends zodDto('CreateLabel', CreateLabelSchema) {}
 export class UpdateLabelDto extends zodDto('UpdateLabel', UpdateLabelSchema) {}
-
-export function mapCard(card: CardEntity): CardDto {
-  return {
-    id: card.id,
-    boardId: card.boardId,
-    columnId: card.columnId,
-    workspaceId: card.workspaceId,
-    title: card.title,
-    description: card.description,
-    position: card.position,
-    assigneeIds: card.assigneeIds,
-    responsibleOrganizationId: card.responsibleOrganizationId,
-    dueDate: card.dueDate,
-    priority: card.priority,
-    labelIds: card.labelIds,
-    checklist: card.checklist,
-    commitmentId: card.commitmentId,
-    archived: card.archivedAt !== null,
-    commentCount: card.commentCount,
-    version: card.version,
-    createdBy: card.createdBy,
-    createdAt: card.createdAt.toISOString(),
-    updatedAt: card.updatedAt.toISOString(),
-  };
-}
 
 export const mapColumn = (column: ColumnEntity): ColumnDto => ({
   id: column.id,
@@ -79,18 +54,18 @@ export const mapComment = (comment: CommentEntity): CommentDto => ({
 
 export const mapBoardSummary = (board: BoardEntity): BoardSummaryDto => ({ id: board.id, workspaceId: board.workspaceId, title: board.title, version: board.version });
 
-export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cards: CardEntity[]): BoardDto {
+export function mapBoard(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], cards: CardDto[]): BoardDto {
   return {
     ...mapBoardSummary(board),
     columns: columns.map(mapColumn),
     labels: labels.map(mapLabel),
-    cards: cards.map(mapCard),
+    cards,
   };
 }
 
 /**
  * A board snapshot as a stream whose cards are still to come: `{…,"cards":[` goes out now, the cards
- * (already serialised by PostgreSQL, see BoardsRepository.streamCards) follow, and `]}` closes it.
+ * (already serialised by PostgreSQL, see CardsRepository.streamCards) follow, and `]}` closes it.
  */
 export function boardSnapshotStream(board: BoardEntity, columns: ColumnEntity[], labels: LabelEntity[], seq: number): JsonStream<BoardSnapshotDto> {
   const head = JSON.stringify({ ...mapBoardSummary(board), columns: columns.map(mapColumn), labels: labels.map(mapLabel), seq, cards: [] });

@@ -4,7 +4,8 @@ import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 import { BoardsController } from './boards.controller.js';
-import { BoardsRepository } from './boards.repository.js';
+import { BoardStructureRepository } from './board-structure.repository.js';
+import { CardsRepository } from './cards.repository.js';
 import { BoardsService } from './boards.service.js';
 import { CardsService } from './cards.service.js';
 import { ColumnsService } from './columns.service.js';
@@ -15,6 +16,6 @@ export const BOARDS_ENTITIES = [BoardEntity, ColumnEntity, LabelEntity, CardEnti
 @Module({
   imports: [AccountsModule, WorkspacesModule, EventsModule],
   controllers: [BoardsController],
-  providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardsRepository],
+  providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardStructureRepository, CardsRepository],
 })
 export class BoardsModule {}

@@ -10,14 +10,16 @@ import { EventsRepository } from '../events/events.repository.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { boardSnapshotStream, mapBoard, mapBoardSummary } from './boards.dto.js';
-import { BoardsRepository } from './boards.repository.js';
+import { BoardStructureRepository } from './board-structure.repository.js';
+import { CardsRepository } from './cards.repository.js';
 import { DEFAULT_BOARD } from './default-board.js';
 
 /** Boards themselves: reading, creating and renaming. Columns and labels have their own services. */
 @Injectable()
 export class BoardsService implements OnModuleInit {
   constructor(
-    private readonly boards: BoardsRepository,
+    private readonly boards: BoardStructureRepository,
+    private readonly cards: CardsRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
     private readonly hooks: WorkspaceHooks,
@@ -58,7 +60,7 @@ export class BoardsService implements OnModuleInit {
           const stream = (body = boardSnapshotStream(board, columns, labels, seq));
           resolve(stream);
           let first = true;
-          await this.boards.streamCards(boardId, manager, (piece) => {
+          await this.cards.streamCards(boardId, manager, (piece) => {
             stream.push(first ? piece : `,${piece}`);
             first = false;
           });

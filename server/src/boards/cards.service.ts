@@ -8,9 +8,10 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
-import type { CardEntity, ColumnEntity } from './board.entities.js';
-import { mapCard, mapComment } from './boards.dto.js';
-import { BoardsRepository, type CardChanges, type CardSlot } from './boards.repository.js';
+import type { ColumnEntity } from './board.entities.js';
+import { mapComment } from './boards.dto.js';
+import { BoardStructureRepository } from './board-structure.repository.js';
+import { CardsRepository, type CardChanges, type CardSlot } from './cards.repository.js';
 import { pageOf } from '../common/pagination.js';
 
 /** What a WIP check needs to know of a column. */
@@ -21,7 +22,8 @@ const MENTION = /@\[[^\]]{1,120}\]\(([0-9a-f-]{36})\)/g;
 @Injectable()
 export class CardsService {
   constructor(
-    private readonly boards: BoardsRepository,
+    private readonly boards: BoardStructureRepository,
+    private readonly cards: CardsRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly access: AccessService,
@@ -37,8 +39,7 @@ export class CardsService {
       const { column, position } = await this.placeIn(tx.manager, boardId, input.columnId, input.afterCardId === undefined ? 'end' : input.afterCardId);
       await this.checkReferences(tx.manager, access, input, boardId);
       await this.requireRoom(tx.manager, column);
-      const card = mapCard(
-        await this.boards.insertCard(tx.manager, {
+      const card = await this.cards.insertCard(tx.manager, {
           boardId,
           columnId: input.columnId,
           workspaceId: board.workspaceId,
@@ -52,8 +53,7 @@ export class CardsService {
           labelIds: input.labelIds ?? [],
           checklist: input.checklist ?? [],
           createdBy: auth.id,
-        }),
-      );
+        });
       tx.record({ workspaceId: board.workspaceId, type: 'card.created', entityId: card.id, payload: card });
       return card;
     });
@@ -69,20 +69,19 @@ export class CardsService {
       for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, unknown]>) {
         if (value !== undefined && JSON.stringify(value) !== JSON.stringify(card[key])) Object.assign(changes, { [key]: value });
       }
-      if (archived !== undefined && archived !== (card.archivedAt !== null)) changes.archivedAt = archived ? new Date() : null;
-      if (version !== card.version) throw versionConflict('card', mapCard(card));
-      if (Object.keys(changes).length === 0) return mapCard(card);
+      if (archived !== undefined && archived !== card.archived) changes.archivedAt = archived ? new Date() : null;
+      if (version !== card.version) throw versionConflict('card', card);
+      if (Object.keys(changes).length === 0) return card;
       if (changes.archivedAt === null) {
         // Restoring puts the card back among its column's open cards.
         const column = await this.boards.findColumn(card.columnId, tx.manager);
         if (column) await this.requireRoom(tx.manager, column);
       }
-      const updated = await this.boards.updateCard(tx.manager, cardId, version, changes);
-      if (!updated) throw versionConflict('card', mapCard((await this.boards.findCard(cardId, tx.manager))!));
-      const dto = mapCard(updated);
+      const updated = await this.cards.updateCard(tx.manager, cardId, version, changes);
+      if (!updated) throw versionConflict('card', (await this.cards.findCard(cardId, tx.manager))!);
       const type = changes.archivedAt !== undefined ? (archived ? 'card.archived' : 'card.restored') : 'card.updated';
-      tx.record({ workspaceId: card.workspaceId, type, entityId: cardId, payload: dto });
-      return dto;
+      tx.record({ workspaceId: card.workspaceId, type, entityId: cardId, payload: updated });
+      return updated;
     });
   }
 
@@ -91,19 +90,18 @@ export class CardsService {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const after = input.afterCardId ?? null;
       // The card, the caller's membership and the card's destination, in one query.
-      const found = await this.boards.findCardForMember(cardId, auth.id, tx.manager, { columnId: input.columnId, place: after === null ? 'start' : { after } });
+      const found = await this.cards.findCardForMember(cardId, auth.id, tx.manager, { columnId: input.columnId, place: after === null ? 'start' : { after } });
       if (!found) throw notFound('Card');
       const { card } = found;
       this.access.of(auth, card.workspaceId, found.member).require('update', 'Card');
       const { column, position } = placement(found.slot!, after);
-      if (input.version !== card.version) throw versionConflict('card', mapCard(card));
+      if (input.version !== card.version) throw versionConflict('card', card);
       // Only a card arriving from another column adds to it; an archived card counts in none.
-      if (column.id !== card.columnId && card.archivedAt === null) await this.requireRoom(tx.manager, column);
-      const moved = await this.boards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
-      if (!moved) throw versionConflict('card', mapCard((await this.boards.findCard(cardId, tx.manager))!));
-      const dto = mapCard(moved);
-      tx.record({ workspaceId: card.workspaceId, type: 'card.moved', entityId: cardId, payload: dto });
-      return dto;
+      if (column.id !== card.columnId && !card.archived) await this.requireRoom(tx.manager, column);
+      const moved = await this.cards.updateCard(tx.manager, cardId, input.version, { columnId: input.columnId, position });
+      if (!moved) throw versionConflict('card', (await this.cards.findCard(cardId, tx.manager))!);
+      tx.record({ workspaceId: card.workspaceId, type: 'card.moved', entityId: cardId, payload: moved });
+      return moved;
     });
   }
 
@@ -111,7 +109,7 @@ export class CardsService {
     await this.unitOfWork.run(auth.id, async (tx) => {
       const { card, access } = await this.cardWithAccess(auth, cardId, tx.manager);
       access.require('delete', 'Card');
-      await this.boards.deleteCard(tx.manager, cardId);
+      await this.cards.deleteCard(tx.manager, cardId);
       tx.record({ workspaceId: card.workspaceId, type: 'card.deleted', entityId: cardId, payload: { id: cardId, boardId: card.boardId, columnId: card.columnId } });
     });
   }
@@ -123,7 +121,7 @@ export class CardsService {
       const mentioned = [...new Set([...input.body.matchAll(MENTION)].map((match) => match[1]))];
       const members = new Set((await this.workspaces.members(card.workspaceId, tx.manager)).map((m) => m.userId));
       const comment = mapComment(
-        await this.boards.insertComment(tx.manager, {
+        await this.cards.insertComment(tx.manager, {
           cardId,
           workspaceId: card.workspaceId,
           authorId: auth.id,
@@ -139,7 +137,7 @@ export class CardsService {
   async comments(auth: AuthUser, cardId: string): Promise<Page<CommentDto>> {
     const { access } = await this.cardWithAccess(auth, cardId);
     access.require('read', 'Comment');
-    return { items: (await this.boards.comments(cardId)).map(mapComment) };
+    return { items: (await this.cards.comments(cardId)).map(mapComment) };
   }
 
   /** A board's archived cards, most recently archived first: where they are found again and restored. */
@@ -147,12 +145,12 @@ export class CardsService {
     const board = await this.boards.findBoard(boardId);
     if (!board) throw notFound('Board');
     (await this.access.workspace(auth, board.workspaceId)).require('read', 'Card');
-    const rows = await this.boards.archivedCards(boardId, limit + 1, cursor);
-    return pageOf(rows, limit, mapCard, (card) => card.id);
+    const rows = await this.cards.archivedCards(boardId, limit + 1, cursor);
+    return pageOf(rows, limit, (card) => card, (card) => card.id);
   }
 
-  private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardEntity; access: WorkspaceAccess }> {
-    const found = await this.boards.findCardForMember(cardId, auth.id, manager);
+  private async cardWithAccess(auth: AuthUser, cardId: string, manager?: EntityManager): Promise<{ card: CardDto; access: WorkspaceAccess }> {
+    const found = await this.cards.findCardForMember(cardId, auth.id, manager);
     if (!found) throw notFound('Card');
     return { card: found.card, access: this.access.of(auth, found.card.workspaceId, found.member) };
   }
@@ -169,7 +167,7 @@ export class CardsService {
     if (!locked) throw notFound('Column');
     // The limit as it stands now: it may have changed since the unlocked read.
     if (locked.wipLimit === null) return;
-    const count = await this.boards.openCardCount(manager, column.id);
+    const count = await this.cards.openCardCount(manager, column.id);
     if (count >= locked.wipLimit) {
       throw new AppError('WIP_LIMIT_REACHED', `This column takes at most ${locked.wipLimit} open cards`, { columnId: column.id, wipLimit: locked.wipLimit, count });
     }
@@ -177,7 +175,7 @@ export class CardsService {
 
   /** The column (on `boardId`) and a fractional position in it: see `placement`. */
   private async placeIn(manager: EntityManager, boardId: string, columnId: string, after: string | null | 'end'): Promise<{ column: Room; position: string }> {
-    return placement(await this.boards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }), after);
+    return placement(await this.cards.slot(manager, boardId, columnId, after === 'end' ? 'end' : after === null ? 'start' : { after }), after);
   }
 
   /** Assignees must be members, labels must belong to the board, the organisation must exist. */

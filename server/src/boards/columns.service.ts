@@ -8,13 +8,13 @@ import { AppError, notFound, versionConflict } from '../common/errors/app-error.
 import { UnitOfWork } from '../events/unit-of-work.js';
 import type { BoardEntity, ColumnEntity } from './board.entities.js';
 import { mapColumn } from './boards.dto.js';
-import { BoardsRepository } from './boards.repository.js';
+import { BoardStructureRepository } from './board-structure.repository.js';
 
 /** A board's columns: adding, renaming, limiting, reordering and deleting them (owners and coordinators). */
 @Injectable()
 export class ColumnsService {
   constructor(
-    private readonly boards: BoardsRepository,
+    private readonly boards: BoardStructureRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
   ) {}

@@ -7,13 +7,13 @@ import { notFound, versionConflict } from '../common/errors/app-error.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import type { BoardEntity, LabelEntity } from './board.entities.js';
 import { mapLabel } from './boards.dto.js';
-import { BoardsRepository } from './boards.repository.js';
+import { BoardStructureRepository } from './board-structure.repository.js';
 
 /** A board's labels: owners and coordinators define them, anyone who edits cards puts them on cards. */
 @Injectable()
 export class LabelsService {
   constructor(
-    private readonly boards: BoardsRepository,
+    private readonly boards: BoardStructureRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
   ) {}

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { CreateOrganizationInput, OrganizationDto, OrgRole } from '@enlace/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
-import { BoardsRepository } from '../boards/boards.repository.js';
+import { BoardStructureRepository } from '../boards/board-structure.repository.js';
 import { BoardsService } from '../boards/boards.service.js';
 import { CardsService } from '../boards/cards.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
@@ -98,7 +98,7 @@ async function seedWorkspace(
     await invitations.accept(token, member, {});
   }
   const [summary] = (await boards.list(owner, workspace.id)).items;
-  const columns = await app.get(BoardsRepository).columns(summary.id);
+  const columns = await app.get(BoardStructureRepository).columns(summary.id);
   for (const [title, column] of cards) await cardsService.create(owner, summary.id, { columnId: columns[column].id, title });
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { CardDto } from '@enlace/shared';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { prepared } from '../common/database/prepared.js';
 import { notFound } from '../common/errors/app-error.js';
 import { MEMBERSHIP_COLUMNS, takeMembership, type MembershipRow, type WorkspaceWithRole } from '../workspaces/workspaces.repository.js';
-import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
+import { CardEntity, CommentEntity } from './board.entities.js';
 
 export type CardChanges = Partial<
   Pick<
@@ -13,11 +14,18 @@ export type CardChanges = Partial<
   >
 >;
 
-/** Every card column, named as CardEntity names them; `due_date` as text so no time zone shifts the date. */
-const CARD_COLUMNS = `id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description, position,
+/** A timestamp as `Date.prototype.toISOString()` writes it. */
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A card as the API shows it (CardDto, in its field order), selected from `cards`: the one spelling of a
+ * card, read as rows and streamed as JSON alike. `due_date` as text so no time zone shifts the date;
+ * timestamps as `Date.prototype.toISOString()` writes them.
+ */
+export const CARD_SELECT = `id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description, position,
   assignee_ids AS "assigneeIds", responsible_organization_id AS "responsibleOrganizationId", due_date::text AS "dueDate", priority,
-  label_ids AS "labelIds", checklist, commitment_id AS "commitmentId", archived_at AS "archivedAt", comment_count AS "commentCount",
-  version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  label_ids AS "labelIds", checklist, commitment_id AS "commitmentId", archived_at IS NOT NULL AS archived, comment_count AS "commentCount",
+  version, created_by AS "createdBy", ${isoTime('created_at')} AS "createdAt", ${isoTime('updated_at')} AS "updatedAt"`;
 
 /** The columns a card write may set, and how each is stored. */
 const CARD_CHANGE_COLUMNS: { [K in keyof CardChanges]-?: string } = {
@@ -48,60 +56,18 @@ export interface CardSlot {
   upper: string | null;
 }
 
+
 /**
- * Boards, columns, labels, cards and comments. Reading a board is five queries, whatever its size. The
- * card paths are plain SQL, one statement per step: they are the hot writes, and ORM query building and
- * re-reading after each write cost more than the statements themselves.
+ * Cards and their comments. The card paths are plain SQL, one statement per step: they are the hot
+ * writes, and ORM query building and re-reading after each write cost more than the statements
+ * themselves. Every read of a card selects CARD_SELECT, so rows are CardDto as they come.
  */
 @Injectable()
-export class BoardsRepository {
+export class CardsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insertBoard(manager: EntityManager, workspaceId: string, title: string, columns: Array<{ title: string; position: string }>): Promise<BoardEntity> {
-    const board = await manager.getRepository(BoardEntity).save(manager.getRepository(BoardEntity).create({ workspaceId, title }));
-    await manager.getRepository(ColumnEntity).insert(columns.map((column) => ({ ...column, boardId: board.id })));
-    return manager.getRepository(BoardEntity).findOneByOrFail({ id: board.id });
-  }
-
-  /** `UPDATE … WHERE id AND version`: undefined when the caller's version is stale. */
-  async updateBoard(manager: EntityManager, id: string, version: number, changes: Partial<Pick<BoardEntity, 'title'>>): Promise<BoardEntity | undefined> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(BoardEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return result.affected === 1 ? manager.getRepository(BoardEntity).findOneByOrFail({ id }) : undefined;
-  }
-
   /**
-   * Serialises changes to a board's column list (reorder, delete) so that, say, two deletions cannot
-   * both see two columns and leave none. NO KEY UPDATE, so card inserts (whose foreign key only
-   * takes KEY SHARE on the board) are not held up.
-   */
-  async lockBoard(manager: EntityManager, id: string): Promise<void> {
-    await manager.query('SELECT id FROM boards WHERE id = $1 FOR NO KEY UPDATE', [id]);
-  }
-
-  boardsOf(workspaceId: string): Promise<BoardEntity[]> {
-    return this.dataSource.getRepository(BoardEntity).find({ where: { workspaceId }, order: { title: 'ASC' } });
-  }
-
-  findBoard(id: string, manager: EntityManager = this.dataSource.manager): Promise<BoardEntity | null> {
-    return manager.getRepository(BoardEntity).findOneBy({ id });
-  }
-
-  columns(boardId: string, manager: EntityManager = this.dataSource.manager): Promise<ColumnEntity[]> {
-    return manager.getRepository(ColumnEntity).createQueryBuilder('c').where('c.board_id = :boardId', { boardId }).orderBy('c.position').addOrderBy('c.id').getMany();
-  }
-
-  labels(boardId: string, manager: EntityManager = this.dataSource.manager): Promise<LabelEntity[]> {
-    return manager.getRepository(LabelEntity).find({ where: { boardId }, order: { name: 'ASC' } });
-  }
-
-  /**
-   * The hot read of a board: its open cards serialised by PostgreSQL in the shape of CardDto (the same
-   * fields in mapCard's order, timestamps as toISOString() writes them), in board order, handed on as
+   * The hot read of a board: its open cards serialised by PostgreSQL (CARD_SELECT), in board order, handed on as
    * pieces of CARDS_PER_PIECE comma-separated objects while the query still runs. Read row by row off
    * the transaction's own connection, because TypeORM's query() only answers once the last row is in.
    */
@@ -110,13 +76,7 @@ export class BoardsRepository {
     const query = connection.query(
       new pg.Query<{ json: string }, [string]>({
         text: `SELECT row_to_json(card)::text AS json
-                 FROM (SELECT id, board_id AS "boardId", column_id AS "columnId", workspace_id AS "workspaceId", title, description,
-                              position, assignee_ids AS "assigneeIds", responsible_organization_id AS "responsibleOrganizationId",
-                              due_date::text AS "dueDate", priority, label_ids AS "labelIds", checklist, commitment_id AS "commitmentId",
-                              false AS archived, comment_count AS "commentCount", version, created_by AS "createdBy",
-                              ${isoTime('created_at')} AS "createdAt", ${isoTime('updated_at')} AS "updatedAt"
-                         FROM cards WHERE board_id = $1 AND archived_at IS NULL
-                        ORDER BY column_id, position, id) card`,
+                 FROM (SELECT ${CARD_SELECT} FROM cards WHERE board_id = $1 AND archived_at IS NULL ORDER BY column_id, position, id) card`,
         values: [boardId],
       }),
     );
@@ -137,34 +97,10 @@ export class BoardsRepository {
     });
   }
 
-  findColumn(id: string, manager: EntityManager = this.dataSource.manager): Promise<ColumnEntity | null> {
-    return manager.getRepository(ColumnEntity).findOneBy({ id });
-  }
-
-  /**
-   * Locks a column row and returns its current limit (undefined when the column is gone). Every
-   * addition to a limited column takes this lock before counting, so concurrent additions count one
-   * after the other instead of all seeing the same free slot.
-   */
-  async lockColumn(manager: EntityManager, id: string): Promise<{ wipLimit: number | null } | undefined> {
-    const rows: Array<{ wip_limit: number | null }> = await manager.query('SELECT wip_limit FROM board_columns WHERE id = $1 FOR UPDATE', [id]);
-    return rows[0] && { wipLimit: rows[0].wip_limit };
-  }
-
   /** Cards counting against a WIP limit: the column's non-archived ones. */
   async openCardCount(manager: EntityManager, columnId: string): Promise<number> {
     const rows: Array<{ count: number }> = await manager.query('SELECT count(*)::int AS count FROM cards WHERE column_id = $1 AND archived_at IS NULL', [columnId]);
     return rows[0].count;
-  }
-
-  /** Any card at all, archived ones included: they still belong to the column. */
-  async hasCards(manager: EntityManager, columnId: string): Promise<boolean> {
-    const rows: Array<{ found: boolean }> = await manager.query('SELECT EXISTS (SELECT 1 FROM cards WHERE column_id = $1) AS found', [columnId]);
-    return rows[0].found;
-  }
-
-  async deleteColumn(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(ColumnEntity).delete({ id });
   }
 
   /**
@@ -172,10 +108,10 @@ export class BoardsRepository {
    * previous page's last). If that card has been restored meanwhile it has no place in this order, and
    * the list starts again from the top rather than skip cards.
    */
-  async archivedCards(boardId: string, limit: number, after?: string): Promise<CardEntity[]> {
+  async archivedCards(boardId: string, limit: number, after?: string): Promise<CardDto[]> {
     return this.dataSource.query(
       `WITH anchor AS (SELECT archived_at, id FROM cards WHERE id = $3 AND board_id = $1 AND archived_at IS NOT NULL)
-       SELECT ${CARD_COLUMNS} FROM cards
+       SELECT ${CARD_SELECT} FROM cards
         WHERE board_id = $1 AND archived_at IS NOT NULL
           AND (NOT EXISTS (SELECT FROM anchor) OR (archived_at, id) < (SELECT archived_at, id FROM anchor))
         ORDER BY archived_at DESC, id DESC
@@ -193,16 +129,16 @@ export class BoardsRepository {
     userId: string,
     manager: EntityManager = this.dataSource.manager,
     destination?: { columnId: string; place: Place },
-  ): Promise<{ card: CardEntity; member: WorkspaceWithRole | null; slot?: CardSlot } | null> {
+  ): Promise<{ card: CardDto; member: WorkspaceWithRole | null; slot?: CardSlot } | null> {
     const member = `LEFT JOIN LATERAL (SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
                                         WHERE m.workspace_id = cards.workspace_id AND m.user_id = $2) member ON true`;
-    const { rows } = await prepared<CardEntity & MembershipRow & SlotRow>(
+    const { rows } = await prepared<CardDto & MembershipRow & SlotRow>(
       manager,
       destination
-        ? `SELECT ${CARD_COLUMNS}, member.*, slot.* FROM cards ${member}
+        ? `SELECT ${CARD_SELECT}, member.*, slot.* FROM cards ${member}
              LEFT JOIN LATERAL (${slotQuery({ column: '$3::uuid', board: 'cards.board_id', after: '$4::uuid', place: '$5::text', moving: 'cards.id' })}) slot ON true
             WHERE cards.id = $1`
-        : `SELECT ${CARD_COLUMNS}, member.* FROM cards ${member} WHERE cards.id = $1`,
+        : `SELECT ${CARD_SELECT}, member.* FROM cards ${member} WHERE cards.id = $1`,
       destination ? [id, userId, destination.columnId, ...placeValues(destination.place)] : [id, userId],
     );
     const row = rows[0];
@@ -211,64 +147,9 @@ export class BoardsRepository {
     return { card: row, ...found };
   }
 
-  async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardEntity | null> {
-    const rows: CardEntity[] = await manager.query(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = $1`, [id]);
+  async findCard(id: string, manager: EntityManager = this.dataSource.manager): Promise<CardDto | null> {
+    const rows: CardDto[] = await manager.query(`SELECT ${CARD_SELECT} FROM cards WHERE id = $1`, [id]);
     return rows[0] ?? null;
-  }
-
-  async insertColumn(manager: EntityManager, values: Pick<ColumnEntity, 'boardId' | 'title' | 'position' | 'wipLimit'>): Promise<ColumnEntity> {
-    const result = await manager.getRepository(ColumnEntity).insert(values);
-    return manager.getRepository(ColumnEntity).findOneByOrFail({ id: result.identifiers[0].id as string });
-  }
-
-  async updateColumn(manager: EntityManager, id: string, version: number, changes: Partial<Pick<ColumnEntity, 'title' | 'wipLimit' | 'position'>>): Promise<ColumnEntity | undefined> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ColumnEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return result.affected === 1 ? manager.getRepository(ColumnEntity).findOneByOrFail({ id }) : undefined;
-  }
-
-  async insertLabel(manager: EntityManager, values: Pick<LabelEntity, 'boardId' | 'name' | 'color'>): Promise<LabelEntity> {
-    const result = await manager.getRepository(LabelEntity).insert(values);
-    return manager.getRepository(LabelEntity).findOneByOrFail({ id: result.identifiers[0].id as string });
-  }
-
-  findLabel(id: string, manager: EntityManager): Promise<LabelEntity | null> {
-    return manager.getRepository(LabelEntity).findOneBy({ id });
-  }
-
-  async updateLabel(manager: EntityManager, id: string, version: number, changes: Partial<Pick<LabelEntity, 'name' | 'color'>>): Promise<LabelEntity | undefined> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(LabelEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return result.affected === 1 ? manager.getRepository(LabelEntity).findOneByOrFail({ id }) : undefined;
-  }
-
-  /**
-   * Deletes the label, then strips it from the board's cards. The cards' versions stay as they are:
-   * the label is gone for everyone, so no edit made against the old version can be lost by it.
-   */
-  async deleteLabel(manager: EntityManager, id: string, boardId: string): Promise<boolean> {
-    // Someone else deleted it first: nothing to strip, and no second event.
-    if ((await manager.getRepository(LabelEntity).delete({ id })).affected !== 1) return false;
-    await manager.query('UPDATE cards SET label_ids = array_remove(label_ids, $1::uuid) WHERE board_id = $2 AND label_ids @> ARRAY[$1::uuid]', [id, boardId]);
-    return true;
-  }
-
-  /**
-   * How many of `ids` are labels of the board, locked (KEY SHARE) until the card write commits, so a
-   * concurrent label deletion either waits and then strips the id, or goes first and the write is refused.
-   */
-  async countLabels(boardId: string, ids: string[], manager: EntityManager): Promise<number> {
-    if (ids.length === 0) return 0;
-    const rows: unknown[] = await manager.query('SELECT id FROM board_labels WHERE board_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE', [boardId, ids]);
-    return rows.length;
   }
 
   /**
@@ -285,13 +166,13 @@ export class BoardsRepository {
     return takeSlot(rows[0] ?? { slot_column_id: null, slot_wip_limit: null, slot_anchor_found: false, slot_lower: null, slot_upper: null });
   }
 
-  async insertCard(manager: EntityManager, values: Omit<CardEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'commentCount' | 'commitmentId'>): Promise<CardEntity> {
-    const rows: CardEntity[] = await manager
+  async insertCard(manager: EntityManager, values: Omit<CardEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'commentCount' | 'commitmentId'>): Promise<CardDto> {
+    const rows: CardDto[] = await manager
       .query(
         `INSERT INTO cards (board_id, column_id, workspace_id, title, description, position, assignee_ids, responsible_organization_id,
                             due_date, priority, label_ids, checklist, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING ${CARD_COLUMNS}`,
+         RETURNING ${CARD_SELECT}`,
         [
           values.boardId,
           values.columnId,
@@ -313,14 +194,14 @@ export class BoardsRepository {
   }
 
   /** `UPDATE … WHERE id AND version`: undefined when the caller's version is stale (the write is refused). */
-  async updateCard(manager: EntityManager, id: string, version: number, changes: CardChanges): Promise<CardEntity | undefined> {
+  async updateCard(manager: EntityManager, id: string, version: number, changes: CardChanges): Promise<CardDto | undefined> {
     const entries = Object.entries(changes) as Array<[keyof CardChanges, unknown]>;
     const assignments = entries.map(([key], i) => `${CARD_CHANGE_COLUMNS[key]} = $${i + 3}`);
     // One statement per set of changed fields (a move always changes the same two).
-    const { rows } = await prepared<CardEntity>(
+    const { rows } = await prepared<CardDto>(
       manager,
       `UPDATE cards SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING ${CARD_COLUMNS}`,
+        WHERE id = $1 AND version = $2 RETURNING ${CARD_SELECT}`,
       [id, version, ...entries.map(([key, value]) => storedValue(key, value))],
     ).catch(columnGone);
     return rows[0];
@@ -386,9 +267,6 @@ function takeSlot(row: SlotRow): CardSlot {
   for (const key of Object.keys(row)) if (key.startsWith('slot_')) delete (row as unknown as Record<string, unknown>)[key];
   return slot;
 }
-
-/** A timestamp as `Date.prototype.toISOString()` writes it. */
-const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A card written into a column deleted at the same moment: the column is gone, say so rather than 500. */
 function columnGone(error: unknown): never {
