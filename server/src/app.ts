@@ -57,7 +57,6 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new SocketAdapter(app, config));
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) serveClient(fastify, options.clientDir);
   await app.init();

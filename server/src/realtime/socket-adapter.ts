@@ -38,8 +38,16 @@ export class SocketAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Ends this process's sockets, not the HTTP server: socket.io's own close() also closes the server it
+   * shares with Fastify and waits for every keep-alive connection to end, which under steady traffic never
+   * happens (a SIGTERMed process then hung). Fastify closes the server right after, answering requests
+   * that still arrive on open connections with 503. `local`: the other processes keep their sockets.
+   */
   override async close(server: Server): Promise<void> {
-    await super.close(server);
+    server.local.disconnectSockets(true);
+    await server.of('/').adapter.close();
+    server.engine.close();
     for (const client of this.redisClients) client.disconnect();
   }
 

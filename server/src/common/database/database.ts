@@ -27,6 +27,10 @@ export async function openDatabase(config: Config, entities: NonNullable<DataSou
     // A restarted PostgreSQL breaks idle connections; the pool replaces them, the server must not crash.
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
     pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
+    // pg emits 'error' on a client whose connection dies while no query runs on it, and the pool listens
+    // only while the client is idle in it: a client held between its query and its release (a prepared
+    // statement's, a transaction's) would crash the process. The query in flight fails on its own.
+    pool.on('connect', (client) => client.on('error', (error) => logger.warn(`Database connection lost: ${error.message}`)));
     const applied = await migrateUnderLock(dataSource);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   } catch (error) {
