@@ -72,7 +72,7 @@ export class AuthService {
     }
     // Knowing the password from here clears this place's earlier mistakes, not other addresses' attempts.
     await Promise.all([this.limiter.reset(keys.pair), this.limiter.release([keys.account, keys.address])]);
-    return this.startSession(user, randomUUID());
+    return this.startSession(user, randomUUID(), true);
   }
 
   /** The active account with this e-mail and password, or undefined. */
@@ -96,7 +96,7 @@ export class AuthService {
     }
     const user = await this.users.findActiveById(stored.userId);
     if (!user) throw invalidSession();
-    return this.startSession(user, stored.familyId);
+    return this.startSession(user, stored.familyId, false);
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
@@ -109,13 +109,19 @@ export class AuthService {
   async sessionFor(userId: string): Promise<Session> {
     const user = await this.users.findActiveById(userId);
     if (!user) throw invalidSession();
-    return this.startSession(user, randomUUID());
+    return this.startSession(user, randomUUID(), true);
   }
 
-  private async startSession(user: UserEntity, familyId: string): Promise<Session> {
+  /**
+   * A refresh token of the session `familyId` (opened here when `opens`) and an access token naming that
+   * session, so that ending the session (logout, reuse detected, account disabled) refuses its access tokens too.
+   */
+  private async startSession(user: UserEntity, familyId: string, opens: boolean): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);
-    await this.refreshTokens.create({ familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt });
-    return { accessToken: await this.tokens.issueAccessToken(user.id, user.tokenGeneration), user: mapUser(user), refreshToken, refreshExpiresAt };
+    const token = { familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt };
+    await (opens ? this.refreshTokens.openSession(token) : this.refreshTokens.create(token));
+    const accessToken = await this.tokens.issueAccessToken({ userId: user.id, generation: user.tokenGeneration, sessionId: familyId });
+    return { accessToken, user: mapUser(user), refreshToken, refreshExpiresAt };
   }
 }
