@@ -5,6 +5,7 @@ import { AddLabelVersion1795895846813 } from './1795895846813-AddLabelVersion.js
 import { IndexRefreshTokensUserId1795936700000 } from './1795936700000-IndexRefreshTokensUserId.js';
 import { AddUserTokenGeneration1795936700001 } from './1795936700001-AddUserTokenGeneration.js';
 import { IndexArchivedCards1796000000000 } from './1796000000000-IndexArchivedCards.js';
+import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   IndexRefreshTokensUserId1795936700000,
   AddUserTokenGeneration1795936700001,
   IndexArchivedCards1796000000000,
+  CreateSessions1796100000000,
 ];

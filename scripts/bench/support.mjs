@@ -43,7 +43,10 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
+    // Every simulated user signs in from this one address, hundreds at once: no sign-in limit may bind.
     LOGIN_MAX_ATTEMPTS: '1000',
+    LOGIN_ACCOUNT_MAX_ATTEMPTS: '1000',
+    LOGIN_ADDRESS_MAX_ATTEMPTS: '100000',
     REDIS_PREFIX: redisPrefix ?? 'enlace-bench:',
   };
   if (redisUrl) env.REDIS_URL = redisUrl;

@@ -41,20 +41,30 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
     requestLogger.run(request.log as Logger, done);
   });
 
-  // Helmet's headers, its middleware built once: @fastify/helmet rebuilt it on every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'],
-        // A single-machine hub is often reached over plain HTTP on a LAN address; don't force HTTPS sub-requests.
-        'upgrade-insecure-requests': null,
-      },
+  // Helmet's headers, its middlewares built once: @fastify/helmet rebuilt it on every request.
+  const contentSecurityPolicy = {
+    directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'],
+      // A single-machine hub is often reached over plain HTTP on a LAN address; don't force HTTPS sub-requests.
+      'upgrade-insecure-requests': null,
     },
+  };
+  const withHsts = helmet({ contentSecurityPolicy });
+  // HSTS over plain HTTP (a LAN hub, a developer's machine) would pin the name to HTTPS that isn't there.
+  const withoutHsts = helmet({ contentSecurityPolicy, strictTransportSecurity: false });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const securityHeaders = config.env === 'production' || request.protocol === 'https' ? withHsts : withoutHsts;
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(fastifyCookie as never);
   // Boards of thousands of cards are mostly repeated keys: gzip/brotli shrink them several times over.
   await app.register(fastifyCompress as never, { threshold: 1024 });
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  // Only a configured origin gets CORS headers at all, credentials included; any other gets none.
+  const corsOrigins = new Set(config.corsOrigins);
+  app.enableCors({
+    origin: (origin: string | undefined, callback: (error: Error | null, allow: string | false) => void) =>
+      callback(null, origin !== undefined && corsOrigins.has(origin) ? origin : false),
+    credentials: true,
+  });
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new SocketAdapter(app, config));
   setUpOpenApi(app);

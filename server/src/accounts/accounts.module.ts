@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ACCOUNT_LOOKUP } from '../common/auth/account-lookup.js';
 import { AccountsService } from './accounts.service.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthController } from './auth.controller.js';
@@ -19,7 +20,18 @@ export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEn
 
 @Module({
   controllers: [AuthController, MeController, OrganizationsController, UsersController],
-  providers: [AccountsService, UsersService, AuthService, AdminBootstrap, PasswordHasher, UsersRepository, OrganizationsRepository, RefreshTokensRepository],
-  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService],
+  providers: [
+    AccountsService,
+    UsersService,
+    AuthService,
+    AdminBootstrap,
+    PasswordHasher,
+    UsersRepository,
+    OrganizationsRepository,
+    RefreshTokensRepository,
+    // The authentication guard in common/ finds accounts through this, not by importing accounts/.
+    { provide: ACCOUNT_LOOKUP, useExisting: UsersRepository },
+  ],
+  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService, ACCOUNT_LOOKUP],
 })
 export class AccountsModule {}

@@ -21,9 +21,6 @@ export interface Session extends LoginResponseDto {
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
 const invalidSession = () => new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again');
 
-/** A shared office address serves many people: the per-address limit is wider than the per-account one. */
-const IP_LIMIT_FACTOR = 4;
-
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
@@ -37,27 +34,52 @@ export class AuthService {
     private readonly limiter: RateLimiter,
   ) {}
 
+  /**
+   * Each attempt is counted before the password is checked, so simultaneous attempts cannot all get past the
+   * limits; a successful one is given back. Three counters, so that one office address (many people behind
+   * one NAT) is not locked out by one person's typos or by an attack on someone else's account:
+   * - per account and address: one person's mistakes, or guessing at one account from one place;
+   * - per account: guessing at one account from many addresses;
+   * - per address, wide enough for an office: one address trying many accounts (password spraying).
+   */
   async login(input: LoginInput, ip: string): Promise<Session> {
-    const { maxAttempts, windowSeconds } = this.config.login;
-    const keys = { ip: `login:ip:${ip}`, email: `login:email:${hashSecret(input.email)}` };
-    const [byIp, byEmail] = await Promise.all([this.limiter.peek(keys.ip), this.limiter.peek(keys.email)]);
-    const blocked = [byIp.count >= maxAttempts * IP_LIMIT_FACTOR && byIp, byEmail.count >= maxAttempts && byEmail].find(Boolean);
-    if (blocked) {
-      this.logger.warn(`Login refused: too many failed attempts from ${ip}`);
-      throw new AppError('RATE_LIMITED', 'Too many failed sign-in attempts; try again later', {
-        retryAfterSeconds: blocked.retryAfterSeconds,
-      });
+    const { perAccountAndAddress, perAccount, perAddress, windowSeconds } = this.config.login;
+    const account = hashSecret(input.email.toLowerCase());
+    const keys = { pair: `login:pair:${account}:${ip}`, account: `login:account:${account}`, address: `login:ip:${ip}` };
+    const reservation = await this.limiter.reserve(
+      [
+        { key: keys.pair, limit: perAccountAndAddress },
+        { key: keys.account, limit: perAccount },
+        { key: keys.address, limit: perAddress },
+      ],
+      windowSeconds,
+    );
+    if (!reservation.allowed) {
+      this.logger.warn(`Login refused: too many failed attempts for this account or from ${ip}`);
+      throw new AppError('RATE_LIMITED', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: reservation.retryAfterSeconds });
     }
 
-    const user = await this.users.findByEmail(input.email);
-    const passwordOk = await this.hasher.verify(user?.passwordHash, input.password);
-    if (!user || !passwordOk || user.disabledAt) {
-      await Promise.all([this.limiter.hit(keys.ip, windowSeconds), this.limiter.hit(keys.email, windowSeconds)]);
+    let user: UserEntity | undefined;
+    try {
+      user = await this.verifyPassword(input);
+    } catch (error) {
+      await this.limiter.release([keys.pair, keys.account, keys.address]); // an outage is not a guess
+      throw error;
+    }
+    if (!user) {
       this.logger.warn(`Login failed from ${ip}`);
       throw invalidCredentials();
     }
-    await this.limiter.reset(keys.email);
-    return this.startSession(user, randomUUID());
+    // Knowing the password from here clears this place's earlier mistakes, not other addresses' attempts.
+    await Promise.all([this.limiter.reset(keys.pair), this.limiter.release([keys.account, keys.address])]);
+    return this.startSession(user, randomUUID(), true);
+  }
+
+  /** The active account with this e-mail and password, or undefined. */
+  private async verifyPassword(input: LoginInput): Promise<UserEntity | undefined> {
+    const user = await this.users.findByEmail(input.email);
+    const passwordOk = await this.hasher.verify(user?.passwordHash, input.password);
+    return user && passwordOk && !user.disabledAt ? user : undefined;
   }
 
   /** Rotates the refresh token; presenting one that was already rotated ends the whole family (it was stolen). */
@@ -74,7 +96,7 @@ export class AuthService {
     }
     const user = await this.users.findActiveById(stored.userId);
     if (!user) throw invalidSession();
-    return this.startSession(user, stored.familyId);
+    return this.startSession(user, stored.familyId, false);
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
@@ -87,13 +109,19 @@ export class AuthService {
   async sessionFor(userId: string): Promise<Session> {
     const user = await this.users.findActiveById(userId);
     if (!user) throw invalidSession();
-    return this.startSession(user, randomUUID());
+    return this.startSession(user, randomUUID(), true);
   }
 
-  private async startSession(user: UserEntity, familyId: string): Promise<Session> {
+  /**
+   * A refresh token of the session `familyId` (opened here when `opens`) and an access token naming that
+   * session, so that ending the session (logout, reuse detected, account disabled) refuses its access tokens too.
+   */
+  private async startSession(user: UserEntity, familyId: string, opens: boolean): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenDays * 86_400_000);
-    await this.refreshTokens.create({ familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt });
-    return { accessToken: await this.tokens.issueAccessToken(user.id, user.tokenGeneration), user: mapUser(user), refreshToken, refreshExpiresAt };
+    const token = { familyId, userId: user.id, tokenHash: hashSecret(refreshToken), expiresAt: refreshExpiresAt };
+    await (opens ? this.refreshTokens.openSession(token) : this.refreshTokens.create(token));
+    const accessToken = await this.tokens.issueAccessToken({ userId: user.id, generation: user.tokenGeneration, sessionId: familyId });
+    return { accessToken, user: mapUser(user), refreshToken, refreshExpiresAt };
   }
 }

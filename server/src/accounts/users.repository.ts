@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { AccountLookup, AuthenticatedAccount } from '../common/auth/account-lookup.js';
+import type { AccessTokenSubject } from '../common/auth/token.service.js';
 import { prepared } from '../common/database/prepared.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'organizationId' | 'orgRole' | 'platformAdmin' | 'locale'>;
 
-/** What a request or a socket needs of the account it speaks for. */
-export type AuthenticatedAccount = Pick<UserEntity, 'id' | 'email' | 'displayName' | 'organizationId' | 'orgRole' | 'platformAdmin'>;
-
 @Injectable()
-export class UsersRepository {
+export class UsersRepository implements AccountLookup {
   constructor(
     private readonly dataSource: DataSource,
     private readonly refreshTokens: RefreshTokensRepository,
@@ -25,16 +24,17 @@ export class UsersRepository {
   }
 
   /**
-   * The account an access token of this generation speaks for: active, and not disabled since the token
-   * was issued (even if enabled again). Runs on every request: one primary-key lookup, in plain SQL
-   * because building it through the query builder cost more than running it.
+   * The account an access token speaks for: active, not disabled since the token was issued (even if
+   * enabled again), and the token's session not ended. Runs on every request: one statement of two
+   * primary-key lookups, prepared, because building it through the query builder cost more than running it.
    */
-  async findAuthenticated(id: string, tokenGeneration: number): Promise<AuthenticatedAccount | null> {
+  async findAuthenticated({ userId, generation, sessionId }: AccessTokenSubject): Promise<AuthenticatedAccount | null> {
     const { rows } = await prepared<AuthenticatedAccount>(
       this.dataSource.manager,
-      `SELECT id, email, display_name AS "displayName", organization_id AS "organizationId", org_role AS "orgRole", platform_admin AS "platformAdmin"
-         FROM users WHERE id = $1 AND disabled_at IS NULL AND token_generation = $2`,
-      [id, tokenGeneration],
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.organization_id AS "organizationId", u.org_role AS "orgRole", u.platform_admin AS "platformAdmin"
+         FROM users u JOIN sessions s ON s.id = $3 AND s.user_id = u.id AND s.ended_at IS NULL
+        WHERE u.id = $1 AND u.disabled_at IS NULL AND u.token_generation = $2`,
+      [userId, generation, sessionId],
     );
     return rows[0] ?? null;
   }

@@ -16,7 +16,7 @@ import { UsersRepository } from '../accounts/users.repository.js';
 import { UsersService } from '../accounts/users.service.js';
 import { AuthGuard } from '../common/auth/auth.guard.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { TokenService } from '../common/auth/token.service.js';
+import { TokenService, type VerifiedAccessToken } from '../common/auth/token.service.js';
 import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
 import { AppError } from '../common/errors/app-error.js';
 import { mapEvent } from '../events/events.dto.js';
@@ -26,8 +26,8 @@ import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
   user: AuthUser;
-  /** Of the handshake's access token: checked again once the socket is in its user room (see admit). */
-  tokenGeneration: number;
+  /** The handshake's access token: checked again once the socket is in its user room (see admit). */
+  token: VerifiedAccessToken;
   displayName: string;
   workspaces: Set<string>;
 }
@@ -83,7 +83,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
     if (!verified) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     const user = await this.authGuard.authenticate(`Bearer ${token}`);
-    socket.data = { user, tokenGeneration: verified.generation, displayName: '', workspaces: new Set() };
+    socket.data = { user, token: verified, displayName: '', workspaces: new Set() };
     // An expired access token ends the socket; the client reconnects with a fresh one and catches up.
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, verified.expiresAt - Date.now()));
     socket.once('disconnect', () => clearTimeout(timer));
@@ -100,7 +100,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private async admit(socket: AppSocket): Promise<boolean> {
     const userId = socket.data.user.id;
     try {
-      const entity = await this.users.findAuthenticated(userId, socket.data.tokenGeneration);
+      const entity = await this.users.findAuthenticated(socket.data.token);
       if (entity) {
         socket.data.displayName = entity.displayName;
         return true;

@@ -1,8 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { UsersRepository } from '../../accounts/users.repository.js';
 import { AppError } from '../errors/app-error.js';
+import { ACCOUNT_LOOKUP, type AccountLookup } from './account-lookup.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator.js';
 import { TokenService } from './token.service.js';
@@ -13,7 +13,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly users: UsersRepository,
+    @Inject(ACCOUNT_LOOKUP) private readonly accounts: AccountLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,11 +28,14 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** Also used by the socket handshake: a token from before the account was last disabled is refused. */
+  /**
+   * Also used by the socket handshake: a token from before the account was last disabled, or of a session
+   * that has ended (logout, refresh-token reuse), is refused.
+   */
   async authenticate(authorization: string | undefined): Promise<AuthUser> {
     const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
     const verified = token ? await this.tokens.verifyAccessToken(token) : undefined;
-    const user = verified ? await this.users.findAuthenticated(verified.userId, verified.generation) : undefined;
+    const user = verified ? await this.accounts.findAuthenticated(verified) : undefined;
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     return {
       id: user.id,

@@ -1,17 +1,34 @@
 import { webcrypto } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT, jwtVerify } from 'jose';
+import { z } from 'zod';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 
 const ISSUER = 'enlace';
-const GENERATION_CLAIM = 'gen';
 
-export interface VerifiedAccessToken {
+/**
+ * What an access token must say, shape by shape: a signed token is trusted to come from us, not to be
+ * well-formed (a key can leak, an old release can have issued other shapes), and what it says goes into
+ * SQL. `gen` is the account's token generation (see UserEntity.tokenGeneration; an integer column),
+ * `sid` the session it belongs to (see RefreshTokensRepository).
+ */
+const ClaimsSchema = z.object({
+  sub: z.uuid(),
+  exp: z.number().int().positive(),
+  gen: z.number().int().min(0).max(2 ** 31 - 1),
+  sid: z.uuid(),
+});
+
+export interface AccessTokenSubject {
   userId: string;
+  generation: number;
+  sessionId: string;
+}
+
+export interface VerifiedAccessToken extends AccessTokenSubject {
   /** When the token expires, in milliseconds since the epoch: long-lived sockets close then. */
   expiresAt: number;
-  generation: number;
 }
 
 @Injectable()
@@ -23,9 +40,8 @@ export class TokenService {
     this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
-  /** `generation` is the account's token generation (see UserEntity.tokenGeneration). */
-  async issueAccessToken(userId: string, generation: number): Promise<string> {
-    return new SignJWT({ [GENERATION_CLAIM]: generation })
+  async issueAccessToken({ userId, generation, sessionId }: AccessTokenSubject): Promise<string> {
+    return new SignJWT({ gen: generation, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -34,14 +50,14 @@ export class TokenService {
       .sign(await this.key);
   }
 
-  /** What a valid, unexpired access token says, or undefined. */
+  /** What a valid, unexpired, well-formed access token says, or undefined. */
   async verifyAccessToken(token: string): Promise<VerifiedAccessToken | undefined> {
     try {
       const { payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      // Tokens issued before generations existed have none: they are of the first generation, 0.
-      const generation = payload[GENERATION_CLAIM] ?? 0;
-      if (!payload.sub || !payload.exp || !Number.isSafeInteger(generation)) return undefined;
-      return { userId: payload.sub, expiresAt: payload.exp * 1000, generation: generation as number };
+      const claims = ClaimsSchema.safeParse(payload);
+      if (!claims.success) return undefined;
+      const { sub, exp, gen, sid } = claims.data;
+      return { userId: sub, generation: gen, sessionId: sid, expiresAt: exp * 1000 };
     } catch {
       return undefined;
     }

@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     ['ADMIN_EMAIL', { ADMIN_EMAIL: 'not-an-email' }],
     ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['LOGIN_MAX_ATTEMPTS', { LOGIN_MAX_ATTEMPTS: '0' }],
+    ['LOGIN_ACCOUNT_MAX_ATTEMPTS', { LOGIN_ACCOUNT_MAX_ATTEMPTS: 'many' }],
+    // A per-account or per-address limit below the per-person one would let one person's typos lock others out.
+    ['LOGIN_ACCOUNT_MAX_ATTEMPTS', { LOGIN_MAX_ATTEMPTS: '5', LOGIN_ACCOUNT_MAX_ATTEMPTS: '4' }],
+    ['LOGIN_ADDRESS_MAX_ATTEMPTS', { LOGIN_MAX_ATTEMPTS: '5', LOGIN_ADDRESS_MAX_ATTEMPTS: '4' }],
   ])('refuses a bad %s with a message naming it', (variable, env) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
@@ -27,6 +32,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, invitationTtlDays: 7, corsOrigins: [] });
+    expect(config.login).toEqual({ perAccountAndAddress: 5, perAccount: 10, perAddress: 100, windowSeconds: 900 });
   });
 
   it('generates a JWT secret once and keeps it private in DATA_DIR', () => {

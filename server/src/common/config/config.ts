@@ -37,8 +37,10 @@ const EnvSchema = z.object({
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   REDIS_PREFIX: z.string().min(1).default('enlace:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOGIN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(100),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export interface Config {
@@ -61,7 +63,8 @@ export interface Config {
   corsOrigins: string[];
   publicUrl: string;
   logLevel: string;
-  login: { maxAttempts: number; windowSeconds: number };
+  /** Failed sign-ins allowed per window (see AuthService.login and the README). */
+  login: { perAccountAndAddress: number; perAccount: number; perAddress: number; windowSeconds: number };
   accessTokenSeconds: number;
   refreshTokenDays: number;
 }
@@ -76,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const vars = parsed.data;
   if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  // Below the per-person limit, one person's typos would lock every account or the whole office.
+  for (const variable of ['LOGIN_ACCOUNT_MAX_ATTEMPTS', 'LOGIN_ADDRESS_MAX_ATTEMPTS'] as const) {
+    if (vars[variable] < vars.LOGIN_MAX_ATTEMPTS) throw new ConfigError(variable, 'must be at least LOGIN_MAX_ATTEMPTS');
   }
   const dataDir = resolve(vars.DATA_DIR);
   return {
@@ -94,7 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: vars.CORS_ORIGIN ? vars.CORS_ORIGIN.split(',').map((origin) => origin.trim()) : [],
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     logLevel: vars.LOG_LEVEL,
-    login: { maxAttempts: vars.LOGIN_MAX_ATTEMPTS, windowSeconds: vars.LOGIN_WINDOW_SECONDS },
+    login: {
+      perAccountAndAddress: vars.LOGIN_MAX_ATTEMPTS,
+      perAccount: vars.LOGIN_ACCOUNT_MAX_ATTEMPTS,
+      perAddress: vars.LOGIN_ADDRESS_MAX_ATTEMPTS,
+      windowSeconds: vars.LOGIN_WINDOW_SECONDS,
+    },
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 30,
   };
