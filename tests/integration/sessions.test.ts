@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { connectClient } from '../support/socket.js';
+import { connectClient, settle } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const refreshCookieOf = (response: request.Response) =>
@@ -38,6 +38,21 @@ describe('access tokens end with their session', () => {
     // Another sign-in of the same person goes on.
     await me(other.token).expect(200);
     (await connectClient(app.url, other.token)).close();
+  });
+
+  it('closes the live sockets of a session that logs out, on the spot, and only that session\'s', async () => {
+    const ended = await login();
+    const other = await login();
+    const endedSocket = await connectClient(app.url, ended.token);
+    const otherSocket = await connectClient(app.url, other.token);
+    const closed = new Promise<string>((resolve) => endedSocket.socket.once('disconnect', resolve));
+
+    await request(app.url).post('/api/auth/logout').set('Cookie', ended.refreshCookie).expect(204);
+
+    expect(await closed).toBe('io server disconnect');
+    await settle();
+    expect(otherSocket.socket.connected).toBe(true);
+    otherSocket.close();
   });
 
   it('refuses every access token of a session whose refresh token was replayed', async () => {

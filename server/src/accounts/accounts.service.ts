@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreateOrganizationInput, CreateUserInput, MeDto, OrganizationDto, Page, UserDto } from '@enlace/shared';
+import { subject } from '@casl/ability';
+import { defineAbilityFor, type CreateOrganizationInput, type CreateUserInput, type MeDto, type OrganizationDto, type Page, type UserDto } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { isUniqueViolation } from '../common/database/unique-violation.js';
 import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
+import { pageOf } from '../common/pagination.js';
 import { mapOrganization, mapUser } from './accounts.dto.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -26,7 +28,7 @@ export class AccountsService {
   }
 
   async createOrganization(auth: AuthUser, input: CreateOrganizationInput): Promise<OrganizationDto> {
-    if (!auth.platformAdmin) throw forbidden('Only platform administrators create organisations');
+    if (!defineAbilityFor(auth, []).can('create', 'Organization')) throw forbidden('Only platform administrators create organisations');
     try {
       const organization = await this.organizations.create(input);
       this.logger.log(`Organisation ${organization.id} created by ${auth.id}`);
@@ -39,8 +41,7 @@ export class AccountsService {
 
   async listOrganizations(limit: number, cursor?: string): Promise<Page<OrganizationDto>> {
     const rows = await this.organizations.list(limit + 1, cursor);
-    const items = rows.slice(0, limit).map(mapOrganization);
-    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    return pageOf(rows, limit, mapOrganization, (organization) => organization.id);
   }
 
   async getOrganization(id: string): Promise<OrganizationDto> {
@@ -49,12 +50,11 @@ export class AccountsService {
     return mapOrganization(organization);
   }
 
-  /** Platform admins, or the organisation's own admins, create its accounts. */
+  /** Platform admins, or the organisation's own admins, create its accounts (the shared rules say so). */
   async createUser(auth: AuthUser, organizationId: string, input: CreateUserInput): Promise<UserDto> {
     const organization = await this.organizations.findById(organizationId);
     if (!organization) throw notFound('Organisation');
-    const isOwnAdmin = auth.organizationId === organizationId && auth.orgRole === 'org_admin';
-    if (!auth.platformAdmin && !isOwnAdmin) throw forbidden('Only this organisation\'s administrators create its accounts');
+    if (!defineAbilityFor(auth, []).can('create', subject('User', { organizationId }))) throw forbidden('Only this organisation\'s administrators create its accounts');
     try {
       const user = await this.users.create({
         email: input.email,

@@ -24,6 +24,7 @@ const invalidSession = () => new AppError('UNAUTHENTICATED', 'Your session has e
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly endedListeners: Array<(sessionId: string) => void> = [];
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -33,6 +34,19 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
   ) {}
+
+  /**
+   * Lets another module react to a session that ended (logout, refresh-token reuse) without this one
+   * importing it: realtime closes the session's sockets, which its access token would otherwise keep open.
+   */
+  onSessionEnded(listener: (sessionId: string) => void): void {
+    this.endedListeners.push(listener);
+  }
+
+  private async endSession(familyId: string): Promise<void> {
+    await this.refreshTokens.revokeFamily(familyId);
+    for (const listener of this.endedListeners) listener(familyId);
+  }
 
   /**
    * Each attempt is counted before the password is checked, so simultaneous attempts cannot all get past the
@@ -89,7 +103,7 @@ export class AuthService {
     if (!stored) throw invalidSession();
     if (stored.rotatedAt || stored.revokedAt || !(await this.refreshTokens.markRotated(stored.id))) {
       if (stored.expiresAt > new Date()) {
-        await this.refreshTokens.revokeFamily(stored.familyId);
+        await this.endSession(stored.familyId);
         this.logger.warn(`Refresh token reuse detected; session family revoked for user ${stored.userId}`);
       }
       throw invalidSession();
@@ -102,7 +116,7 @@ export class AuthService {
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const stored = await this.refreshTokens.findByHash(hashSecret(refreshToken));
-    if (stored) await this.refreshTokens.revokeFamily(stored.familyId);
+    if (stored) await this.endSession(stored.familyId);
   }
 
   /** A session for an account that was just created (accepting an invitation signs the new user in). */

@@ -7,6 +7,7 @@ import { mapUser } from './accounts.dto.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
+import { pageOf } from '../common/pagination.js';
 
 /** Called after an account was disabled and committed, e.g. to close its live connections on every process. */
 export type AccountDisabledListener = (userId: string) => void | Promise<void>;
@@ -37,8 +38,7 @@ export class UsersService {
       throw forbidden('Only this organisation\'s administrators see its accounts');
     }
     const rows = await this.users.listInOrganization(organizationId, limit + 1, cursor);
-    const items = rows.slice(0, limit).map(mapUser);
-    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    return pageOf(rows, limit, mapUser, (user) => user.id);
   }
 
   /**

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type {
-  AcceptInvitationInput,
-  CreateInvitationInput,
-  CreatedInvitationDto,
-  InvitationDto,
-  InvitationPreviewDto,
-  Page,
+import { subject } from '@casl/ability';
+import {
+  defineAbilityFor,
+  type AcceptInvitationInput,
+  type CreateInvitationInput,
+  type CreatedInvitationDto,
+  type InvitationDto,
+  type InvitationPreviewDto,
+  type Page,
 } from '@enlace/shared';
 import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
@@ -174,8 +176,8 @@ export class InvitationsService {
 
   private async requireOrganizationAdmin(auth: AuthUser, organizationId: string, manager: EntityManager): Promise<void> {
     if (!(await this.organizations.findById(organizationId, manager))) throw notFound('Organisation');
-    const ownAdmin = auth.organizationId === organizationId && auth.orgRole === 'org_admin';
-    if (!auth.platformAdmin && !ownAdmin) throw forbidden('Only an administrator of that organisation may invite people into it');
+    // Inviting someone into an organisation makes an account of it: whoever may create its accounts.
+    if (!defineAbilityFor(auth, []).can('create', subject('User', { organizationId }))) throw forbidden('Only an administrator of that organisation may invite people into it');
   }
 
   /** The e-mail is a convenience: the inviter always gets the link too, so a mail failure loses nothing. */

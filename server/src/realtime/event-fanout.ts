@@ -36,6 +36,8 @@ export interface MembershipChange {
 
 export const roomOf = (workspaceId: string) => `workspace:${workspaceId}`;
 export const userRoomOf = (userId: string) => `user:${userId}`;
+/** The sockets opened with one sign-in's access tokens: closed when that session ends. */
+export const sessionRoomOf = (sessionId: string) => `session:${sessionId}`;
 /** Each socket in a workspace's room is also in exactly one of its audience rooms (see ReadAudience). */
 export const audienceRoomOf = (workspaceId: string, audience: ReadAudience) => `workspace:${workspaceId}#${audienceKey(audience)}`;
 

@@ -12,6 +12,7 @@ import {
   type SubscribeAck,
 } from '@enlace/shared';
 import type { Server, Socket } from 'socket.io';
+import { AuthService } from '../accounts/auth.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { UsersService } from '../accounts/users.service.js';
 import { AuthGuard } from '../common/auth/auth.guard.js';
@@ -21,7 +22,7 @@ import { AccessService, type WorkspaceAccess } from '../workspaces/access.servic
 import { AppError } from '../common/errors/app-error.js';
 import { mapEvent } from '../events/events.dto.js';
 import { EventsRepository } from '../events/events.repository.js';
-import { EventFanout, roomOf, userRoomOf } from './event-fanout.js';
+import { EventFanout, roomOf, sessionRoomOf, userRoomOf } from './event-fanout.js';
 import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
@@ -57,6 +58,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly events: EventsRepository,
     private readonly fanout: EventFanout,
     private readonly accounts: UsersService,
+    private readonly auth: AuthService,
   ) {}
 
   /** Runs once the socket.io server exists (never in a CLI application context). */
@@ -77,6 +79,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.logger.log(`Disconnecting every socket of disabled account ${userId}`);
       this.server.in(userRoomOf(userId)).disconnectSockets(true);
     });
+    // A session that ended (logout, a replayed refresh token) loses its sockets at once, on every process.
+    this.auth.onSessionEnded((sessionId) => {
+      this.logger.log(`Disconnecting the sockets of ended session ${sessionId}`);
+      this.server.in(sessionRoomOf(sessionId)).disconnectSockets(true);
+    });
   }
 
   private async authenticate(token: string | undefined, socket: AppSocket): Promise<void> {
@@ -90,7 +97,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   handleConnection(socket: AppSocket): void {
-    void socket.join(userRoomOf(socket.data.user.id));
+    void socket.join([userRoomOf(socket.data.user.id), sessionRoomOf(socket.data.token.sessionId)]);
     // Joined first, checked again second: an account disabled after the handshake's check is either
     // seen here or reached through its user room by the disabling request, never missed.
     this.admitted.set(socket, this.admit(socket));
