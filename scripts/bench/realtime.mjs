@@ -9,7 +9,12 @@ import { ADMIN, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL,
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '500x20,500x100,2000x20,2000x100').split(',').map((s) => s.split('x').map(Number));
 const WARMUP_SECONDS = 2;
-const MODES = (process.env.BENCH_MODES ?? 'one,two').split(',');
+// `baseline`: one process of another checkout with its server built (BENCH_BASELINE=/path/to/it), run
+// interleaved with this one, so that a change is compared side by side with what came before it.
+const BASELINE = process.env.BENCH_BASELINE;
+const MODES = (process.env.BENCH_MODES ?? (BASELINE ? 'baseline,one' : 'one,two')).split(',');
+if (MODES.includes('baseline') && !BASELINE) throw new Error('BENCH_MODES has baseline: set BENCH_BASELINE to a checkout whose server is built');
+const LABELS = { one: 'Enlace', two: 'Enlace ×2+Redis', baseline: 'Enlace baseline' };
 // Runs on a shared 2-core machine vary a lot: each scenario runs this many times, bare and Enlace
 // interleaved, and the summary gives the percentiles of all the runs' moves together.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -72,7 +77,8 @@ async function enlaceRun(mode, clients, rate) {
   const database = await freshDatabase();
   const jwtSecret = randomBytes(32).toString('hex');
   const redisPrefix = `enlace-bench:${randomBytes(3).toString('hex')}:`;
-  const servers = [await startServer({ port: 4100, databaseUrl: database.url, redisUrl: mode === 'two' ? REDIS_URL : undefined, jwtSecret, redisPrefix })];
+  const cwd = mode === 'baseline' ? BASELINE : undefined;
+  const servers = [await startServer({ port: 4100, databaseUrl: database.url, redisUrl: mode === 'two' ? REDIS_URL : undefined, jwtSecret, redisPrefix, cwd })];
   if (mode === 'two') servers.push(await startServer({ port: 4101, databaseUrl: database.url, redisUrl: REDIS_URL, jwtSecret, redisPrefix }));
   try {
     const [first] = servers;
@@ -166,13 +172,16 @@ for (const [clients, rate] of SCENARIOS) {
       const result = await enlaceRun(mode, clients, rate);
       latencies[mode].push(result.latencies);
       const ratio = percentile(result.latencies, 99) / percentile(bare.latencies, 99);
-      console.log(`${line(`${clients} clients, ${rate} moves/s, ${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} #${run}`, result)}  p99 ×${ratio.toFixed(2)} bare`);
+      console.log(`${line(`${clients} clients, ${rate} moves/s, ${LABELS[mode]} #${run}`, result)}  p99 ×${ratio.toFixed(2)} bare`);
     }
   }
   const all = Object.fromEntries(Object.entries(latencies).map(([mode, runs]) => [mode, pooled(runs)]));
   const p = (mode, q) => percentile(all[mode], q);
-  const parts = MODES.map((mode) => `${mode === 'one' ? 'Enlace' : 'Enlace ×2+Redis'} p50 ${ms(p(mode, 50))} p95 ${ms(p(mode, 95))} p99 ${ms(p(mode, 99))} (×${(p(mode, 99) / p('bare', 99)).toFixed(2)})`);
+  const parts = MODES.map((mode) => `${LABELS[mode]} p50 ${ms(p(mode, 50))} p95 ${ms(p(mode, 95))} p99 ${ms(p(mode, 99))} (×${(p(mode, 99) / p('bare', 99)).toFixed(2)})`);
   if (MODES.includes('one') && MODES.includes('two')) parts.push(`two processes add ${ms(p('two', 99) - p('one', 99))} at p99`);
+  if (MODES.includes('one') && MODES.includes('baseline')) {
+    parts.push(`this checkout against the baseline: p50 ×${(p('one', 50) / p('baseline', 50)).toFixed(3)}, p99 ×${(p('one', 99) / p('baseline', 99)).toFixed(3)}`);
+  }
   summary.push(`${clients} clients, ${rate} moves/s — every move of ${RUNS} run(s) pooled: bare p50 ${ms(p('bare', 50))} p95 ${ms(p('bare', 95))} p99 ${ms(p('bare', 99))}, ${parts.join(', ')}`);
 }
 console.log(`\n${summary.join('\n')}`);

@@ -31,7 +31,8 @@ export async function freshDatabase() {
 }
 
 /** The built server as its own process, so its CPU and memory are measured apart from the load generator. */
-export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redisPrefix }) {
+/** A built server on `port`; `cwd` is another checkout to run instead of this one (BENCH_BASELINE). */
+export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redisPrefix, cwd }) {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -53,7 +54,7 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
   else delete env.REDIS_URL;
   // BENCH_NODE_ARGS passes flags to the server processes only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/server/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/server/src/main.js'], { env, cwd, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -5,7 +5,7 @@
 // acknowledged was lost, the log has no gap or repeat, every subscriber holds every event, the hash
 // chain verifies and no process crashed. Prints the counts and `faults: N passed, M failed`.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -65,6 +65,8 @@ const serverEnv = (name) => {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_MAX_ATTEMPTS: '1000',
+    LOGIN_ACCOUNT_MAX_ATTEMPTS: '1000',
+    LOGIN_ADDRESS_MAX_ATTEMPTS: '100000',
     LOG_LEVEL: 'warn',
   });
 };
@@ -258,7 +260,7 @@ try {
   await redis.kill('SIGTERM');
   check('no process crashed (exited without a signal from the suite)', crashes.length === 0, crashes.join('; '));
   if (results.includes(false)) {
-    for (const server of servers) console.log(`--- last lines of ${server.log}\n${readFileSync(server.log, 'utf8').split('\n').slice(-40).join('\n')}`);
+    for (const server of servers.filter((s) => existsSync(s.log))) console.log(`--- last lines of ${server.log}\n${readFileSync(server.log, 'utf8').split('\n').slice(-40).join('\n')}`);
   }
   await dbAdmin.end().catch(() => undefined);
   await database.drop().catch((error) => console.error(`could not drop ${database.name}: ${error.message}`));

@@ -16,7 +16,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toApiError(exception);
     body.requestId = String(request.id);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+      this.logger.error({ err: loggable(exception), requestId: request.id }, 'Unhandled error');
     }
     if (body.code === 'UNAVAILABLE') void reply.header('Retry-After', '2');
     if (exception instanceof AppError && exception.code === 'RATE_LIMITED') {
@@ -62,9 +62,23 @@ function isFastifyClientError(error: unknown): error is { statusCode: number; me
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
 
+/** A lost or refused database connection (the fault suite kills them mid-request): the request may be retried. */
 function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /timeout exceeded when trying to connect|Connection terminated/i.test(message ?? '');
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    /timeout exceeded when trying to connect|Connection terminated|is not queryable|Client was closed/i.test(message ?? '')
+  );
+}
+
+/**
+ * What of an unexpected error goes into the log: its kind, message, code and stack, never the values a
+ * failed query carried (TypeORM's QueryFailedError holds its parameters, which may be anyone's data).
+ */
+function loggable(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code } = error as { code?: unknown };
+  return { type: error.constructor.name, message: error.message, ...(code !== undefined && { code }), stack: error.stack };
 }
