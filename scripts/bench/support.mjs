@@ -48,6 +48,8 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
     LOGIN_MAX_ATTEMPTS: '1000',
     LOGIN_ACCOUNT_MAX_ATTEMPTS: '1000',
     LOGIN_ADDRESS_MAX_ATTEMPTS: '100000',
+    // …and every simulated user is the same account, subscribing from hundreds of sockets at once.
+    SOCKET_USER_BURST: '100000',
     REDIS_PREFIX: redisPrefix ?? 'enlace-bench:',
   };
   if (redisUrl) env.REDIS_URL = redisUrl;

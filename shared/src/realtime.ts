@@ -52,8 +52,8 @@ export const HEAD_INTERVAL_MS = 5000;
  */
 export const MAX_MISSED = 200;
 /**
- * Socket messages (subscribe and unsubscribe) a client may send: a token bucket per socket and one per
- * user (across that user's sockets on one server process), refilled continuously. Past it the
- * acknowledgement is `{ok: false, code: 'RATE_LIMITED'}`. A normal client sends one per workspace opened.
+ * Socket messages (subscribe and unsubscribe) one socket may send: a token bucket refilled continuously;
+ * past it the acknowledgement is `{ok: false, code: 'RATE_LIMITED'}`. A normal client sends one per
+ * workspace it opens. The server also limits each user across their sockets (SOCKET_USER_BURST).
  */
-export const SOCKET_RATE = { perSocket: { burst: 20, perSecond: 2 }, perUser: { burst: 60, perSecond: 5 } } as const;
+export const SOCKET_RATE = { burst: 20, perSecond: 2 } as const;

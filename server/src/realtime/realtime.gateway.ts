@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import {
   MAX_MISSED,
@@ -16,6 +16,8 @@ import { AuthService } from '../accounts/auth.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { UsersService } from '../accounts/users.service.js';
 import { AuthGuard } from '../common/auth/auth.guard.js';
+import { CONFIG } from '../common/config/config.module.js';
+import type { Config } from '../common/config/config.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { TokenService, type VerifiedAccessToken } from '../common/auth/token.service.js';
 import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
@@ -45,7 +47,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   /** Per socket: whether its account was still active once it had joined its user room (see handleConnection). */
   private readonly admitted = new WeakMap<AppSocket, Promise<boolean>>();
-  /** Message budgets (SOCKET_RATE): per socket, and per user across their sockets on this process. */
+  /** Message budgets: per socket (SOCKET_RATE), and per user across their sockets on this process (SOCKET_USER_BURST). */
   private readonly socketBuckets = new WeakMap<AppSocket, TokenBucket>();
   private readonly userBuckets = new Map<string, TokenBucket>();
   @WebSocketServer() private readonly server!: AppServer;
@@ -59,6 +61,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly fanout: EventFanout,
     private readonly accounts: UsersService,
     private readonly auth: AuthService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** Runs once the socket.io server exists (never in a CLI application context). */
@@ -138,9 +141,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const now = Date.now();
     const userId = socket.data.user.id;
     let perSocket = this.socketBuckets.get(socket);
-    if (!perSocket) this.socketBuckets.set(socket, (perSocket = new TokenBucket(SOCKET_RATE.perSocket.burst, SOCKET_RATE.perSocket.perSecond, now)));
+    if (!perSocket) this.socketBuckets.set(socket, (perSocket = new TokenBucket(SOCKET_RATE.burst, SOCKET_RATE.perSecond, now)));
     let perUser = this.userBuckets.get(userId);
-    if (!perUser) this.userBuckets.set(userId, (perUser = new TokenBucket(SOCKET_RATE.perUser.burst, SOCKET_RATE.perUser.perSecond, now)));
+    const { socketUserBurst } = this.config;
+    if (!perUser) this.userBuckets.set(userId, (perUser = new TokenBucket(socketUserBurst, socketUserBurst / 12, now)));
     if (perSocket.take(now) && perUser.take(now)) return true;
     this.logger.warn(`Socket message refused: user ${userId} is over the rate limit`);
     return false;

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   LOGIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(100),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  SOCKET_USER_BURST: z.coerce.number().int().min(10).max(100_000).default(60),
 });
 
 export interface Config {
@@ -65,6 +66,8 @@ export interface Config {
   logLevel: string;
   /** Failed sign-ins allowed per window (see AuthService.login and the README). */
   login: { perAccountAndAddress: number; perAccount: number; perAddress: number; windowSeconds: number };
+  /** Socket messages (subscribe, unsubscribe) one user may send on one process: a burst, refilled at a twelfth of it per second. */
+  socketUserBurst: number;
   accessTokenSeconds: number;
   refreshTokenDays: number;
 }
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: vars.LOGIN_ADDRESS_MAX_ATTEMPTS,
       windowSeconds: vars.LOGIN_WINDOW_SECONDS,
     },
+    socketUserBurst: vars.SOCKET_USER_BURST,
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 30,
   };
