@@ -174,22 +174,22 @@ export function WorkspaceRealtimeProvider({ workspaceId, children }: { workspace
     };
   }, [queryClient, userId, workspaceId, listeners]);
 
-  const value = useMemo<RealtimeContextValue>(
+  // The stream's functions keep their identity while status and presence change, so listeners stay plugged in.
+  const stream = useMemo(
     () => ({
       workspaceId,
-      status,
-      presence,
       last: () => lastRef.current,
-      fetchEvents: (after) => fetchEvents(workspaceId, after),
-      add(listener) {
+      fetchEvents: (after: number) => fetchEvents(workspaceId, after),
+      add(listener: RealtimeListener) {
         listeners.add(listener);
         // A listener that arrives once the stream is running starts by filling what it is behind on.
         if (lastRef.current !== null) listener.synced?.();
-        return () => listeners.delete(listener);
+        return () => void listeners.delete(listener);
       },
     }),
-    [workspaceId, status, presence, listeners],
+    [workspaceId, listeners],
   );
+  const value = useMemo<RealtimeContextValue>(() => ({ ...stream, status, presence }), [stream, status, presence]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
@@ -219,7 +219,7 @@ export function useRealtimeListener(create: (stream: RealtimeStream) => Realtime
       listener.stop?.();
     };
     // `create` is new at every render; `deps` say when it must run again.
-  }, [add, workspaceId, ...deps]);
+  }, [add, workspaceId, last, fetchPage, ...deps]);
 }
 
 /** Handlers for the event types a feature cares about, each typed from the shared event catalogue. */
