@@ -5,10 +5,11 @@
 # With no DATABASE_URL it runs the embedded PostgreSQL in /data; docker-compose.yml shows the
 # production topology (PostgreSQL, Redis, two servers behind nginx).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-# Toolchain for the one native addon: argon2's prebuilt binary does not load on every Node 20 build
-# (it crashes Debian's), so its install script tests the prebuild and compiles from source if needed.
+# Toolchain for the one native addon: argon2's install script keeps its prebuilt binary when it loads
+# on this Node and compiles from source when it does not (Debian's own Node 20 crashed on it), so the
+# image can build either way.
 FROM ${NODE_IMAGE} AS toolchain
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \

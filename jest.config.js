@@ -1,4 +1,8 @@
-/** Unit specs beside the code, integration tests in tests/; Jest's native ESM mode (NestJS 12 is ESM-only). */
+/**
+ * Unit specs beside the code, integration tests in tests/; Jest's native ESM mode (NestJS 12 is ESM-only).
+ * Needs Node 24.9 or later: CommonJS dependencies require() ESM-only packages (@fastify/static needs
+ * content-disposition 3), which Jest's module loader supports only on those versions.
+ */
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true, tsx: true },
@@ -16,8 +20,6 @@ export default {
   moduleNameMapper: {
     '^@enlace/shared$': '<rootDir>/shared/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    // @fastify/static require()s this ESM-only package; Node 20.19+ can, Jest's CommonJS loader on Node 20 cannot.
-    '^content-disposition$': 'content-disposition-cjs',
   },
   testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/client/src/**/*.spec.ts', '<rootDir>/tests/integration/**/*.test.ts'],
   testTimeout: 30000,

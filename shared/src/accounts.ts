@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TextSchema } from './fields.js';
 
 export const ORGANIZATION_KINDS = ['central_government', 'local_government', 'civil_society', 'international'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -20,10 +21,10 @@ export const EmailSchema = z
 
 export const CreateOrganizationSchema = z
   .strictObject({
-    name: z.string().trim().min(2).max(200),
+    name: TextSchema.trim().min(2).max(200),
     kind: z.enum(ORGANIZATION_KINDS),
     country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. AR'),
-    jurisdiction: z.string().trim().min(1).max(200).optional(),
+    jurisdiction: TextSchema.trim().min(1).max(200).optional(),
   })
   .refine((org) => org.kind === 'local_government' || org.jurisdiction === undefined, {
     message: 'Only local governments have a jurisdiction',
@@ -33,7 +34,7 @@ export type CreateOrganizationInput = z.infer<typeof CreateOrganizationSchema>;
 
 export const CreateUserSchema = z.strictObject({
   email: EmailSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: TextSchema.trim().min(1).max(120),
   password: PasswordSchema,
   orgRole: z.enum(ORG_ROLES),
   locale: z.enum(LOCALES).optional(),

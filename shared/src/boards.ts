@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { CalendarDateSchema, TextSchema } from './fields.js';
 
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
-const checklistItem = z.strictObject({ id: z.uuid(), text: z.string().trim().min(1).max(500), done: z.boolean() });
+const checklistItem = z.strictObject({ id: z.uuid(), text: TextSchema.trim().min(1).max(500), done: z.boolean() });
 
 const cardFields = {
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(20_000),
+  title: TextSchema.trim().min(1).max(300),
+  description: TextSchema.max(20_000),
   assigneeIds: z.array(z.uuid()).max(20),
   responsibleOrganizationId: z.uuid().nullable(),
-  dueDate: isoDate.nullable(),
+  dueDate: CalendarDateSchema.nullable(),
   priority: z.enum(PRIORITIES),
   labelIds: z.array(z.uuid()).max(20),
   checklist: z.array(checklistItem).max(100),
@@ -55,18 +55,18 @@ export const MoveCardSchema = z.strictObject({
 });
 export type MoveCardInput = z.infer<typeof MoveCardSchema>;
 
-export const CreateCommentSchema = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+export const CreateCommentSchema = z.strictObject({ body: TextSchema.trim().min(1).max(10_000) });
 export type CreateCommentInput = z.infer<typeof CreateCommentSchema>;
 
 export const CreateColumnSchema = z.strictObject({
-  title: z.string().trim().min(1).max(120),
+  title: TextSchema.trim().min(1).max(120),
   wipLimit: z.number().int().min(1).max(999).nullable().optional(),
 });
 export type CreateColumnInput = z.infer<typeof CreateColumnSchema>;
 
 export const UpdateColumnSchema = z.strictObject({
   version: z.number().int().min(1),
-  title: z.string().trim().min(1).max(120).optional(),
+  title: TextSchema.trim().min(1).max(120).optional(),
   /** Lowering it below the column's current count is allowed: only adding cards is refused then. */
   wipLimit: z.number().int().min(1).max(999).nullable().optional(),
   /** Reorder: place the column after this one; null: first on the board; omitted: where it is. */
@@ -74,7 +74,7 @@ export const UpdateColumnSchema = z.strictObject({
 });
 export type UpdateColumnInput = z.infer<typeof UpdateColumnSchema>;
 
-const labelName = z.string().trim().min(1).max(60);
+const labelName = TextSchema.trim().min(1).max(60);
 const labelColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const CreateLabelSchema = z.strictObject({ name: labelName, color: labelColor });
@@ -85,7 +85,7 @@ export const UpdateLabelSchema = z
   .refine((body) => body.name !== undefined || body.color !== undefined, { message: 'Nothing to change' });
 export type UpdateLabelInput = z.infer<typeof UpdateLabelSchema>;
 
-const boardTitle = z.string().trim().min(1).max(120);
+const boardTitle = TextSchema.trim().min(1).max(120);
 
 export const CreateBoardSchema = z.strictObject({ title: boardTitle });
 export type CreateBoardInput = z.infer<typeof CreateBoardSchema>;

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './fields.js';
 export * from './accounts.js';
 export * from './permissions.js';
 export * from './workspaces.js';

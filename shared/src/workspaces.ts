@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, PasswordSchema } from './accounts.js';
+import { TextSchema } from './fields.js';
 import { WORKSPACE_KINDS, WORKSPACE_ROLES, type WorkspaceKind, type WorkspaceRole } from './permissions.js';
 
 export const WORKSPACE_STATUSES = ['active', 'archived'] as const;
@@ -7,16 +8,16 @@ export type WorkspaceStatus = (typeof WORKSPACE_STATUSES)[number];
 
 export const CreateWorkspaceSchema = z.strictObject({
   kind: z.enum(WORKSPACE_KINDS),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000).optional(),
+  title: TextSchema.trim().min(1).max(200),
+  description: TextSchema.max(10_000).optional(),
 });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceSchema>;
 
 export const UpdateWorkspaceSchema = z
   .strictObject({
     version: z.number().int().min(1),
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(10_000).optional(),
+    title: TextSchema.trim().min(1).max(200).optional(),
+    description: TextSchema.max(10_000).optional(),
     status: z.enum(WORKSPACE_STATUSES).optional(),
   })
   .refine((body) => body.title !== undefined || body.description !== undefined || body.status !== undefined, {
@@ -35,14 +36,14 @@ export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;
 export const CreateInvitationSchema = z.strictObject({
   email: EmailSchema,
   role: z.enum(WORKSPACE_ROLES),
-  message: z.string().trim().max(2000).optional(),
+  message: TextSchema.trim().max(2000).optional(),
   /** The organisation a new account joins; only an admin of that organisation may set it. */
   organizationId: z.uuid().optional(),
 });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationSchema>;
 
 export const AcceptInvitationSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: TextSchema.trim().min(1).max(120).optional(),
   password: PasswordSchema.optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationSchema>;

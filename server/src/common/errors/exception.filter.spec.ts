@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Logger, type ArgumentsHost } from '@nestjs/common';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error.js';
 import { AllExceptionsFilter } from './exception.filter.js';
@@ -47,6 +48,41 @@ describe('AllExceptionsFilter', () => {
     expect(sent.status).toBe(503);
     expect(sent.body?.code).toBe('UNAVAILABLE');
     expect(sent.headers['Retry-After']).toBe('2');
+  });
+
+  /** What pg rejects a query with: a DatabaseError carrying the SQLSTATE as `code`. */
+  const pgError = (code: string, message: string) => Object.assign(new DatabaseError(message, 100, 'error'), { code });
+
+  it.each([
+    ['NUL in text (pg)', pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00')],
+    ['NUL in jsonb, wrapped by TypeORM', new QueryFailedError('INSERT …', [], pgError('22P05', 'unsupported Unicode escape sequence'))],
+    ['an impossible date, wrapped by TypeORM', new QueryFailedError('UPDATE …', [], pgError('22008', 'date/time field value out of range: "2026-02-31"'))],
+    ['a malformed date (pg)', pgError('22007', 'invalid input syntax for type date: "9999-99-99"')],
+  ])('answers 400 VALIDATION_FAILED without the database message for %s', (_case, error) => {
+    const sent = answer(error);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request holds a value that cannot be stored', requestId: 'req-1' });
+  });
+
+  it('logs the SQLSTATE of a refused value, never the database message that may quote it', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      answer(pgError('22007', 'invalid input syntax for type date: "secret-value"'));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toEqual({ sqlState: '22007', requestId: 'req-1' });
+      expect(JSON.stringify(warn.mock.calls)).not.toContain('secret-value');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it.each([
+    ['a unique violation', pgError('23505', 'duplicate key value violates unique constraint')],
+    ['a syntax error', new QueryFailedError('SELEC', [], pgError('42601', 'syntax error at or near "SELEC"'))],
+  ])('keeps other database errors at 500 INTERNAL: %s', (_case, error) => {
+    const sent = answer(error);
+    expect(sent.status).toBe(500);
+    expect(sent.body?.code).toBe('INTERNAL');
   });
 
   it('hides the details of an unexpected error behind 500 INTERNAL', () => {

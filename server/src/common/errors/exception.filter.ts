@@ -17,6 +17,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.requestId = String(request.id);
     if (body.statusCode >= 500) {
       this.logger.error({ err: loggable(exception), requestId: request.id }, 'Unhandled error');
+    } else if (isDataException(exception)) {
+      // A gap in the request schemas: worth fixing there. Only the SQLSTATE: the message may quote the value.
+      this.logger.warn({ sqlState: exception.code, requestId: request.id }, 'PostgreSQL refused a value the request schema let through');
     }
     if (body.code === 'UNAVAILABLE') void reply.header('Retry-After', '2');
     if (exception instanceof AppError && exception.code === 'RATE_LIMITED') {
@@ -39,6 +42,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Malformed JSON, wrong content type, body too large: the request never reached a handler.
       return { statusCode: exception.statusCode, code: codeForStatus(exception.statusCode), message: exception.message };
     }
+    if (isDataException(exception)) {
+      // Second line of defence behind the request schemas: the value is the request's fault, not the server's.
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request holds a value that cannot be stored' };
+    }
     if (isDatabaseUnavailable(exception)) {
       // PostgreSQL restarting or every connection busy: a retry will do, so say 503, not 500.
       return { statusCode: 503, code: 'UNAVAILABLE', message: 'The service is briefly unavailable; try again' };
@@ -60,6 +67,16 @@ function codeForStatus(status: number): ErrorCode {
 function isFastifyClientError(error: unknown): error is { statusCode: number; message: string } {
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+/**
+ * PostgreSQL's class 22, data exception: a value it cannot take (22021 NUL or bad UTF-8, 22P05 untranslatable
+ * character, 22007/22008 impossible date, 22003 number out of range…). pg's errors and TypeORM's
+ * QueryFailedError, which copies the driver error's fields, both carry the SQLSTATE as `code`.
+ */
+function isDataException(error: unknown): error is { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
