@@ -6,6 +6,7 @@ import { IndexRefreshTokensUserId1795936700000 } from './1795936700000-IndexRefr
 import { AddUserTokenGeneration1795936700001 } from './1795936700001-AddUserTokenGeneration.js';
 import { IndexArchivedCards1796000000000 } from './1796000000000-IndexArchivedCards.js';
 import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
+import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAuditCheckpoints.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddUserTokenGeneration1795936700001,
   IndexArchivedCards1796000000000,
   CreateSessions1796100000000,
+  CreateAuditCheckpoints1796200000000,
 ];

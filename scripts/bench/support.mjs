@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: a real server process on a fresh database, /proc readings, percentiles.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,8 @@ import pg from 'pg';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { email: 'bench-admin@enlace.test', password: 'bench-admin-password' };
+// Production mode requires the audit key; every server process of a run signs with the same one.
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 export async function freshDatabase() {
   const name = `enlace_bench_${randomBytes(5).toString('hex')}`;
@@ -41,6 +43,7 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
     DATA_DIR: mkdtempSync(join(tmpdir(), 'enlace-bench-')),
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
+    AUDIT_SIGNING_KEY,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',

@@ -24,7 +24,7 @@ export interface ReadPermission {
   subject: WorkspaceSubject;
 }
 
-export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment'] as const;
+export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** One catalogue entry; `payload` exists only in the type, to carry the payload's type. */
@@ -42,6 +42,21 @@ const spec =
 export interface RemovedMember {
   workspaceId: string;
   userId: string;
+}
+
+/**
+ * Payload of `audit.checkpoint`: the workspace's head (`seq`, `hash`) signed with the audit key outside
+ * the database. The signed head is the one BEFORE this event: the checkpoint's own event is the next
+ * seq, and is covered by the next checkpoint.
+ */
+export interface AuditCheckpointDto {
+  workspaceId: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  /** Ed25519 signature, base64, of the checkpoint's canonical text (see `checkpointText` in the server). */
+  signature: string;
 }
 
 /** Payload of `card.deleted`. */
@@ -79,6 +94,7 @@ export const EVENT_CATALOGUE = {
   'card.restored': spec<CardDto>()('card', 'Card'),
   'card.deleted': spec<DeletedCard>()('card', 'Card'),
   'comment.added': spec<CommentDto>()('comment', 'Comment'),
+  'audit.checkpoint': spec<AuditCheckpointDto>()('audit', 'Workspace'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;
@@ -129,5 +145,19 @@ export const deliveredFor = (ability: AppAbility, event: WorkspaceEvent): Delive
 export interface AuditVerificationDto {
   ok: boolean;
   checked: number;
+  /**
+   * The first event that does not hold: a broken link names the event itself; a checkpoint whose signature
+   * or signed hash does not hold names the first event after the last checkpoint that does.
+   */
   firstBrokenSeq?: number;
+  /** How many stored checkpoints were verified (all of them when ok). */
+  checkpoints: number;
+}
+
+/** The key that signs audit checkpoints, for anyone checking them away from the server. */
+export interface AuditPublicKeyDto {
+  keyId: string;
+  algorithm: 'Ed25519';
+  /** SPKI PEM */
+  publicKey: string;
 }

@@ -77,6 +77,10 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /api/workspaces/{id}/events', does: 'read the event log', path: (f) => `${ws(f)}/events?after=0`, expect: anyMember(200) },
   { route: 'GET /api/workspaces/{id}/audit/verify', does: 'verify the audit chain', path: (f) => `${ws(f)}/audit/verify`, expect: anyMember(200) },
+  { route: 'GET /api/workspaces/{id}/audit/checkpoints', does: 'list signed checkpoints', path: (f) => `${ws(f)}/audit/checkpoints`, expect: anyMember(200) },
+  { route: 'POST /api/workspaces/{id}/audit/checkpoints', does: 'take a checkpoint now', path: (f) => `${ws(f)}/audit/checkpoints`, expect: anyMember(201) },
+  // The export holds every payload: only who may read every event type (pending invitations included).
+  { route: 'GET /api/workspaces/{id}/audit/export', does: 'export the audit log', path: (f) => `${ws(f)}/audit/export`, expect: only({ owner: 200, coordinator: 200 }) },
   { route: 'GET /api/workspaces/{id}/boards', does: 'list boards', path: (f) => `${ws(f)}/boards`, expect: anyMember(200) },
   { route: 'GET /api/boards/{id}', does: 'read a board', path: (f) => `/api/boards/${f.boardId}`, expect: anyMember(200) },
   { route: 'POST /api/boards/{id}/columns', does: 'add a column', path: (f) => `/api/boards/${f.boardId}/columns`, body: { title: 'Blocked' }, expect: only({ owner: 201, coordinator: 201 }) },
@@ -116,6 +120,7 @@ const NOT_WORKSPACE_SCOPED = [
   'POST /api/auth/logout',
   'GET /api/me',
   'GET /api/health',
+  'GET /api/audit/public-key',
   'POST /api/organizations',
   'GET /api/organizations',
   'GET /api/organizations/{id}',

@@ -135,7 +135,7 @@ describe('workspaces and membership', () => {
     const after = await request(app.url).get(`/api/workspaces/${workspace.id}/events?after=2&limit=1`).set(auth(owner)).expect(200);
     expect(after.body).toMatchObject({ items: [{ seq: 3 }], nextCursor: '3' });
 
-    expect((await request(app.url).get(`/api/workspaces/${workspace.id}/audit/verify`).set(auth(owner)).expect(200)).body).toEqual({ ok: true, checked: 4 });
+    expect((await request(app.url).get(`/api/workspaces/${workspace.id}/audit/verify`).set(auth(owner)).expect(200)).body).toEqual({ ok: true, checked: 4, checkpoints: 0 });
   });
 
   it('detects a tampered event row in the audit chain', async () => {
@@ -146,6 +146,6 @@ describe('workspaces and membership', () => {
       .get(DataSource)
       .query(`UPDATE workspace_events SET payload = jsonb_set(payload, '{title}', '"Forged title"') WHERE workspace_id = $1 AND seq = 4`, [workspace.id]);
     const verdict = await request(app.url).get(`/api/workspaces/${workspace.id}/audit/verify`).set(auth(owner)).expect(200);
-    expect(verdict.body).toEqual({ ok: false, checked: 3, firstBrokenSeq: 4 });
+    expect(verdict.body).toEqual({ ok: false, checked: 3, firstBrokenSeq: 4, checkpoints: 0 });
   });
 });

@@ -67,6 +67,9 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     REDIS_PREFIX: `enlace-test:${randomBytes(4).toString('hex')}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests count a workspace's events exactly: checkpoints come only on demand, unless a test asks for them.
+    AUDIT_CHECKPOINT_EVENTS: '1000000',
+    AUDIT_CHECKPOINT_SECONDS: '86400',
     ...env,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuditVerificationDto, DeliveredEvent, Page } from '@enlace/shared';
+import type { DeliveredEvent, Page } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
@@ -16,10 +16,5 @@ export class EventsController {
   @Get('events')
   list(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Query() query: EventsQueryDto): Promise<Page<DeliveredEvent>> {
     return this.service.list(auth, id, query.after, query.limit);
-  }
-
-  @Get('audit/verify')
-  verify(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<AuditVerificationDto> {
-    return this.service.verify(auth, id);
   }
 }

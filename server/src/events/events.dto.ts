@@ -11,6 +11,15 @@ export class EventsQueryDto extends zodDto(
   }),
 ) {}
 
+/** `?cursor=&limit=` of the checkpoint list: the cursor is the seq of the last checkpoint of the previous page. */
+export class CheckpointsQueryDto extends zodDto(
+  'CheckpointsQuery',
+  z.strictObject({
+    cursor: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  }),
+) {}
+
 /** A row of the log as its typed event: only catalogued types with their payloads are ever recorded (see UnitOfWork). */
 export function mapEvent(row: WorkspaceEventEntity): WorkspaceEvent {
   return {

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../workspaces/access.module.js';
+import { AuditCheckpoints } from './audit-checkpoints.js';
+import { AuditCheckpointsRepository } from './audit-checkpoints.repository.js';
+import { AuditController } from './audit.controller.js';
+import { AuditService } from './audit.service.js';
+import { AuditSigner } from './audit-signer.js';
+import { CheckpointScheduler } from './checkpoint-scheduler.js';
 import { EventBus } from './event-bus.js';
 import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';
@@ -9,11 +15,24 @@ import { WorkspaceEventEntity } from './workspace-event.entity.js';
 
 export const EVENTS_ENTITIES = [WorkspaceEventEntity];
 
-/** The workspace event log: the unit of work every write goes through, the bus that broadcasts after commit, catch-up and audit. */
+/**
+ * The workspace event log: the unit of work every write goes through, the bus that broadcasts after commit,
+ * catch-up, and the audit trail (verification, signed checkpoints, export).
+ */
 @Module({
   imports: [AccessModule],
-  controllers: [EventsController],
-  providers: [EventsRepository, EventBus, UnitOfWork, EventsService],
+  controllers: [EventsController, AuditController],
+  providers: [
+    EventsRepository,
+    EventBus,
+    UnitOfWork,
+    EventsService,
+    AuditSigner,
+    AuditCheckpointsRepository,
+    AuditCheckpoints,
+    CheckpointScheduler,
+    AuditService,
+  ],
   exports: [EventsRepository, EventBus, UnitOfWork],
 })
 export class EventsModule {}

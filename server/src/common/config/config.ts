@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -42,6 +42,14 @@ const EnvSchema = z.object({
   LOGIN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(100),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   SOCKET_USER_BURST: z.coerce.number().int().min(10).max(100_000).default(60),
+  AUDIT_SIGNING_KEY: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const pem = ed25519PrivateKeyPem(value);
+    if (!pem) ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 private key (PKCS8, PEM or base64 DER)' });
+    return pem;
+  }),
+  AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).default(100),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export interface Config {
@@ -70,6 +78,11 @@ export interface Config {
   socketUserBurst: number;
   accessTokenSeconds: number;
   refreshTokenDays: number;
+  /**
+   * Signed audit checkpoints: the Ed25519 private key (PKCS8 PEM) that signs them, kept outside the
+   * database, and how often a workspace gets one (after this many events, or this many seconds).
+   */
+  audit: { signingKey: string; checkpointEvents: number; checkpointSeconds: number };
 }
 
 /** Reads the environment once, failing on the first bad variable with its name. */
@@ -86,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Below the per-person limit, one person's typos would lock every account or the whole office.
   for (const variable of ['LOGIN_ACCOUNT_MAX_ATTEMPTS', 'LOGIN_ADDRESS_MAX_ATTEMPTS'] as const) {
     if (vars[variable] < vars.LOGIN_MAX_ATTEMPTS) throw new ConfigError(variable, 'must be at least LOGIN_MAX_ATTEMPTS');
+  }
+  // A key generated on a server's disk dies with that disk, and with it the proof of every checkpoint.
+  if (vars.NODE_ENV === 'production' && !vars.AUDIT_SIGNING_KEY) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
   }
   const dataDir = resolve(vars.DATA_DIR);
   return {
@@ -113,22 +130,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socketUserBurst: vars.SOCKET_USER_BURST,
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 30,
+    audit: {
+      signingKey: vars.AUDIT_SIGNING_KEY ?? persistedSigningKey(dataDir),
+      checkpointEvents: vars.AUDIT_CHECKPOINT_EVENTS,
+      checkpointSeconds: vars.AUDIT_CHECKPOINT_SECONDS,
+    },
   };
 }
 
 /** A generated secret is kept in DATA_DIR so that tokens survive a restart of a single-machine hub. */
 function persistedSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+  return persisted(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url'));
+}
+
+/** The same for the audit signing key: checkpoints signed before a restart must still verify after it. */
+function persistedSigningKey(dataDir: string): string {
+  const generate = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return persisted(join(dataDir, 'audit-signing-key.pem'), generate);
+}
+
+function persisted(file: string, generate: () => string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(48).toString('base64url');
+    mkdirSync(dirname(file), { recursive: true });
+    const secret = generate().trim();
     try {
       writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
       return secret;
     } catch {
       return readFileSync(file, 'utf8').trim(); // another process wrote it first
     }
+  }
+}
+
+/** The key as PKCS8 PEM when it is an Ed25519 private key given as PEM or as base64 of its DER. */
+function ed25519PrivateKeyPem(value: string): string | undefined {
+  try {
+    // A PEM in a one-line variable (a .env file, a secret store) often has its newlines written as \\n.
+    const key = value.startsWith('-----BEGIN')
+      ? createPrivateKey(value.replaceAll('\\n', '\n'))
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519' ? key.export({ type: 'pkcs8', format: 'pem' }).toString().trim() : undefined;
+  } catch {
+    return undefined;
   }
 }
