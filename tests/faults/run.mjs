@@ -4,7 +4,7 @@
 // connections terminated (also while a transaction waits on a row lock). Then it checks that nothing
 // acknowledged was lost, the log has no gap or repeat, every subscriber holds every event, the hash
 // chain verifies and no process crashed. Prints the counts and `faults: N passed, M failed`.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,8 @@ watchdog.unref();
 const database = await freshDatabase(DATABASE_URL);
 const redis = new RedisProcess(await freePort(), logDir, crashes);
 const sharedSecret = randomBytes(32).toString('hex');
+// Both processes sign audit checkpoints with the same key, as in production; audit/verify checks them at the end.
+const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const serverEnv = (name) => {
   const env = { ...process.env };
   for (const key of ['PUBLIC_URL', 'CORS_ORIGIN', 'SMTP_URL']) delete env[key];
@@ -62,6 +64,7 @@ const serverEnv = (name) => {
     REDIS_URL: redis.url,
     REDIS_PREFIX: 'enlace-faults:',
     JWT_SECRET: sharedSecret,
+    AUDIT_SIGNING_KEY: auditSigningKey,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_MAX_ATTEMPTS: '1000',
@@ -237,6 +240,7 @@ async function main() {
 
   const audit = await api(a.url, `/api/workspaces/${workspace.id}/audit/verify`, { token });
   check('GET audit/verify is ok over the whole log', audit.ok === true && audit.checked === head, JSON.stringify(audit));
+  check('signed audit checkpoints were taken through the faults, and each verifies', audit.checkpoints > 0, JSON.stringify(audit));
 
   const refused = Object.entries(writers.refused).sort((x, y) => y[1] - x[1]);
   log(`acknowledged moves: ${writers.acks.length} (through A ${writers.acks.filter((ack) => ack.via === 'A').length}, through B ${writers.acks.filter((ack) => ack.via === 'B').length})`);
