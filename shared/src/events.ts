@@ -1,4 +1,6 @@
 import { subject as tagged } from '@casl/ability';
+import { z } from 'zod';
+import { named, pageOf, Timestamp } from './api-schema.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -126,8 +128,32 @@ export function redact(event: WorkspaceEvent): RedactedEvent {
 /** The event as `ability` may see it. */
 export const deliveredFor = (ability: AppAbility, event: WorkspaceEvent): DeliveredEvent => (canReadEvent(ability, event) ? event : redact(event));
 
-export interface AuditVerificationDto {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-}
+export const AuditVerificationSchema = named(
+  'AuditVerificationDto',
+  z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().optional() }),
+);
+export type AuditVerificationDto = z.infer<typeof AuditVerificationSchema>;
+
+const envelopeFields = {
+  workspaceId: z.uuid(),
+  seq: z.number().int(),
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  entityType: z.enum(ENTITY_TYPES),
+  entityId: z.string(),
+  actorId: z.uuid().nullable(),
+  at: Timestamp,
+};
+
+/**
+ * An entry of the event log as the HTTP API describes it: the envelope, and either the payload (whose
+ * shape the event catalogue gives per `type`: usually the entity's new state) or `redacted: true` for
+ * a member who may not read it. `DeliveredEvent` is the precise type.
+ */
+export const DeliveredEventSchema = named(
+  'DeliveredEvent',
+  z.union([
+    named('WorkspaceEvent', z.object({ ...envelopeFields, payload: z.record(z.string(), z.unknown()) })),
+    named('RedactedEvent', z.object({ ...envelopeFields, redacted: z.literal(true) })),
+  ]),
+);
+export const DeliveredEventPageSchema = pageOf('DeliveredEventPage', DeliveredEventSchema);
