@@ -659,6 +659,7 @@ export interface components {
             assigneeIds?: string[];
             /** Format: uuid */
             responsibleOrganizationId?: string | null;
+            /** Format: date */
             dueDate?: string | null;
             /** @enum {string} */
             priority?: "low" | "medium" | "high" | "urgent";
@@ -679,6 +680,7 @@ export interface components {
             assigneeIds?: string[];
             /** Format: uuid */
             responsibleOrganizationId?: string | null;
+            /** Format: date */
             dueDate?: string | null;
             /** @enum {string} */
             priority?: "low" | "medium" | "high" | "urgent";
