@@ -14,6 +14,9 @@ import { createRootLogger, PinoLoggerService, requestLogger } from './common/log
 import { setUpOpenApi } from './common/openapi.js';
 import { SocketAdapter } from './realtime/socket-adapter.js';
 
+/** Every HTTP route is under `/api`. */
+export const API_PREFIX = 'api';
+
 export interface AppOptions {
   /** The built client to serve at `/`; omitted in API-only tests. */
   clientDir?: string;
@@ -65,7 +68,7 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
       callback(null, origin !== undefined && corsOrigins.has(origin) ? origin : false),
     credentials: true,
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useWebSocketAdapter(new SocketAdapter(app, config));
   setUpOpenApi(app);
   if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) serveClient(fastify, options.clientDir);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named, pageOf, Timestamp } from './api-schema.js';
 import { TextSchema } from './fields.js';
 
 export const ORGANIZATION_KINDS = ['central_government', 'local_government', 'civil_society', 'international'] as const;
@@ -54,42 +55,49 @@ export const UpdateUserSchema = z.strictObject({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-export interface OrganizationDto {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  country: string;
-  jurisdiction: string | null;
-  createdAt: string;
-}
+export const OrganizationSchema = named(
+  'OrganizationDto',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(ORGANIZATION_KINDS),
+    country: z.string(),
+    jurisdiction: z.string().nullable(),
+    createdAt: Timestamp,
+  }),
+);
+export type OrganizationDto = z.infer<typeof OrganizationSchema>;
 
-export interface UserDto {
-  id: string;
-  email: string;
-  displayName: string;
-  organizationId: string | null;
-  orgRole: OrgRole;
-  platformAdmin: boolean;
-  locale: Locale | null;
-  /** A disabled account cannot sign in; an administrator may enable it again. */
-  disabled: boolean;
-}
+export const UserSchema = named(
+  'UserDto',
+  z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    organizationId: z.uuid().nullable(),
+    orgRole: z.enum(ORG_ROLES),
+    platformAdmin: z.boolean(),
+    locale: z.enum(LOCALES).nullable(),
+    /** A disabled account cannot sign in; an administrator may enable it again. */
+    disabled: z.boolean(),
+  }),
+);
+export type UserDto = z.infer<typeof UserSchema>;
 
-export interface MeDto {
-  user: UserDto;
-  organization: OrganizationDto | null;
-  memberships: MembershipSummaryDto[];
-}
+export const MembershipSummarySchema = named('MembershipSummaryDto', z.object({ workspaceId: z.uuid(), role: z.string() }));
+export type MembershipSummaryDto = z.infer<typeof MembershipSummarySchema>;
 
-export interface MembershipSummaryDto {
-  workspaceId: string;
-  role: string;
-}
+export const MeSchema = named(
+  'MeDto',
+  z.object({ user: UserSchema, organization: OrganizationSchema.nullable(), memberships: z.array(MembershipSummarySchema) }),
+);
+export type MeDto = z.infer<typeof MeSchema>;
 
-export interface LoginResponseDto {
-  accessToken: string;
-  user: UserDto;
-}
+export const LoginResponseSchema = named('LoginResponseDto', z.object({ accessToken: z.string(), user: UserSchema }));
+export type LoginResponseDto = z.infer<typeof LoginResponseSchema>;
+
+export const OrganizationPageSchema = pageOf('OrganizationPage', OrganizationSchema);
+export const UserPageSchema = pageOf('UserPage', UserSchema);
 
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named, pageOf, Timestamp } from './api-schema.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
 
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -93,73 +94,75 @@ export type CreateBoardInput = z.infer<typeof CreateBoardSchema>;
 export const UpdateBoardSchema = z.strictObject({ version: z.number().int().min(1), title: boardTitle });
 export type UpdateBoardInput = z.infer<typeof UpdateBoardSchema>;
 
-export interface ChecklistItem {
-  id: string;
-  text: string;
-  done: boolean;
-}
+export const ChecklistItemSchema = named('ChecklistItem', z.object({ id: z.uuid(), text: z.string(), done: z.boolean() }));
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export interface CardDto {
-  id: string;
-  boardId: string;
-  columnId: string;
-  workspaceId: string;
-  title: string;
-  description: string;
-  position: string;
-  assigneeIds: string[];
-  responsibleOrganizationId: string | null;
-  dueDate: string | null;
-  priority: Priority;
-  labelIds: string[];
-  checklist: ChecklistItem[];
-  commitmentId: string | null;
-  archived: boolean;
-  commentCount: number;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export const CardSchema = named(
+  'CardDto',
+  z.object({
+    id: z.uuid(),
+    boardId: z.uuid(),
+    columnId: z.uuid(),
+    workspaceId: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    /** Fractional index: cards of a column sort by it as plain strings. */
+    position: z.string(),
+    assigneeIds: z.array(z.uuid()),
+    responsibleOrganizationId: z.uuid().nullable(),
+    dueDate: z.string().nullable(),
+    priority: z.enum(PRIORITIES),
+    labelIds: z.array(z.uuid()),
+    checklist: z.array(ChecklistItemSchema),
+    commitmentId: z.uuid().nullable(),
+    archived: z.boolean(),
+    commentCount: z.number().int(),
+    version: z.number().int(),
+    createdBy: z.uuid(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  }),
+);
+export type CardDto = z.infer<typeof CardSchema>;
 
-export interface ColumnDto {
-  id: string;
-  boardId: string;
-  title: string;
-  position: string;
-  wipLimit: number | null;
-  version: number;
-}
+export const ColumnSchema = named(
+  'ColumnDto',
+  z.object({
+    id: z.uuid(),
+    boardId: z.uuid(),
+    title: z.string(),
+    position: z.string(),
+    wipLimit: z.number().int().nullable(),
+    version: z.number().int(),
+  }),
+);
+export type ColumnDto = z.infer<typeof ColumnSchema>;
 
-export interface LabelDto {
-  id: string;
-  boardId: string;
-  name: string;
-  color: string;
-  version: number;
-}
+export const LabelSchema = named(
+  'LabelDto',
+  z.object({ id: z.uuid(), boardId: z.uuid(), name: z.string(), color: z.string(), version: z.number().int() }),
+);
+export type LabelDto = z.infer<typeof LabelSchema>;
 
-export interface BoardSummaryDto {
-  id: string;
-  workspaceId: string;
-  title: string;
-  version: number;
-}
+export const BoardSummarySchema = named(
+  'BoardSummaryDto',
+  z.object({ id: z.uuid(), workspaceId: z.uuid(), title: z.string(), version: z.number().int() }),
+);
+export type BoardSummaryDto = z.infer<typeof BoardSummarySchema>;
 
-export interface BoardDto extends BoardSummaryDto {
-  columns: ColumnDto[];
-  labels: LabelDto[];
-  cards: CardDto[];
-}
+export const BoardSchema = named(
+  'BoardDto',
+  BoardSummarySchema.extend({ columns: z.array(ColumnSchema), labels: z.array(LabelSchema), cards: z.array(CardSchema) }),
+);
+export type BoardDto = z.infer<typeof BoardSchema>;
 
 /**
  * `GET /api/boards/:id`: the board read in one snapshot, with the workspace's event `seq` that snapshot
  * includes. Events up to `seq` are in it; a client applies only later ones, and fetches from the log
  * any it has already seen over the socket but which came after `seq`.
  */
-export interface BoardSnapshotDto extends BoardDto {
-  seq: number;
-}
+export const BoardSnapshotSchema = named('BoardSnapshotDto', BoardSchema.extend({ seq: z.number().int() }));
+export type BoardSnapshotDto = z.infer<typeof BoardSnapshotSchema>;
 
 /**
  * Payload of `column.deleted` and `label.deleted` events. Deleting a label also removes its id from
@@ -171,11 +174,12 @@ export interface DeletedBoardItem {
   boardId: string;
 }
 
-export interface CommentDto {
-  id: string;
-  cardId: string;
-  authorId: string;
-  body: string;
-  mentions: string[];
-  createdAt: string;
-}
+export const CommentSchema = named(
+  'CommentDto',
+  z.object({ id: z.uuid(), cardId: z.uuid(), authorId: z.uuid(), body: z.string(), mentions: z.array(z.uuid()), createdAt: Timestamp }),
+);
+export type CommentDto = z.infer<typeof CommentSchema>;
+
+export const BoardSummaryPageSchema = pageOf('BoardSummaryPage', BoardSummarySchema);
+export const CardPageSchema = pageOf('CardPage', CardSchema);
+export const CommentPageSchema = pageOf('CommentPage', CommentSchema);

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { named } from './api-schema.js';
+
 /**
  * Stable machine codes carried by every error response (`{statusCode, code, message, details?}`).
  * Clients translate them; never rename one that has shipped.
@@ -28,10 +31,16 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiError {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
-  requestId?: string;
-}
+export const ApiErrorSchema = named(
+  'ApiError',
+  z.object({
+    statusCode: z.number().int(),
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Per code: the invalid fields of VALIDATION_FAILED, the current entity of VERSION_CONFLICT, … */
+    details: z.unknown().optional(),
+    /** Quote it when reporting a problem: the server's log lines of the request carry it. */
+    requestId: z.string().optional(),
+  }),
+);
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,4 +1,6 @@
 import { subject as tagged } from '@casl/ability';
+import { z } from 'zod';
+import { named, pageOf, Timestamp } from './api-schema.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -49,15 +51,20 @@ export interface RemovedMember {
  * the database. The signed head is the one BEFORE this event: the checkpoint's own event is the next
  * seq, and is covered by the next checkpoint.
  */
-export interface AuditCheckpointDto {
-  workspaceId: string;
-  seq: number;
-  hash: string;
-  signedAt: string;
-  keyId: string;
-  /** Ed25519 signature, base64, of the checkpoint's canonical text (see `checkpointText` in the server). */
-  signature: string;
-}
+export const AuditCheckpointSchema = named(
+  'AuditCheckpointDto',
+  z.object({
+    workspaceId: z.uuid(),
+    seq: z.number().int(),
+    hash: z.string(),
+    signedAt: Timestamp,
+    keyId: z.string(),
+    /** Ed25519 signature, base64, of the checkpoint's canonical text (see `checkpointText` in the server). */
+    signature: z.string(),
+  }),
+);
+export type AuditCheckpointDto = z.infer<typeof AuditCheckpointSchema>;
+export const AuditCheckpointPageSchema = pageOf('AuditCheckpointPage', AuditCheckpointSchema);
 
 /** Payload of `card.deleted`. */
 export interface DeletedCard {
@@ -142,22 +149,56 @@ export function redact(event: WorkspaceEvent): RedactedEvent {
 /** The event as `ability` may see it. */
 export const deliveredFor = (ability: AppAbility, event: WorkspaceEvent): DeliveredEvent => (canReadEvent(ability, event) ? event : redact(event));
 
-export interface AuditVerificationDto {
-  ok: boolean;
-  checked: number;
-  /**
-   * The first event that does not hold: a broken link names the event itself; a checkpoint whose signature
-   * or signed hash does not hold names the first event after the last checkpoint that does.
-   */
-  firstBrokenSeq?: number;
-  /** How many stored checkpoints were verified (all of them when ok). */
-  checkpoints: number;
-}
+export const AuditVerificationSchema = named(
+  'AuditVerificationDto',
+  z.object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    /**
+     * The first event that does not hold: a broken link names the event itself; a checkpoint whose signature
+     * or signed hash does not hold names the first event after the last checkpoint that does.
+     */
+    firstBrokenSeq: z.number().int().optional(),
+    /** How many stored checkpoints were verified (all of them when ok). */
+    checkpoints: z.number().int(),
+  }),
+);
 
 /** The key that signs audit checkpoints, for anyone checking them away from the server. */
-export interface AuditPublicKeyDto {
-  keyId: string;
-  algorithm: 'Ed25519';
-  /** SPKI PEM */
-  publicKey: string;
-}
+export const AuditPublicKeySchema = named(
+  'AuditPublicKeyDto',
+  z.object({ keyId: z.string(), algorithm: z.literal('Ed25519'), /** SPKI PEM */ publicKey: z.string() }),
+);
+export type AuditPublicKeyDto = z.infer<typeof AuditPublicKeySchema>;
+
+/**
+ * `GET /api/workspaces/:id/audit/export`: JSON lines (application/x-ndjson), one object each: a header, the
+ * signed checkpoints, every stored event with its hashes, and an end line so a truncated file is detected.
+ * `scripts/verify-audit.mjs` checks it against the public key without the server.
+ */
+export const AuditExportSchema = named('AuditExport', z.string());
+export type AuditVerificationDto = z.infer<typeof AuditVerificationSchema>;
+
+const envelopeFields = {
+  workspaceId: z.uuid(),
+  seq: z.number().int(),
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  entityType: z.enum(ENTITY_TYPES),
+  entityId: z.string(),
+  actorId: z.uuid().nullable(),
+  at: Timestamp,
+};
+
+/**
+ * An entry of the event log as the HTTP API describes it: the envelope, and either the payload (whose
+ * shape the event catalogue gives per `type`: usually the entity's new state) or `redacted: true` for
+ * a member who may not read it. `DeliveredEvent` is the precise type.
+ */
+export const DeliveredEventSchema = named(
+  'DeliveredEvent',
+  z.union([
+    named('WorkspaceEvent', z.object({ ...envelopeFields, payload: z.record(z.string(), z.unknown()) })),
+    named('RedactedEvent', z.object({ ...envelopeFields, redacted: z.literal(true) })),
+  ]),
+);
+export const DeliveredEventPageSchema = pageOf('DeliveredEventPage', DeliveredEventSchema);

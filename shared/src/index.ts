@@ -1,3 +1,4 @@
+export * from './api-schema.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './accounts.js';
@@ -6,3 +7,4 @@ export * from './workspaces.js';
 export * from './events.js';
 export * from './boards.js';
 export * from './realtime.js';
+export * from './health.js';

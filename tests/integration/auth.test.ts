@@ -143,8 +143,9 @@ describe('API hygiene', () => {
 
   it('publishes the OpenAPI document with request schemas from the shared package', async () => {
     const response = await request(app.url).get('/api/docs-json').expect(200);
-    expect(response.body.paths['/api/organizations']).toBeDefined();
-    expect(response.body.components.schemas.CreateOrganization.properties.kind.enum).toContain('civil_society');
+    const body = response.body.paths['/api/organizations'].post.requestBody.content['application/json'].schema;
+    expect(body).toEqual({ $ref: '#/components/schemas/CreateOrganizationDto' });
+    expect(response.body.components.schemas.CreateOrganizationDto.properties.kind.enum).toContain('civil_society');
   });
 
   it('reports health of the database (and Redis when configured)', async () => {

@@ -1,5 +1,6 @@
 import type { LoginResponseDto } from '@enlace/shared';
-import { NetworkError, toApiRequestError } from './api-error';
+import { ApiRequestError } from './api-error';
+import { data, publicApi } from './transport';
 import { endSession, getSession, startSession } from './session';
 
 let inFlight: Promise<LoginResponseDto | null> | null = null;
@@ -28,21 +29,17 @@ export async function restoreSession(): Promise<void> {
 }
 
 async function requestRefresh(): Promise<LoginResponseDto | null> {
-  let response: Response;
+  let session: LoginResponseDto;
   try {
     // No body and no Content-Type: the cookie is the whole request.
-    response = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    session = await data(publicApi.POST('/api/auth/refresh'));
   } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (response.status === 401) {
+    if (!(error instanceof ApiRequestError && error.statusCode === 401)) throw error;
     // The server ended the session (account disabled, signed out elsewhere): whoever asked (a request, the
     // board's socket reconnecting), a signed-in user now goes to the login page. On app load there is none.
     if (getSession().status === 'signed-in') endSession({ expired: true });
     return null;
   }
-  if (!response.ok) throw await toApiRequestError(response);
-  const session = (await response.json()) as LoginResponseDto;
   startSession(session);
   return session;
 }

@@ -3,10 +3,10 @@ import { zodDto } from '../common/validation/zod-dto.js';
 import type { OrganizationEntity } from './organization.entity.js';
 import type { UserEntity } from './user.entity.js';
 
-export class CreateOrganizationDto extends zodDto('CreateOrganization', CreateOrganizationSchema) {}
-export class CreateUserDto extends zodDto('CreateUser', CreateUserSchema) {}
-export class LoginDto extends zodDto('Login', LoginSchema) {}
-export class UpdateUserDto extends zodDto('UpdateUser', UpdateUserSchema) {}
+export class CreateOrganizationDto extends zodDto('CreateOrganizationDto', CreateOrganizationSchema) {}
+export class CreateUserDto extends zodDto('CreateUserDto', CreateUserSchema) {}
+export class LoginDto extends zodDto('LoginDto', LoginSchema) {}
+export class UpdateUserDto extends zodDto('UpdateUserDto', UpdateUserSchema) {}
 
 export function mapOrganization(org: OrganizationEntity): OrganizationDto {
   return {

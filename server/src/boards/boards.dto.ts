@@ -21,16 +21,16 @@ import { JsonStream } from '../common/json-stream.js';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { BoardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
 
-export class CreateBoardDto extends zodDto('CreateBoard', CreateBoardSchema) {}
-export class UpdateBoardDto extends zodDto('UpdateBoard', UpdateBoardSchema) {}
-export class CreateCardDto extends zodDto('CreateCard', CreateCardSchema) {}
-export class UpdateCardDto extends zodDto('UpdateCard', UpdateCardSchema) {}
-export class MoveCardDto extends zodDto('MoveCard', MoveCardSchema) {}
-export class CreateCommentDto extends zodDto('CreateComment', CreateCommentSchema) {}
-export class CreateColumnDto extends zodDto('CreateColumn', CreateColumnSchema) {}
-export class UpdateColumnDto extends zodDto('UpdateColumn', UpdateColumnSchema) {}
-export class CreateLabelDto extends zodDto('CreateLabel', CreateLabelSchema) {}
-export class UpdateLabelDto extends zodDto('UpdateLabel', UpdateLabelSchema) {}
+export class CreateBoardDto extends zodDto('CreateBoardDto', CreateBoardSchema) {}
+export class UpdateBoardDto extends zodDto('UpdateBoardDto', UpdateBoardSchema) {}
+export class CreateCardDto extends zodDto('CreateCardDto', CreateCardSchema) {}
+export class UpdateCardDto extends zodDto('UpdateCardDto', UpdateCardSchema) {}
+export class MoveCardDto extends zodDto('MoveCardDto', MoveCardSchema) {}
+export class CreateCommentDto extends zodDto('CreateCommentDto', CreateCommentSchema) {}
+export class CreateColumnDto extends zodDto('CreateColumnDto', CreateColumnSchema) {}
+export class UpdateColumnDto extends zodDto('UpdateColumnDto', UpdateColumnSchema) {}
+export class CreateLabelDto extends zodDto('CreateLabelDto', CreateLabelSchema) {}
+export class UpdateLabelDto extends zodDto('UpdateLabelDto', UpdateLabelSchema) {}
 
 export const mapColumn = (column: ColumnEntity): ColumnDto => ({
   id: column.id,

@@ -4,7 +4,7 @@ import { zodDto } from '../common/validation/zod-dto.js';
 import type { WorkspaceEventEntity } from './workspace-event.entity.js';
 
 export class EventsQueryDto extends zodDto(
-  'EventsQuery',
+  'EventsQueryDto',
   z.strictObject({
     after: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(200),

@@ -1,14 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { HealthDto } from '@enlace/shared';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../common/redis/redis.js';
 
-type Probe = 'up' | 'down';
-export interface Health {
-  status: 'ok' | 'unavailable';
-  database: Probe;
-  redis?: Probe;
-}
+type Probe = HealthDto['database'];
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -19,12 +15,12 @@ export class HealthService {
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
-  async check(): Promise<Health> {
+  async check(): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       this.redis ? probe(() => this.redis!.ping()) : Promise.resolve(undefined),
     ]);
-    const health: Health = { status: database === 'up' && redis !== 'down' ? 'ok' : 'unavailable', database };
+    const health: HealthDto = { status: database === 'up' && redis !== 'down' ? 'ok' : 'unavailable', database };
     if (redis) health.redis = redis;
     return health;
   }

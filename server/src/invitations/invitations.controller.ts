@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AcceptedInvitationDto, CreatedInvitationDto, InvitationDto, InvitationPreviewDto, Page } from '@enlace/shared';
+import { ApiTags } from '@nestjs/swagger';
+import { type AcceptedInvitationDto, AcceptedInvitationSchema, type CreatedInvitationDto, CreatedInvitationSchema, type InvitationDto, InvitationPageSchema, type InvitationPreviewDto, InvitationPreviewSchema, type Page } from '@enlace/shared';
 import type { FastifyReply } from 'fastify';
+import { ApiEndpoint } from '../common/api-endpoint.js';
 import { withRefreshCookie } from '../accounts/auth.controller.js';
 import { AuthService } from '../accounts/auth.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -11,21 +12,23 @@ import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto.js';
 import { InvitationsService } from './invitations.service.js';
 
 @ApiTags('invitations')
-@ApiBearerAuth()
 @Controller('workspaces/:id/invitations')
 export class WorkspaceInvitationsController {
   constructor(private readonly service: InvitationsService) {}
 
+  @ApiEndpoint({ id: 'createInvitation', summary: 'Invite a person by e-mail into a workspace', description: 'Answers the invitation’s token and link once; they are also e-mailed.', response: CreatedInvitationSchema, errors: ['FORBIDDEN', 'CONFLICT', 'WORKSPACE_ARCHIVED'] })
   @Post()
   create(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
     return this.service.create(auth, id, dto);
   }
 
+  @ApiEndpoint({ id: 'listInvitations', summary: 'The pending invitations of a workspace', response: InvitationPageSchema, errors: ['FORBIDDEN'] })
   @Get()
   list(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<InvitationDto>> {
     return this.service.listPending(auth, id);
   }
 
+  @ApiEndpoint({ id: 'revokeInvitation', summary: 'Withdraw a pending invitation', errors: ['FORBIDDEN', 'WORKSPACE_ARCHIVED', 'INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'] })
   @Delete(':invitationId')
   @HttpCode(204)
   revoke(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('invitationId') invitationId: string): Promise<void> {
@@ -43,12 +46,14 @@ export class InvitationLinksController {
   ) {}
 
   @Public()
+  @ApiEndpoint({ id: 'previewInvitation', summary: 'What the holder of an invitation link may see before accepting', response: InvitationPreviewSchema, errors: ['INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'] })
   @Get()
   preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
     return this.service.preview(token);
   }
 
   @OptionalAuth()
+  @ApiEndpoint({ id: 'acceptInvitation', summary: 'Accept an invitation, signed in or creating the account', description: 'Signed in: joins as the caller. Not signed in and no account for the e-mail: creates it from `displayName` and `password`, sets the refresh cookie and answers an access token.', response: AcceptedInvitationSchema, errors: ['INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED', 'INVITATION_EMAIL_MISMATCH', 'EMAIL_TAKEN', 'CONFLICT'] })
   @Post('accept')
   @HttpCode(200)
   async accept(
@@ -64,6 +69,7 @@ export class InvitationLinksController {
   }
 
   @Public()
+  @ApiEndpoint({ id: 'declineInvitation', summary: 'Decline an invitation', errors: ['INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'] })
   @Post('decline')
   @HttpCode(204)
   decline(@Param('token') token: string): Promise<void> {

@@ -2,8 +2,8 @@ import { AcceptInvitationSchema, CreateInvitationSchema, type InvitationDto } fr
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { InvitationEntity } from './invitation.entity.js';
 
-export class CreateInvitationDto extends zodDto('CreateInvitation', CreateInvitationSchema) {}
-export class AcceptInvitationDto extends zodDto('AcceptInvitation', AcceptInvitationSchema) {}
+export class CreateInvitationDto extends zodDto('CreateInvitationDto', CreateInvitationSchema) {}
+export class AcceptInvitationDto extends zodDto('AcceptInvitationDto', AcceptInvitationSchema) {}
 
 export function mapInvitation(invitation: InvitationEntity): InvitationDto {
   return {

@@ -5,11 +5,11 @@ import type { MemberRow } from './workspaces.repository.js';
 import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
 import type { WorkspaceEntity } from './workspace.entity.js';
 
-export class CreateWorkspaceDto extends zodDto('CreateWorkspace', CreateWorkspaceSchema) {}
-export class UpdateWorkspaceDto extends zodDto('UpdateWorkspace', UpdateWorkspaceSchema) {}
-export class UpdateMemberDto extends zodDto('UpdateMember', UpdateMemberSchema) {}
+export class CreateWorkspaceDto extends zodDto('CreateWorkspaceDto', CreateWorkspaceSchema) {}
+export class UpdateWorkspaceDto extends zodDto('UpdateWorkspaceDto', UpdateWorkspaceSchema) {}
+export class UpdateMemberDto extends zodDto('UpdateMemberDto', UpdateMemberSchema) {}
 export class WorkspacePageQueryDto extends zodDto(
-  'WorkspacePageQuery',
+  'WorkspacePageQueryDto',
   z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }),
 ) {}
 

@@ -1,32 +1,22 @@
-import type { AcceptedInvitationDto, AcceptInvitationInput, InvitationPreviewDto, MeDto } from '@enlace/shared';
-import { NetworkError, toApiRequestError } from '../../../api/api-error';
-import { http } from '../../../api/http';
+import type { AcceptInvitationInput } from '@enlace/shared';
+import { api, data, publicApi } from '../../../api/http';
 
-const path = (token: string) => `/invitations/${encodeURIComponent(token)}`;
+const token = (value: string) => ({ params: { path: { token: value } } });
 
 export const invitationKey = (token: string) => ['invitation', token] as const;
 
-export const fetchInvitationPreview = (token: string, signal?: AbortSignal) =>
-  http.get<InvitationPreviewDto>(path(token), { signal, auth: false });
+export const fetchInvitationPreview = (value: string, signal?: AbortSignal) => data(publicApi.GET('/api/invitations/{token}', { ...token(value), signal }));
 
 /** Signed in: accept as the current user. */
-export const acceptInvitation = (token: string) => http.post<AcceptedInvitationDto>(`${path(token)}/accept`, {});
+export const acceptInvitation = (value: string) => data(api.POST('/api/invitations/{token}/accept', { ...token(value), body: {} }));
 
 /** Not signed in, no account yet: the server creates it and answers with an access token. */
-export const acceptWithNewAccount = (token: string, input: Required<AcceptInvitationInput>) =>
-  http.post<AcceptedInvitationDto>(`${path(token)}/accept`, input, { auth: false });
+export const acceptWithNewAccount = (value: string, input: Required<AcceptInvitationInput>) =>
+  data(publicApi.POST('/api/invitations/{token}/accept', { ...token(value), body: input }));
 
-export const declineInvitation = (token: string, signedIn: boolean) =>
-  http.post<void>(`${path(token)}/decline`, {}, { auth: signedIn });
+export const declineInvitation = (value: string, signedIn: boolean) =>
+  data((signedIn ? api : publicApi).POST('/api/invitations/{token}/decline', token(value)));
 
 /** Reads the new account with the token the accept call returned, to start the session like a login does. */
-export async function fetchMeWithToken(accessToken: string): Promise<MeDto> {
-  let response: Response;
-  try {
-    response = await fetch('/api/me', { headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` }, credentials: 'same-origin' });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) throw await toApiRequestError(response);
-  return (await response.json()) as MeDto;
-}
+export const fetchMeWithToken = (accessToken: string) =>
+  data(publicApi.GET('/api/me', { headers: { Authorization: `Bearer ${accessToken}` } }));

@@ -1,5 +1,5 @@
 import type { OrganizationDto } from '@enlace/shared';
-import { http } from '../../../api/http';
+import { api, data } from '../../../api/http';
 
 /** Keyed by user like every cached read, so nothing is served to the next person at this machine. */
 export const organizationKeys = {
@@ -9,16 +9,8 @@ export const organizationKeys = {
 /** The server's largest page. */
 const PAGE_SIZE = 200;
 
-interface OrganizationPage {
-  items: OrganizationDto[];
-  nextCursor?: string;
-}
-
-const fetchOrganizationPage = (cursor: string | undefined, signal?: AbortSignal) => {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (cursor) params.set('cursor', cursor);
-  return http.get<OrganizationPage>(`/organizations?${params.toString()}`, { signal });
-};
+const fetchOrganizationPage = (cursor: string | undefined, signal?: AbortSignal) =>
+  data(api.GET('/api/organizations', { params: { query: { limit: PAGE_SIZE, cursor } }, signal }));
 
 /**
  * Every organisation of the hub, sorted by name as the server pages them. Organisations are created

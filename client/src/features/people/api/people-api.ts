@@ -1,5 +1,5 @@
-import type { CreateUserInput, Page, UpdateUserInput, UserDto } from '@enlace/shared';
-import { http } from '../../../api/http';
+import type { CreateUserInput, UpdateUserInput } from '@enlace/shared';
+import { api, data } from '../../../api/http';
 
 /** Keyed by user like every cached read, so nothing is served to the next person at this machine. */
 export const peopleKeys = {
@@ -7,13 +7,10 @@ export const peopleKeys = {
 };
 
 const PAGE_SIZE = 50;
-const enc = encodeURIComponent;
 
-export function fetchOrganizationUsers(organizationId: string, cursor: string | undefined, signal?: AbortSignal) {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (cursor) params.set('cursor', cursor);
-  return http.get<Page<UserDto>>(`/organizations/${enc(organizationId)}/users?${params.toString()}`, { signal });
-}
+export const fetchOrganizationUsers = (organizationId: string, cursor: string | undefined, signal?: AbortSignal) =>
+  data(api.GET('/api/organizations/{id}/users', { params: { path: { id: organizationId }, query: { limit: PAGE_SIZE, cursor } }, signal }));
 
-export const createUser = (organizationId: string, input: CreateUserInput) => http.post<UserDto>(`/organizations/${enc(organizationId)}/users`, input);
-export const updateUser = (id: string, input: UpdateUserInput) => http.patch<UserDto>(`/users/${enc(id)}`, input);
+export const createUser = (organizationId: string, input: CreateUserInput) =>
+  data(api.POST('/api/organizations/{id}/users', { params: { path: { id: organizationId } }, body: input }));
+export const updateUser = (id: string, input: UpdateUserInput) => data(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: input }));

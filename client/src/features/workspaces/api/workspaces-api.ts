@@ -1,19 +1,5 @@
-import type {
-  CreatedInvitationDto,
-  CreateInvitationInput,
-  CreateWorkspaceInput,
-  InvitationDto,
-  MemberDto,
-  UpdateMemberInput,
-  UpdateWorkspaceInput,
-  WorkspaceDto,
-} from '@enlace/shared';
-import { http } from '../../../api/http';
-
-export interface WorkspacePage {
-  items: WorkspaceDto[];
-  nextCursor?: string;
-}
+import type { CreateInvitationInput, CreateWorkspaceInput, UpdateMemberInput, UpdateWorkspaceInput } from '@enlace/shared';
+import { api, data } from '../../../api/http';
 
 /** Keyed by user: one person's workspaces are never served to the next person at this machine. */
 export const workspaceKeys = {
@@ -24,27 +10,25 @@ export const workspaceKeys = {
   invitations: (userId: string, id: string) => ['workspaces', userId, 'invitations', id] as const,
 };
 
-const enc = encodeURIComponent;
+const id = (value: string) => ({ params: { path: { id: value } } });
 
-export function fetchWorkspaces(cursor: string | undefined, signal?: AbortSignal) {
-  const params = new URLSearchParams({ limit: '50' });
-  if (cursor) params.set('cursor', cursor);
-  return http.get<WorkspacePage>(`/workspaces?${params.toString()}`, { signal });
-}
+export const fetchWorkspaces = (cursor: string | undefined, signal?: AbortSignal) =>
+  data(api.GET('/api/workspaces', { params: { query: { limit: 50, cursor } }, signal }));
 
-export const createWorkspace = (input: CreateWorkspaceInput) => http.post<WorkspaceDto>('/workspaces', input);
-export const fetchWorkspace = (id: string, signal?: AbortSignal) => http.get<WorkspaceDto>(`/workspaces/${enc(id)}`, { signal });
-export const updateWorkspace = (id: string, input: UpdateWorkspaceInput) => http.patch<WorkspaceDto>(`/workspaces/${enc(id)}`, input);
+export const createWorkspace = (input: CreateWorkspaceInput) => data(api.POST('/api/workspaces', { body: input }));
+export const fetchWorkspace = (workspaceId: string, signal?: AbortSignal) => data(api.GET('/api/workspaces/{id}', { ...id(workspaceId), signal }));
+export const updateWorkspace = (workspaceId: string, input: UpdateWorkspaceInput) =>
+  data(api.PATCH('/api/workspaces/{id}', { ...id(workspaceId), body: input }));
 
-export const fetchMembers = (id: string, signal?: AbortSignal) =>
-  http.get<{ items: MemberDto[] }>(`/workspaces/${enc(id)}/members`, { signal });
-export const updateMember = (id: string, userId: string, input: UpdateMemberInput) =>
-  http.patch<MemberDto>(`/workspaces/${enc(id)}/members/${enc(userId)}`, input);
-export const removeMember = (id: string, userId: string) => http.delete(`/workspaces/${enc(id)}/members/${enc(userId)}`);
+export const fetchMembers = (workspaceId: string, signal?: AbortSignal) => data(api.GET('/api/workspaces/{id}/members', { ...id(workspaceId), signal }));
+export const updateMember = (workspaceId: string, userId: string, input: UpdateMemberInput) =>
+  data(api.PATCH('/api/workspaces/{id}/members/{userId}', { params: { path: { id: workspaceId, userId } }, body: input }));
+export const removeMember = (workspaceId: string, userId: string) =>
+  data(api.DELETE('/api/workspaces/{id}/members/{userId}', { params: { path: { id: workspaceId, userId } } }));
 
-export const fetchInvitations = (id: string, signal?: AbortSignal) =>
-  http.get<{ items: InvitationDto[] }>(`/workspaces/${enc(id)}/invitations`, { signal });
-export const createInvitation = (id: string, input: CreateInvitationInput) =>
-  http.post<CreatedInvitationDto>(`/workspaces/${enc(id)}/invitations`, input);
-export const revokeInvitation = (id: string, invitationId: string) =>
-  http.delete(`/workspaces/${enc(id)}/invitations/${enc(invitationId)}`);
+export const fetchInvitations = (workspaceId: string, signal?: AbortSignal) =>
+  data(api.GET('/api/workspaces/{id}/invitations', { ...id(workspaceId), signal }));
+export const createInvitation = (workspaceId: string, input: CreateInvitationInput) =>
+  data(api.POST('/api/workspaces/{id}/invitations', { ...id(workspaceId), body: input }));
+export const revokeInvitation = (workspaceId: string, invitationId: string) =>
+  data(api.DELETE('/api/workspaces/{id}/invitations/{invitationId}', { params: { path: { id: workspaceId, invitationId } } }));
