@@ -7,6 +7,7 @@ import { AddUserTokenGeneration1795936700001 } from './1795936700001-AddUserToke
 import { IndexArchivedCards1796000000000 } from './1796000000000-IndexArchivedCards.js';
 import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
 import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAuditCheckpoints.js';
+import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurity.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   IndexArchivedCards1796000000000,
   CreateSessions1796100000000,
   CreateAuditCheckpoints1796200000000,
+  AddSignInSecurity1796300000000,
 ];

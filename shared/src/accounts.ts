@@ -55,6 +55,12 @@ export const UpdateUserSchema = z.strictObject({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
+/** What a platform administrator changes on an organisation: whether its people must use a second factor. */
+export const UpdateOrganizationSchema = z.strictObject({
+  requireTwoFactor: z.boolean(),
+});
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
+
 export const OrganizationSchema = named(
   'OrganizationDto',
   z.object({
@@ -63,6 +69,8 @@ export const OrganizationSchema = named(
     kind: z.enum(ORGANIZATION_KINDS),
     country: z.string(),
     jurisdiction: z.string().nullable(),
+    /** Its people must enrol a second factor before doing anything else. */
+    requireTwoFactor: z.boolean(),
     createdAt: Timestamp,
   }),
 );
@@ -89,15 +97,112 @@ export type MembershipSummaryDto = z.infer<typeof MembershipSummarySchema>;
 
 export const MeSchema = named(
   'MeDto',
-  z.object({ user: UserSchema, organization: OrganizationSchema.nullable(), memberships: z.array(MembershipSummarySchema) }),
+  z.object({
+    user: UserSchema,
+    organization: OrganizationSchema.nullable(),
+    memberships: z.array(MembershipSummarySchema),
+    twoFactorEnabled: z.boolean(),
+    /** Signed in, but every other route answers TWO_FACTOR_REQUIRED until a second factor is enrolled. */
+    mustEnrolTwoFactor: z.boolean(),
+  }),
 );
 export type MeDto = z.infer<typeof MeSchema>;
 
-export const LoginResponseSchema = named('LoginResponseDto', z.object({ accessToken: z.string(), user: UserSchema }));
+export const LoginResponseSchema = named(
+  'LoginResponseDto',
+  z.object({
+    accessToken: z.string(),
+    user: UserSchema,
+    /** See MeDto.mustEnrolTwoFactor. */
+    mustEnrolTwoFactor: z.boolean(),
+  }),
+);
 export type LoginResponseDto = z.infer<typeof LoginResponseSchema>;
+
+/** The password was right and the account has a second factor: no session yet, the code comes next. */
+export const MfaChallengeSchema = named(
+  'MfaChallengeDto',
+  z.object({
+    mfaRequired: z.literal(true),
+    /** Short-lived and signed; sent back with the code to `POST /api/auth/login/mfa`. */
+    challenge: z.string(),
+  }),
+);
+export type MfaChallengeDto = z.infer<typeof MfaChallengeSchema>;
+
+/** What a password sign-in answers: a session, or the challenge for the second factor (`mfaRequired: true`). */
+export const LoginResultSchema = named('LoginResultDto', z.union([LoginResponseSchema, MfaChallengeSchema]));
+export type LoginResultDto = z.infer<typeof LoginResultSchema>;
 
 export const OrganizationPageSchema = pageOf('OrganizationPage', OrganizationSchema);
 export const UserPageSchema = pageOf('UserPage', UserSchema);
+
+/** A six-digit authenticator code or a recovery code (xxxxx-xxxxx); spaces and dashes are the user's. */
+export const SecondFactorCodeSchema = z.string().trim().min(6).max(32);
+
+export const MfaLoginSchema = z.strictObject({
+  challenge: z.string().min(1).max(2000),
+  code: SecondFactorCodeSchema,
+});
+export type MfaLoginInput = z.infer<typeof MfaLoginSchema>;
+
+export const ConfirmTwoFactorSchema = z.strictObject({
+  code: SecondFactorCodeSchema,
+});
+export type ConfirmTwoFactorInput = z.infer<typeof ConfirmTwoFactorSchema>;
+
+/** Removing the second factor takes a current code or the password, so an unattended session cannot do it. */
+export const RemoveTwoFactorSchema = z
+  .strictObject({
+    code: SecondFactorCodeSchema.optional(),
+    password: z.string().min(1).max(256).optional(),
+  })
+  .refine((input) => input.code !== undefined || input.password !== undefined, { message: 'A code or the password is needed', path: ['code'] });
+export type RemoveTwoFactorInput = z.infer<typeof RemoveTwoFactorSchema>;
+
+/** An enrolment started: the secret to type or the otpauth URI to scan; active once confirmed with a code. */
+export const TwoFactorEnrolmentSchema = named('TwoFactorEnrolmentDto', z.object({ secret: z.string(), uri: z.string() }));
+export type TwoFactorEnrolmentDto = z.infer<typeof TwoFactorEnrolmentSchema>;
+
+/** Shown once, at confirmation: each signs in once instead of a code. */
+export const RecoveryCodesSchema = named('RecoveryCodesDto', z.object({ recoveryCodes: z.array(z.string()) }));
+export type RecoveryCodesDto = z.infer<typeof RecoveryCodesSchema>;
+
+export const ForgotPasswordSchema = z.strictObject({
+  email: EmailSchema,
+});
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordSchema>;
+
+export const ResetPasswordSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: PasswordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+export const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+
+/** One open sign-in of the caller's account. */
+export const SessionSchema = named(
+  'SessionDto',
+  z.object({
+    id: z.uuid(),
+    /** Browser and system, read from the User-Agent, e.g. "Firefox on Windows"; null when unknown. */
+    device: z.string().nullable(),
+    address: z.string().nullable(),
+    createdAt: Timestamp,
+    lastSeenAt: Timestamp,
+    /** The session this request comes from. */
+    current: z.boolean(),
+  }),
+);
+export type SessionDto = z.infer<typeof SessionSchema>;
+
+/** Every open session of the caller's account, the most recently used first. */
+export const SessionListSchema = named('SessionList', z.array(SessionSchema));
 
 export interface Page<T> {
   items: T[];

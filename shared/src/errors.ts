@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'COLUMN_NOT_EMPTY',
   'LAST_COLUMN',
   'CANNOT_DISABLE_SELF',
+  'TWO_FACTOR_REQUIRED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

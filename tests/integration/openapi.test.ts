@@ -12,12 +12,19 @@ import {
   HealthSchema,
   InvitationPreviewSchema,
   LoginResponseSchema,
+  LoginResultSchema,
   MeSchema,
+  MfaChallengeSchema,
   OrganizationPageSchema,
+  OrganizationSchema,
+  RecoveryCodesSchema,
+  SessionListSchema,
+  TwoFactorEnrolmentSchema,
   WorkspaceSchema,
 } from '@enlace/shared';
 import type { z } from 'zod';
-import { createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { generate } from 'otplib';
+import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { createWorkspace } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -66,12 +73,12 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('gives every operation one success response, with a body schema unless it is 204', () => {
+  it('gives every operation one success response, with a body schema unless it is 202 or 204', () => {
     const wrong = operations.filter(({ operation }) => {
       const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
       if (successes.length !== 1) return true;
       const schema = operation.responses[successes[0]].content?.['application/json'].schema;
-      return successes[0] === '204' ? schema !== undefined : !schema?.$ref || !(schema.$ref.split('/').pop()! in document.components.schemas);
+      return ['202', '204'].includes(successes[0]) ? schema !== undefined : !schema?.$ref || !(schema.$ref.split('/').pop()! in document.components.schemas);
     });
     expect(wrong.map(named)).toEqual([]);
   });
@@ -103,7 +110,10 @@ describe('the OpenAPI document (/api/docs-json)', () => {
       'GET /api/health',
       'GET /api/invitations/{token}',
       'POST /api/auth/login',
+      'POST /api/auth/login/mfa',
       'POST /api/auth/logout',
+      'POST /api/auth/password/forgot',
+      'POST /api/auth/password/reset',
       'POST /api/auth/refresh',
       'POST /api/invitations/{token}/accept',
       'POST /api/invitations/{token}/decline',
@@ -114,6 +124,12 @@ describe('the OpenAPI document (/api/docs-json)', () => {
       const response = await request(app.url)[method as 'get'](url);
       expect([named({ method, path }), response.status, response.body.code]).toEqual([named({ method, path }), 401, 'UNAUTHENTICATED']);
     }
+  });
+
+  it('documents TWO_FACTOR_REQUIRED on every route with a bearer token but those that let an account enrol', () => {
+    const withToken = operations.filter(({ operation }) => operation.security === undefined || operation.security.some((r) => 'bearer' in r));
+    const without = withToken.filter(({ operation }) => !operation.responses['403']?.description.includes('`TWO_FACTOR_REQUIRED`'));
+    expect(without.map(named).sort()).toEqual(['GET /api/me', 'POST /api/me/two-factor', 'POST /api/me/two-factor/confirm']);
   });
 
   describe('matches what the server answers', () => {
@@ -128,13 +144,46 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     const get = (path: string) => request(app.url).get(path).auth(admin.token, { type: 'bearer' }).expect(200);
 
     it('for accounts, health and errors', async () => {
-      await createOrganization(app, admin);
-      conforms(LoginResponseSchema, (await request(app.url).post('/api/auth/login').send(app.admin).expect(200)).body);
+      const organization = await createOrganization(app, admin);
+      // The platform admin has a second factor: a password sign-in answers the challenge.
+      conforms(MfaChallengeSchema, (await request(app.url).post('/api/auth/login').send(app.admin).expect(200)).body);
       conforms(MeSchema, (await get('/api/me')).body);
       conforms(OrganizationPageSchema, (await get('/api/organizations')).body);
+      const required = await request(app.url)
+        .patch(`/api/organizations/${organization.id}`)
+        .auth(admin.token, { type: 'bearer' })
+        .send({ requireTwoFactor: true })
+        .expect(200);
+      conforms(OrganizationSchema, required.body);
+      conforms(SessionListSchema, (await get('/api/me/sessions')).body);
       conforms(HealthSchema, (await request(app.url).get('/api/health').expect(200)).body);
       const missing = await request(app.url).get(`/api/workspaces/${randomUUID()}`).auth(admin.token, { type: 'bearer' }).expect(404);
       conforms(ApiErrorSchema, missing.body);
+    });
+
+    it('for signing in with and without a second factor', async () => {
+      const account = await createAccount(app, admin, (await createOrganization(app, admin)).id);
+      const credentials = { email: account.user.email, password: account.password };
+      const login = async () => (await request(app.url).post('/api/auth/login').send(credentials).expect(200)).body;
+      const session = await login();
+      conforms(LoginResultSchema, session);
+      conforms(LoginResponseSchema, session);
+      const started = await request(app.url).post('/api/me/two-factor').auth(session.accessToken, { type: 'bearer' }).expect(201);
+      conforms(TwoFactorEnrolmentSchema, started.body);
+      const confirmed = await request(app.url)
+        .post('/api/me/two-factor/confirm')
+        .auth(session.accessToken, { type: 'bearer' })
+        .send({ code: await generate({ secret: started.body.secret }) })
+        .expect(200);
+      conforms(RecoveryCodesSchema, confirmed.body);
+      const challenge = await login();
+      conforms(LoginResultSchema, challenge);
+      conforms(MfaChallengeSchema, challenge);
+      const signedIn = await request(app.url)
+        .post('/api/auth/login/mfa')
+        .send({ challenge: challenge.challenge, code: confirmed.body.recoveryCodes[0] })
+        .expect(200);
+      conforms(LoginResponseSchema, signedIn.body);
     });
 
     it('for workspaces, boards, cards, comments, events and invitations', async () => {

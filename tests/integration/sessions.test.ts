@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import request from 'supertest';
+import { createAccount, createOrganization, signInAdmin } from '../factories/accounts.factory.js';
 import { connectClient, settle } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -12,14 +13,19 @@ const refreshCookieOf = (response: request.Response) =>
 
 describe('access tokens end with their session', () => {
   let app: TestApp;
+  /** Someone without a second factor (a platform admin must enrol one before using sockets). */
+  let person: { email: string; password: string };
 
   beforeAll(async () => {
     app = await startTestApp();
+    const admin = await signInAdmin(app);
+    const account = await createAccount(app, admin, (await createOrganization(app, admin)).id);
+    person = { email: account.user.email, password: account.password };
   });
   afterAll(() => app.close());
 
   async function login(): Promise<{ token: string; refreshCookie: string }> {
-    const response = await request(app.url).post('/api/auth/login').send(app.admin).expect(200);
+    const response = await request(app.url).post('/api/auth/login').send(person).expect(200);
     return { token: response.body.accessToken, refreshCookie: refreshCookieOf(response) };
   }
   const me = (token: string) => request(app.url).get('/api/me').auth(token, { type: 'bearer' });

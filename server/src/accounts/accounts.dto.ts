@@ -1,4 +1,18 @@
-import { CreateOrganizationSchema, CreateUserSchema, LoginSchema, UpdateUserSchema, type OrganizationDto, type UserDto } from '@enlace/shared';
+import {
+  ChangePasswordSchema,
+  ConfirmTwoFactorSchema,
+  CreateOrganizationSchema,
+  CreateUserSchema,
+  ForgotPasswordSchema,
+  LoginSchema,
+  MfaLoginSchema,
+  RemoveTwoFactorSchema,
+  ResetPasswordSchema,
+  UpdateOrganizationSchema,
+  UpdateUserSchema,
+  type OrganizationDto,
+  type UserDto,
+} from '@enlace/shared';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { OrganizationEntity } from './organization.entity.js';
 import type { UserEntity } from './user.entity.js';
@@ -7,6 +21,13 @@ export class CreateOrganizationDto extends zodDto('CreateOrganizationDto', Creat
 export class CreateUserDto extends zodDto('CreateUserDto', CreateUserSchema) {}
 export class LoginDto extends zodDto('LoginDto', LoginSchema) {}
 export class UpdateUserDto extends zodDto('UpdateUserDto', UpdateUserSchema) {}
+export class UpdateOrganizationDto extends zodDto('UpdateOrganizationDto', UpdateOrganizationSchema) {}
+export class MfaLoginDto extends zodDto('MfaLoginDto', MfaLoginSchema) {}
+export class ConfirmTwoFactorDto extends zodDto('ConfirmTwoFactorDto', ConfirmTwoFactorSchema) {}
+export class RemoveTwoFactorDto extends zodDto('RemoveTwoFactorDto', RemoveTwoFactorSchema) {}
+export class ForgotPasswordDto extends zodDto('ForgotPasswordDto', ForgotPasswordSchema) {}
+export class ResetPasswordDto extends zodDto('ResetPasswordDto', ResetPasswordSchema) {}
+export class ChangePasswordDto extends zodDto('ChangePasswordDto', ChangePasswordSchema) {}
 
 export function mapOrganization(org: OrganizationEntity): OrganizationDto {
   return {
@@ -15,6 +36,7 @@ export function mapOrganization(org: OrganizationEntity): OrganizationDto {
     kind: org.kind,
     country: org.country,
     jurisdiction: org.jurisdiction,
+    requireTwoFactor: org.requireTwoFactor,
     createdAt: org.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
 import { ACCOUNT_LOOKUP } from '../common/auth/account-lookup.js';
 import { AccountsService } from './accounts.service.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
@@ -9,8 +10,13 @@ import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordResetsRepository } from './passwords/password-resets.repository.js';
+import { PasswordService } from './passwords/password.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { TwoFactorRepository } from './two-factor/two-factor.repository.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
 import { UserEntity } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
@@ -19,6 +25,7 @@ import { UsersService } from './users.service.js';
 export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
 
 @Module({
+  imports: [MailModule],
   controllers: [AuthController, MeController, OrganizationsController, UsersController],
   providers: [
     AccountsService,
@@ -29,6 +36,11 @@ export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEn
     UsersRepository,
     OrganizationsRepository,
     RefreshTokensRepository,
+    TwoFactorService,
+    TwoFactorRepository,
+    PasswordService,
+    PasswordResetsRepository,
+    SessionsService,
     // The authentication guard in common/ finds accounts through this, not by importing accounts/.
     { provide: ACCOUNT_LOOKUP, useExisting: UsersRepository },
   ],

@@ -18,6 +18,9 @@ export class OrganizationEntity {
   @Column('text', { nullable: true })
   jurisdiction: string | null;
 
+  @Column('boolean', { name: 'require_two_factor', default: false })
+  requireTwoFactor: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

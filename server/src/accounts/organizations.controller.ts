@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type OrganizationDto, OrganizationPageSchema, OrganizationSchema, type Page, type UserDto, UserPageSchema, UserSchema } from '@enlace/shared';
 import { ApiEndpoint } from '../common/api-endpoint.js';
@@ -6,8 +6,9 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
 import { PageQueryDto } from '../common/validation/page-query.dto.js';
-import { CreateOrganizationDto, CreateUserDto } from './accounts.dto.js';
+import { CreateOrganizationDto, CreateUserDto, UpdateOrganizationDto } from './accounts.dto.js';
 import { AccountsService } from './accounts.service.js';
+import { PasswordService } from './passwords/password.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('organizations')
@@ -16,6 +17,7 @@ export class OrganizationsController {
   constructor(
     private readonly service: AccountsService,
     private readonly users: UsersService,
+    private readonly passwords: PasswordService,
   ) {}
 
   @ApiEndpoint({ id: 'createOrganization', summary: 'Create an organisation (platform administrators)', response: OrganizationSchema, errors: ['FORBIDDEN', 'CONFLICT'] })
@@ -36,6 +38,12 @@ export class OrganizationsController {
     return this.service.getOrganization(id);
   }
 
+  @ApiEndpoint({ id: 'updateOrganization', summary: 'Require (or stop requiring) a second factor of an organisation’s people (platform administrators)', response: OrganizationSchema, errors: ['FORBIDDEN'] })
+  @Patch(':id')
+  update(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.service.updateOrganization(auth, id, dto);
+  }
+
   @ApiEndpoint({ id: 'listOrganizationUsers', summary: 'A page of an organisation’s accounts (its administrators)', response: UserPageSchema, errors: ['FORBIDDEN'] })
   @Get(':id/users')
   listUsers(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Query() query: PageQueryDto): Promise<Page<UserDto>> {
@@ -46,5 +54,12 @@ export class OrganizationsController {
   @Post(':id/users')
   createUser(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.service.createUser(auth, id, dto);
+  }
+
+  @ApiEndpoint({ id: 'sendPasswordReset', summary: 'E-mail an account a one-hour link to set a new password (its administrators)', errors: ['FORBIDDEN', 'CONFLICT'] })
+  @Post(':id/users/:userId/password-reset')
+  @HttpCode(202)
+  sendPasswordReset(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('userId') userId: string): Promise<void> {
+    return this.passwords.sendByAdmin(auth, id, userId);
   }
 }

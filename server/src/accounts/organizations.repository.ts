@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateOrganizationInput } from '@enlace/shared';
+import type { CreateOrganizationInput, UpdateOrganizationInput } from '@enlace/shared';
 import { OrganizationEntity } from './organization.entity.js';
 
 @Injectable()
@@ -17,6 +17,11 @@ export class OrganizationsRepository {
 
   create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
     return this.repo.save(this.repo.create({ ...input, jurisdiction: input.jurisdiction ?? null }));
+  }
+
+  async update(id: string, input: UpdateOrganizationInput): Promise<OrganizationEntity | null> {
+    await this.repo.update({ id }, { requireTwoFactor: input.requireTwoFactor });
+    return this.findById(id);
   }
 
   /** Keyset page ordered by name then id; the cursor is the last row's id. */

@@ -35,6 +35,17 @@ export class UserEntity {
   @Column('integer', { name: 'token_generation', default: 0 })
   tokenGeneration: number;
 
+  /** The authenticator secret: pending until `totpEnabledAt` is set by a confirming code. */
+  @Column('text', { name: 'totp_secret', nullable: true })
+  totpSecret: string | null;
+
+  @Column('timestamptz', { name: 'totp_enabled_at', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last code accepted: a code is never accepted twice. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  totpLastStep: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -25,18 +25,28 @@ export class UsersRepository implements AccountLookup {
 
   /**
    * The account an access token speaks for: active, not disabled since the token was issued (even if
-   * enabled again), and the token's session not ended. Runs on every request: one statement of two
-   * primary-key lookups, prepared, because building it through the query builder cost more than running it.
+   * enabled again), and the token's session not ended; and whether it still owes a second factor. Runs on
+   * every request: one statement of three primary-key lookups, prepared, because building it through the query builder cost more than running it.
    */
   async findAuthenticated({ userId, generation, sessionId }: AccessTokenSubject): Promise<AuthenticatedAccount | null> {
     const { rows } = await prepared<AuthenticatedAccount>(
       this.dataSource.manager,
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.organization_id AS "organizationId", u.org_role AS "orgRole", u.platform_admin AS "platformAdmin"
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.organization_id AS "organizationId", u.org_role AS "orgRole", u.platform_admin AS "platformAdmin",
+              (u.totp_enabled_at IS NULL AND (u.platform_admin OR COALESCE(o.require_two_factor, false))) AS "mustEnrolTwoFactor"
          FROM users u JOIN sessions s ON s.id = $3 AND s.user_id = u.id AND s.ended_at IS NULL
+         LEFT JOIN organizations o ON o.id = u.organization_id
         WHERE u.id = $1 AND u.disabled_at IS NULL AND u.token_generation = $2`,
       [userId, generation, sessionId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Sets a new password and ends every session of the account but `keepSession`, together; returns the ended ids. */
+  async setPassword(id: string, passwordHash: string, keepSession: string): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(UserEntity).update({ id }, { passwordHash });
+      return this.refreshTokens.revokeAllOf(id, manager, keepSession);
+    });
   }
 
   /** Any account, disabled or not: for administrators managing it. */

@@ -7,17 +7,19 @@ import type { z } from 'zod';
 export const ENDPOINT_EXTENSION = 'x-enlace-endpoint';
 /** How a route authenticates, when not by the bearer token every other route requires (see `Public`). */
 export const AUTH_EXTENSION = 'x-enlace-auth';
+/** Marks a route an account that must still enrol a second factor may use (see `AllowedBeforeTwoFactor`). */
+export const BEFORE_TWO_FACTOR_EXTENSION = 'x-enlace-before-two-factor';
 
 export interface EndpointDoc {
   /** The operationId: a verb and its object, unique in the API (`moveCard`); generated clients name methods by it. */
   id: string;
   summary: string;
   description?: string;
-  /** The success body, a response schema of the shared package; omitted for 204. */
+  /** The success body, a response schema of the shared package; omitted for 202 and 204. */
   response?: z.ZodType;
   /**
    * The error codes the route's own logic can answer. Those every route of its kind can give are added:
-   * UNAUTHENTICATED unless public, VALIDATION_FAILED with a body or query, NOT_FOUND with a path id.
+   * UNAUTHENTICATED unless public, TWO_FACTOR_REQUIRED with a bearer token (unless allowed before two-factor), VALIDATION_FAILED with a body or query, NOT_FOUND with a path id.
    */
   errors?: ErrorCode[];
   /** Another documented outcome with its own body (health's 503). */

@@ -2,7 +2,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_SCHEMAS, type ErrorCode } from '@enlace/shared';
 import { z } from 'zod';
-import { AUTH_EXTENSION, ENDPOINT_EXTENSION, type EndpointExtension } from './api-endpoint.js';
+import { AUTH_EXTENSION, BEFORE_TWO_FACTOR_EXTENSION, ENDPOINT_EXTENSION, type EndpointExtension } from './api-endpoint.js';
 import { httpStatusOf } from './errors/http-status.js';
 import { requestJsonSchema, zodDtoRegistry } from './validation/zod-dto.js';
 
@@ -14,7 +14,7 @@ const ERROR_SCHEMA = 'ApiError';
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-const SUCCESS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'Done; no content' };
+const SUCCESS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted; no content', 204: 'Done; no content' };
 const FAILURE: Record<number, string> = {
   400: 'The request is not valid',
   401: 'Not signed in, or the session has ended',
@@ -80,13 +80,15 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   return document;
 }
 
-/** Writes a route's responses and security from its `@ApiEndpoint` and `@Public`/`@OptionalAuth`. */
+/** Writes a route's responses and security from its `@ApiEndpoint`, `@Public`/`@OptionalAuth` and `@AllowedBeforeTwoFactor`. */
 function describeOperation(operation: Operation): void {
   const extensions = operation as unknown as Record<string, unknown>;
   const endpoint = extensions[ENDPOINT_EXTENSION] as EndpointExtension | undefined;
   const auth = extensions[AUTH_EXTENSION] as 'none' | 'optional' | undefined;
+  const beforeTwoFactor = extensions[BEFORE_TWO_FACTOR_EXTENSION] === true;
   delete extensions[ENDPOINT_EXTENSION];
   delete extensions[AUTH_EXTENSION];
+  delete extensions[BEFORE_TWO_FACTOR_EXTENSION];
   // The document requires the bearer token by default; these routes say otherwise.
   if (auth === 'none') operation.security = [];
   if (auth === 'optional') operation.security = [{}, { [BEARER]: [] }];
@@ -106,6 +108,8 @@ function describeOperation(operation: Operation): void {
   }
   const codes = new Set<ErrorCode>(endpoint.errors);
   if (auth !== 'none') codes.add('UNAUTHENTICATED');
+  // The auth guard refuses an account that must enrol a second factor and has not, on all but a few routes.
+  if (auth !== 'none' && !beforeTwoFactor) codes.add('TWO_FACTOR_REQUIRED');
   if (operation.requestBody || operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'query')) codes.add('VALIDATION_FAILED');
   if (operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'path')) codes.add('NOT_FOUND');
   const byStatus = new Map<number, ErrorCode[]>();

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type AcceptedInvitationDto, AcceptedInvitationSchema, type CreatedInvitationDto, CreatedInvitationSchema, type InvitationDto, InvitationPageSchema, type InvitationPreviewDto, InvitationPreviewSchema, type Page } from '@enlace/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiEndpoint } from '../common/api-endpoint.js';
-import { withRefreshCookie } from '../accounts/auth.controller.js';
+import { clientOf, withRefreshCookie } from '../accounts/auth.controller.js';
 import { AuthService } from '../accounts/auth.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, OptionalAuth, Public } from '../common/auth/public.decorator.js';
@@ -58,13 +58,13 @@ export class InvitationLinksController {
   @HttpCode(200)
   async accept(
     @Param('token') token: string,
-    @Req() request: { user?: AuthUser },
+    @Req() request: FastifyRequest & { user?: AuthUser },
     @Body() dto: AcceptInvitationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AcceptedInvitationDto> {
     const acceptance = await this.service.accept(token, request.user, dto);
     if (!acceptance.newUserId) return { workspaceId: acceptance.workspaceId };
-    const { accessToken } = withRefreshCookie(reply, await this.auth.sessionFor(acceptance.newUserId));
+    const { accessToken } = withRefreshCookie(reply, await this.auth.sessionFor(acceptance.newUserId, clientOf(request)));
     return { workspaceId: acceptance.workspaceId, accessToken };
   }
 

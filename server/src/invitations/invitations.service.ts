@@ -13,6 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
+import { assertAcceptablePassword } from '../accounts/passwords/password-policy.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { AccessService } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -120,6 +121,7 @@ export class InvitationsService {
    * An existing account must sign in first, so nobody accepts on another person's behalf.
    */
   async accept(token: string, auth: AuthUser | undefined, input: AcceptInvitationInput): Promise<Acceptance> {
+    if (!auth && input.password) assertAcceptablePassword(input.password);
     const passwordHash = !auth && input.password ? await this.hasher.hash(input.password) : undefined;
     try {
       return await this.unitOfWork.run(auth?.id ?? null, async (tx) => {

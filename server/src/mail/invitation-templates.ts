@@ -114,7 +114,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Whatever the account row says, an unknown language falls back to English rather than failing the invitation. */
-function resolveLocale(locale: string | null): Locale {
+export function resolveLocale(locale: string | null): Locale {
   return LOCALES.find((known) => known === locale) ?? 'en';
 }
 

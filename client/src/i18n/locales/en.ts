@@ -91,6 +91,7 @@ export const en = {
       COLUMN_NOT_EMPTY: 'Only an empty column can be deleted. Move or delete its cards first, archived ones included.',
       LAST_COLUMN: 'A board needs at least one column.',
       CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
+      TWO_FACTOR_REQUIRED: 'Set up two-factor sign-in on your account page before continuing.',
       INTERNAL: 'Something went wrong on the server. Try again later.',
       UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
     } satisfies Record<ErrorCode, string>,

@@ -89,6 +89,7 @@ export const es: Translation = {
       COLUMN_NOT_EMPTY: 'Solo se puede eliminar una columna vacía. Mueva o elimine primero sus tarjetas, incluidas las archivadas.',
       LAST_COLUMN: 'Un tablero necesita al menos una columna.',
       CANNOT_DISABLE_SELF: 'No puede desactivar su propia cuenta.',
+      TWO_FACTOR_REQUIRED: 'Configure el inicio de sesión en dos pasos en la página de su cuenta antes de continuar.',
       INTERNAL: 'Se produjo un error en el servidor. Vuelva a intentarlo más tarde.',
       UNAVAILABLE: 'El servicio no está disponible por un momento. Vuelva a intentarlo en unos instantes.',
     },

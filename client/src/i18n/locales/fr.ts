@@ -89,6 +89,7 @@ export const fr: Translation = {
       COLUMN_NOT_EMPTY: 'Seule une colonne vide peut être supprimée. Déplacez ou supprimez d’abord ses cartes, y compris celles archivées.',
       LAST_COLUMN: 'Un tableau doit garder au moins une colonne.',
       CANNOT_DISABLE_SELF: 'Vous ne pouvez pas désactiver votre propre compte.',
+      TWO_FACTOR_REQUIRED: 'Configurez la connexion en deux étapes sur la page de votre compte avant de continuer.',
       INTERNAL: 'Une erreur s’est produite sur le serveur. Réessayez plus tard.',
       UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     },

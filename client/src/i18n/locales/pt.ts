@@ -89,6 +89,7 @@ export const pt: Translation = {
       COLUMN_NOT_EMPTY: 'Só é possível excluir uma coluna vazia. Mova ou exclua seus cartões primeiro, inclusive os arquivados.',
       LAST_COLUMN: 'Um quadro precisa de pelo menos uma coluna.',
       CANNOT_DISABLE_SELF: 'Você não pode desativar sua própria conta.',
+      TWO_FACTOR_REQUIRED: 'Configure o login em duas etapas na página da sua conta antes de continuar.',
       INTERNAL: 'Ocorreu um erro no servidor. Tente novamente mais tarde.',
       UNAVAILABLE: 'O serviço está indisponível por um momento. Tente novamente em instantes.',
     },

@@ -4,6 +4,8 @@ import type { AccessTokenSubject } from './token.service.js';
 /** What a request or a socket needs of the account it speaks for. */
 export interface AuthenticatedAccount extends AuthUser {
   displayName: string;
+  /** Must use a second factor (platform admin, or its organisation requires it) and has none yet. */
+  mustEnrolTwoFactor: boolean;
 }
 
 /**

@@ -6,6 +6,9 @@ import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 
 const ISSUER = 'enlace';
+/** Marks the short-lived token between the password and the second factor; access tokens have no audience. */
+const MFA_AUDIENCE = 'enlace:mfa';
+const MFA_CHALLENGE_SECONDS = 5 * 60;
 
 /**
  * What an access token must say, shape by shape: a signed token is trusted to come from us, not to be
@@ -18,7 +21,20 @@ const ClaimsSchema = z.object({
   exp: z.number().int().positive(),
   gen: z.number().int().min(0).max(2 ** 31 - 1),
   sid: z.uuid(),
+  // A second-factor challenge is signed with the same key: it must never pass for an access token.
+  aud: z.undefined().optional(),
 });
+
+const ChallengeClaimsSchema = z.object({
+  sub: z.uuid(),
+  gen: z.number().int().min(0).max(2 ** 31 - 1),
+});
+
+/** Who passed the password step and still owes a second factor. */
+export interface MfaChallengeSubject {
+  userId: string;
+  generation: number;
+}
 
 export interface AccessTokenSubject {
   userId: string;
@@ -48,6 +64,28 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(`${this.config.accessTokenSeconds}s`)
       .sign(await this.key);
+  }
+
+  /** Proof that the password was right, good for a few minutes and only for `POST /api/auth/login/mfa`. */
+  async issueMfaChallenge({ userId, generation }: MfaChallengeSubject): Promise<string> {
+    return new SignJWT({ gen: generation })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(MFA_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${MFA_CHALLENGE_SECONDS}s`)
+      .sign(await this.key);
+  }
+
+  async verifyMfaChallenge(token: string): Promise<MfaChallengeSubject | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, audience: MFA_AUDIENCE, algorithms: ['HS256'] });
+      const claims = ChallengeClaimsSchema.safeParse(payload);
+      return claims.success ? { userId: claims.data.sub, generation: claims.data.gen } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** What a valid, unexpired, well-formed access token says, or undefined. */

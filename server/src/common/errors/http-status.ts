@@ -26,6 +26,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVITATION_EXPIRED':
       return 410;
     case 'INVITATION_EMAIL_MISMATCH':
+    case 'TWO_FACTOR_REQUIRED':
       return 403;
     case 'RATE_LIMITED':
       return 429;

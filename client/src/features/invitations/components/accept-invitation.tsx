@@ -115,7 +115,7 @@ function NewAccountForm({ token, onDecline, declining }: { token: string; invita
       const accepted = await acceptWithNewAccount(token, { displayName: displayName.trim(), password });
       if (accepted.accessToken) {
         const me = await fetchMeWithToken(accepted.accessToken);
-        startSession({ accessToken: accepted.accessToken, user: me.user });
+        startSession({ accessToken: accepted.accessToken, user: me.user, mustEnrolTwoFactor: me.mustEnrolTwoFactor });
       }
       return accepted;
     },
