@@ -1,7 +1,7 @@
 // npm run bench:board — GET /api/boards/:id for a board of 5,000 cards: p50/p95 and bytes on the wire.
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { ADMIN, api, freshDatabase, ms, percentile, startServer } from './support.mjs';
+import { adminToken, api, freshDatabase, ms, percentile, startServer } from './support.mjs';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
@@ -9,7 +9,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const database = await freshDatabase();
 const server = await startServer({ port: 4300, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') });
 try {
-  const { accessToken: token, user } = await api(server.url, '/api/auth/login', { method: 'POST', body: ADMIN });
+  const token = await adminToken(server.url);
+  const { user } = await api(server.url, '/api/me', { token });
   const workspace = await api(server.url, '/api/workspaces', { method: 'POST', token, body: { kind: 'coordination', title: 'Big board' } });
   const { items } = await api(server.url, `/api/workspaces/${workspace.id}/boards`, { token });
   const boardId = items[0].id;

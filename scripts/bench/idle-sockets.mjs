@@ -1,14 +1,14 @@
 // npm run bench:sockets — server memory with N idle, subscribed sockets on one process (default 10,000).
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { ADMIN, api, freshDatabase, mb, processUsage, startServer } from './support.mjs';
+import { adminToken, api, freshDatabase, mb, processUsage, startServer } from './support.mjs';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 10_000);
 const database = await freshDatabase();
 const server = await startServer({ port: 4400, databaseUrl: database.url, jwtSecret: randomBytes(32).toString('hex') });
 const sockets = [];
 try {
-  const { accessToken: token } = await api(server.url, '/api/auth/login', { method: 'POST', body: ADMIN });
+  const token = await adminToken(server.url);
   const workspace = await api(server.url, '/api/workspaces', { method: 'POST', token, body: { kind: 'coordination', title: 'Idle sockets' } });
   const baseline = processUsage(server.pid).rss;
   for (let i = 0; i < SOCKETS; i += 200) {

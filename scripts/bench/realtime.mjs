@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { ADMIN, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL, startServer } from './support.mjs';
+import { adminToken, api, freshDatabase, mb, ms, percentile, processUsage, REDIS_URL, startServer } from './support.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '500x20,500x100,2000x20,2000x100').split(',').map((s) => s.split('x').map(Number));
@@ -82,7 +82,7 @@ async function enlaceRun(mode, clients, rate) {
   if (mode === 'two') servers.push(await startServer({ port: 4101, databaseUrl: database.url, redisUrl: REDIS_URL, jwtSecret, redisPrefix }));
   try {
     const [first] = servers;
-    const { accessToken: token } = await api(first.url, '/api/auth/login', { method: 'POST', body: ADMIN });
+    const token = await adminToken(first.url);
     const workspace = await api(first.url, '/api/workspaces', { method: 'POST', token, body: { kind: 'coordination', title: 'Bench board' } });
     const { items } = await api(first.url, `/api/workspaces/${workspace.id}/boards`, { token });
     const board = await api(first.url, `/api/boards/${items[0].id}`, { token });

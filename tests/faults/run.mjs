@@ -8,6 +8,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'otplib';
 import pg from 'pg';
 import { freePort, freshDatabase, RedisProcess, ServerProcess, sleep, waitUntil } from './processes.mjs';
 import { api, kindOf, request, startWriters, Subscriber } from './traffic.mjs';
@@ -165,6 +166,9 @@ async function main() {
   log(`servers A ${a.url} and B ${b.url} are up`);
 
   const { accessToken: token } = await api(a.url, '/api/auth/login', { method: 'POST', body: ADMIN });
+  // Platform admins must enrol a second factor before anything else.
+  const { secret } = await api(a.url, '/api/me/two-factor', { method: 'POST', token });
+  await api(a.url, '/api/me/two-factor/confirm', { method: 'POST', token, body: { code: await generate({ secret }) } });
   const workspace = await api(a.url, '/api/workspaces', { method: 'POST', token, body: { kind: 'coordination', title: 'Fault suite' } });
   const { items } = await api(a.url, `/api/workspaces/${workspace.id}/boards`, { token });
   const board = await api(a.url, `/api/boards/${items[0].id}`, { token });

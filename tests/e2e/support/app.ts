@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import type { E2eServer } from './server.js';
 
@@ -32,9 +33,17 @@ export interface Person {
 
 const PASSWORD = 'a-long-demo-password';
 
-/** The platform administrator's token: organisations and accounts are made with it. */
+/**
+ * The platform administrator's token: organisations and accounts are made with it. Platform admins must enrol
+ * a second factor first, so the first call enrols one (later sign-ins of the admin then need a code).
+ */
 export async function adminToken(server: E2eServer): Promise<string> {
-  return (await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin })).accessToken;
+  const login = await api<{ accessToken: string; mustEnrolTwoFactor: boolean }>(server, '/api/auth/login', { body: server.admin });
+  if (login.mustEnrolTwoFactor) {
+    const { secret } = await api<{ secret: string }>(server, '/api/me/two-factor', { token: login.accessToken, method: 'POST', body: {} });
+    await api(server, '/api/me/two-factor/confirm', { token: login.accessToken, body: { code: await generate({ secret }) } });
+  }
+  return login.accessToken;
 }
 
 export function createOrganization(server: E2eServer, token: string, name: string, kind: string): Promise<{ id: string; name: string }> {
