@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { api, signIn } from './support/app.js';
+import { adminToken as signInAdminApi, api, signIn, signInAdmin } from './support/app.js';
 import { pathOf } from './support/browser.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
@@ -27,7 +27,7 @@ describe('administering an organisation’s people', () => {
 
   beforeAll(async () => {
     server = e2e.server;
-    adminToken = (await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin })).accessToken;
+    adminToken = await signInAdminApi(server);
     organization = await api(server, '/api/organizations', {
       token: adminToken,
       body: { name: 'Fundación Refugio', kind: 'civil_society', country: 'AR' },
@@ -102,7 +102,7 @@ describe('administering an organisation’s people', () => {
 
   it('lets a platform admin choose the organisation and create an account that can sign in', async () => {
     const page = await newPage();
-    await signIn(page, server.admin.email, server.admin.password);
+    await signInAdmin(page, server);
     await openPeople(page);
     await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Fundación Refugio (AR)' });
     await page.getByRole('row', { name: /Ana Directora/ }).waitFor();

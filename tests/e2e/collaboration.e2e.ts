@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { api, signIn } from './support/app.js';
+import { adminToken, api, signIn } from './support/app.js';
 import { pathOf } from './support/browser.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
@@ -12,7 +12,7 @@ describe('collaborating across organisations', () => {
 
   beforeAll(async () => {
     server = e2e.server;
-    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const admin = { accessToken: await adminToken(server) };
     const ministry = await api<{ id: string }>(server, '/api/organizations', {
       token: admin.accessToken,
       body: { name: 'Ministerio de Justicia', kind: 'central_government', country: 'AR' },
@@ -82,7 +82,7 @@ describe('collaborating across organisations', () => {
     expect(await members.getByRole('cell', { name: 'newcomer', exact: true }).count()).toBe(0);
 
     // Someone else accepts an invitation in another session, over the API.
-    const admin = await api<{ accessToken: string }>(server, '/api/auth/login', { body: server.admin });
+    const admin = { accessToken: await adminToken(server) };
     const organizations = await api<{ items: Array<{ id: string }> }>(server, '/api/organizations', { token: admin.accessToken });
     const password = 'a-long-demo-password';
     await api(server, `/api/organizations/${organizations.items[0].id}/users`, {

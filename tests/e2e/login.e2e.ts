@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { adminToken, nextAdminRecoveryCode, submitSecondFactor } from './support/app.js';
 import { pathOf, type BrowserSession } from './support/browser.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
@@ -12,8 +13,9 @@ describe('signing in through the login page', () => {
   let session: BrowserSession;
   let page: Page;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     server = e2e.server;
+    await adminToken(server); // platform admins must use a second factor: enrol it, so sign-in has its second step
   });
   beforeEach(async () => {
     session = await e2e.open();
@@ -31,6 +33,7 @@ describe('signing in through the login page', () => {
     await page.waitForURL('**/login');
 
     await submitLogin(server.admin.email, server.admin.password);
+    await submitSecondFactor(page, nextAdminRecoveryCode(server));
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
     await page.getByText(ADMIN_NAME, { exact: true }).first().waitFor();
@@ -41,6 +44,7 @@ describe('signing in through the login page', () => {
   it('keeps the session across a reload', async () => {
     await page.goto('/login');
     await submitLogin(server.admin.email, server.admin.password);
+    await submitSecondFactor(page, nextAdminRecoveryCode(server));
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
 
     await page.reload();

@@ -6,7 +6,8 @@ import type { LoginResponseDto, UserDto } from '@enlace/shared';
  */
 export type Session =
   | { status: 'restoring' }
-  | { status: 'signed-in'; user: UserDto }
+  /** `mustEnrolTwoFactor`: the server refuses everything but the account page until a second factor is set up. */
+  | { status: 'signed-in'; user: UserDto; mustEnrolTwoFactor: boolean }
   /** `expired`: the server ended the session while the user was working (not an explicit sign-out). */
   | { status: 'signed-out'; reason?: 'expired' };
 
@@ -36,8 +37,13 @@ export function subscribeSession(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function startSession({ accessToken: token, user }: LoginResponseDto): void {
-  setSession({ status: 'signed-in', user }, token);
+export function startSession({ accessToken: token, user, mustEnrolTwoFactor }: LoginResponseDto): void {
+  setSession({ status: 'signed-in', user, mustEnrolTwoFactor }, token);
+}
+
+/** The account just set up its second factor: the rest of the app opens, the session goes on. */
+export function twoFactorEnrolled(): void {
+  if (session.status === 'signed-in') setSession({ ...session, mustEnrolTwoFactor: false }, accessToken);
 }
 
 /** Forgets the session locally; `broadcast` tells the other tabs too (an explicit sign-out). */

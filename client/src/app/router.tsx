@@ -1,11 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { canManagePeople } from '../features/people/people-access';
+import { AccountPage } from '../pages/account-page';
+import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { PeoplePage } from '../pages/people-page';
+import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
 import { WorkspacePage } from '../pages/workspace-page';
 import { WorkspacesPage } from '../pages/workspaces-page';
@@ -18,12 +21,15 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       // Public: the invitee may not have an account yet.
       { path: '/invitations/:token', element: <InvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'account', element: <AccountPage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
           { path: 'workspaces/:id', element: <WorkspacePage /> },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { LoginForm } from '../features/auth/components/login-form';
 import { useSession } from '../features/auth/hooks/use-session';
 import { returnPathFrom } from '../features/auth/return-path';
@@ -27,6 +27,7 @@ export function LoginPage() {
         </p>
       )}
       <LoginForm />
+      <Link to="/forgot-password">{t('auth.forgot.link')}</Link>
     </section>
   );
 }

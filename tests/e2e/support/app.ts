@@ -33,17 +33,48 @@ export interface Person {
 
 const PASSWORD = 'a-long-demo-password';
 
+/** The platform admin's unused recovery codes, per server: its later sign-ins use them. */
+const adminRecoveryCodes = new Map<string, string[]>();
+
+export function nextAdminRecoveryCode(server: E2eServer): string {
+  const code = adminRecoveryCodes.get(server.url)?.pop();
+  if (!code) throw new Error('The platform admin has no recovery code left (or never enrolled through adminToken)');
+  return code;
+}
+
 /**
- * The platform administrator's token: organisations and accounts are made with it. Platform admins must enrol
- * a second factor first, so the first call enrols one (later sign-ins of the admin then need a code).
+ * The platform administrator's token: organisations and accounts are made with it. Platform admins must use a
+ * second factor, so the first call enrols one; later calls answer its second step with a recovery code (an
+ * authenticator code is accepted once, and tests sign in more often than every 30 seconds).
  */
 export async function adminToken(server: E2eServer): Promise<string> {
-  const login = await api<{ accessToken: string; mustEnrolTwoFactor: boolean }>(server, '/api/auth/login', { body: server.admin });
+  const login = await api<{ accessToken: string; mustEnrolTwoFactor: boolean } | { mfaRequired: true; challenge: string }>(server, '/api/auth/login', { body: server.admin });
+  if ('mfaRequired' in login) {
+    return (await api<{ accessToken: string }>(server, '/api/auth/login/mfa', { body: { challenge: login.challenge, code: nextAdminRecoveryCode(server) } })).accessToken;
+  }
   if (login.mustEnrolTwoFactor) {
     const { secret } = await api<{ secret: string }>(server, '/api/me/two-factor', { token: login.accessToken, method: 'POST', body: {} });
-    await api(server, '/api/me/two-factor/confirm', { token: login.accessToken, body: { code: await generate({ secret }) } });
+    const { recoveryCodes } = await api<{ recoveryCodes: string[] }>(server, '/api/me/two-factor/confirm', { token: login.accessToken, body: { code: await generate({ secret }) } });
+    adminRecoveryCodes.set(server.url, recoveryCodes);
   }
   return login.accessToken;
+}
+
+/** Answers the login page's second step (after e-mail and password) with `code`. */
+export async function submitSecondFactor(page: Page, code: string) {
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+/** Signs the platform admin in through the login page, its second step with a recovery code. */
+export async function signInAdmin(page: Page, server: E2eServer) {
+  await adminToken(server); // enrols the second factor if this server's admin has none yet
+  await page.goto('/login');
+  await page.getByLabel('E-mail', { exact: true }).fill(server.admin.email);
+  await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitSecondFactor(page, nextAdminRecoveryCode(server));
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
 }
 
 export function createOrganization(server: E2eServer, token: string, name: string, kind: string): Promise<{ id: string; name: string }> {

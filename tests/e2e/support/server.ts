@@ -19,6 +19,8 @@ export interface E2eServer {
   url: string;
   /** The first platform admin, created by the server at its first start. */
   admin: { email: string; password: string };
+  /** The server's DATA_DIR: without SMTP_URL its e-mails are .eml files in `outbox/` there. */
+  dataDir: string;
   /** The last lines the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -95,7 +97,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output()}`);
   }
-  return { url, admin, output, stop };
+  return { url, admin, dataDir, output, stop };
 }
 
 /** Children still running if Jest is torn down without afterAll: never leave a server behind. */

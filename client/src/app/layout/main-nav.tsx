@@ -19,6 +19,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/workspaces', label: 'nav.workspaces' },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
+  { to: '/account', label: 'account.nav' },
 ];
 
 export function MainNav() {

@@ -2,10 +2,14 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../hooks/use-login';
 import { useLoginErrorMessage } from '../hooks/use-login-error-message';
+import { SecondFactorForm } from './second-factor-form';
 
 type MissingField = 'email' | 'password';
 
-/** On success the session store flips to signed-in; the page decides where to go next. */
+/**
+ * On success the session store flips to signed-in; the page decides where to go next. An account with a
+ * second factor gets a second step, the code, before that.
+ */
 export function LoginForm() {
   const { t } = useTranslation();
   const login = useLogin();
@@ -28,6 +32,8 @@ export function LoginForm() {
     }
     login.mutate({ email: email.trim(), password });
   };
+
+  if (login.data && 'mfaRequired' in login.data) return <SecondFactorForm challenge={login.data.challenge} onRestart={() => login.reset()} />;
 
   const message = missing
     ? t(missing === 'email' ? 'auth.signIn.emailRequired' : 'auth.signIn.passwordRequired')

@@ -14,3 +14,7 @@ export const fetchOrganizationUsers = (organizationId: string, cursor: string | 
 export const createUser = (organizationId: string, input: CreateUserInput) =>
   data(api.POST('/api/organizations/{id}/users', { params: { path: { id: organizationId } }, body: input }));
 export const updateUser = (id: string, input: UpdateUserInput) => data(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: input }));
+
+/** E-mails the person a single-use link to choose a new password. */
+export const sendPasswordReset = (organizationId: string, userId: string) =>
+  data(api.POST('/api/organizations/{id}/users/{userId}/password-reset', { params: { path: { id: organizationId, userId } } }));

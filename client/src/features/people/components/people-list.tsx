@@ -1,11 +1,13 @@
 import { subject } from '@casl/ability';
 import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useHubAbility } from '../../auth/hooks/use-hub-ability';
 import { useUserId } from '../../auth/hooks/use-user-id';
+import { sendPasswordReset } from '../api/people-api';
 import { useOrganizationUsers, useSetUserDisabled } from '../hooks/use-organization-users';
 import { AccountStatusDialog } from './account-status-dialog';
 
@@ -19,6 +21,10 @@ export function PeopleList({ organizationId, organizationName }: { organizationI
   const setDisabled = useSetUserDisabled(organizationId);
   const [confirming, setConfirming] = useState<UserDto>();
   const [done, setDone] = useState('');
+  const sendReset = useMutation({
+    mutationFn: (user: UserDto) => sendPasswordReset(organizationId, user.id),
+    onSuccess: (_result, user) => setDone(t('people.resetLink.done', { name: user.displayName, email: user.email })),
+  });
 
   // Never one's own account (the server refuses it too), never one the rules keep from this user.
   const canChange = (user: UserDto) => user.id !== me && ability.can('update', subject('User', { organizationId, platformAdmin: user.platformAdmin }));
@@ -46,6 +52,7 @@ export function PeopleList({ organizationId, organizationName }: { organizationI
     const items = users.data.pages.flatMap((page) => page.items);
     body = (
       <>
+        {sendReset.isError && <ErrorAlert error={sendReset.error} />}
         <table className="table">
           <thead>
             <tr>
@@ -77,6 +84,20 @@ export function PeopleList({ organizationId, organizationName }: { organizationI
                       onClick={() => open(user)}
                     >
                       {t(user.disabled ? 'people.enable.action' : 'people.disable.action')}
+                    </button>
+                  )}{' '}
+                  {canChange(user) && !user.disabled && (
+                    <button
+                      type="button"
+                      className="button button-outline button-small"
+                      aria-label={t('people.resetLink.named', { name: user.displayName })}
+                      onClick={() => {
+                        setDone('');
+                        sendReset.mutate(user);
+                      }}
+                      disabled={sendReset.isPending}
+                    >
+                      {t('people.resetLink.action')}
                     </button>
                   )}
                 </td>
