@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import pg from 'pg';
 import request from 'supertest';
 import { createAccount, createOrganization, enrolTwoFactor, signIn, signInAdmin, type NewAccount, type SignedIn } from '../factories/accounts.factory.js';
+import { createWorkspace, invite } from '../factories/workspace.factory.js';
 import { outboxMessages, resetTokenFor } from '../support/outbox.js';
 import { connectClient } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -205,6 +206,15 @@ describe('sign-in security', () => {
         .expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       await login('common@enlace.test', 'leavemealone').expect(401);
+    });
+
+    it('refuses a common password when an invitation creates the account, and leaves the invitation usable', async () => {
+      const owner = await person();
+      const workspace = await createWorkspace(app, owner);
+      const invitation = await invite(app, owner, workspace.id, 'invited-common@enlace.test', 'observer');
+      const accept = (password: string) => request(app.url).post(`/api/invitations/${invitation.token}/accept`).send({ displayName: 'Invited', password });
+      expect((await accept('qwertyuiop123').expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await accept('a-long-enough-password').expect(200);
     });
 
     it('lets an organisation admin send one of their people a reset link, and nobody else', async () => {
