@@ -138,7 +138,7 @@ export const OrganizationPageSchema = pageOf('OrganizationPage', OrganizationSch
 export const UserPageSchema = pageOf('UserPage', UserSchema);
 
 /** A six-digit authenticator code or a recovery code (xxxxx-xxxxx); spaces and dashes are the user's. */
-export const SecondFactorCodeSchema = z.string().trim().min(6).max(32);
+export const SecondFactorCodeSchema = TextSchema.trim().min(6).max(32);
 
 export const MfaLoginSchema = z.strictObject({
   challenge: z.string().min(1).max(2000),
