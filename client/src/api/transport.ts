@@ -13,7 +13,10 @@ export const createApi = (fetch: (request: Request) => Promise<Response>) => cre
 /** The API without the bearer token: sign-in, the refresh cookie and the invitation link, where a 401 means what it says. */
 export const publicApi = createApi(async (request) => rejectErrors(await send(request, null)));
 
-/** The body of a call's success (undefined for 204): its errors were thrown already. */
+/**
+ * The body of a call's success: its errors were thrown already. Undefined for 204 and for a 202 that only
+ * says "accepted" (a password-reset e-mail): openapi-fetch reads an empty body as no data rather than as JSON.
+ */
 export async function data<T>(call: Promise<{ data?: T }>): Promise<T> {
   return (await call).data as T;
 }
