@@ -1,0 +1,373 @@
+import { z } from 'zod';
+
+/**
+ * Agreements (SPEC "Agreements"): the record of an agreement workspace, its parties, lifecycle,
+ * amendments and commitments. An agreement's id is its workspace's id: one agreement per workspace.
+ */
+export const AGREEMENT_KINDS = ['mou', 'cooperation_agreement', 'bilateral', 'multilateral', 'protocol'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+export const AGREEMENT_STATUSES = ['draft', 'negotiation', 'signed', 'in_force', 'suspended', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** `draft → negotiation → signed → in_force ⇄ suspended → expired | terminated`: where each status may go next. */
+export const AGREEMENT_TRANSITIONS: Record<AgreementStatus, readonly AgreementStatus[]> = {
+  draft: ['negotiation'],
+  negotiation: ['signed'],
+  signed: ['in_force'],
+  in_force: ['suspended', 'expired', 'terminated'],
+  suspended: ['in_force', 'expired', 'terminated'],
+  expired: [],
+  terminated: [],
+};
+
+/** Before signing the terms are a draft, edited in place; from signing on they change only by amendment. */
+export const TERMS_EDITABLE_IN: readonly AgreementStatus[] = ['draft', 'negotiation'];
+
+export const PARTY_ROLES = ['signatory', 'implementing', 'observer'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const THEMATIC_AREAS = ['prevention', 'protection', 'assistance', 'restoration_of_rights', 'prosecution', 'cooperation'] as const;
+export type ThematicArea = (typeof THEMATIC_AREAS)[number];
+
+export const COMMITMENT_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().max(max);
+const title = z.string().trim().min(1).max(200);
+const isoDate = z.iso.date({ error: 'A date that exists on the calendar, as YYYY-MM-DD' });
+const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. AR');
+/** Money as a decimal string (never a float): up to 16 digits and 2 decimals, not negative. */
+const amount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'An amount such as "1500000.00"');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. ARS');
+
+const agreementFields = {
+  kind: z.enum(AGREEMENT_KINDS),
+  referenceCode: text(60).min(1).nullable(),
+  summary: text(5_000),
+  terms: z.string().max(200_000),
+  thematicAreas: z.array(z.enum(THEMATIC_AREAS)).max(THEMATIC_AREAS.length),
+  countries: z.array(country).max(50),
+  jurisdictions: z.array(text(120).min(1)).max(100),
+  signedOn: isoDate.nullable(),
+  effectiveFrom: isoDate.nullable(),
+  expiresOn: isoDate.nullable(),
+  nextReviewOn: isoDate.nullable(),
+};
+
+interface Dated {
+  effectiveFrom?: string | null;
+  expiresOn?: string | null;
+}
+/** An agreement cannot expire before it takes effect (both dates given). */
+export const datesInOrder = ({ effectiveFrom, expiresOn }: Dated): boolean => !effectiveFrom || !expiresOn || expiresOn >= effectiveFrom;
+const DATES_IN_ORDER = { message: 'expiresOn must not be before effectiveFrom', path: ['expiresOn'] };
+
+/** The agreement record's own fields; all optional, so the generic workspace route can create a default draft. */
+export const AgreementDetailsSchema = z
+  .strictObject({
+    kind: agreementFields.kind.default('mou'),
+    referenceCode: agreementFields.referenceCode.optional(),
+    summary: agreementFields.summary.optional(),
+    terms: agreementFields.terms.optional(),
+    thematicAreas: agreementFields.thematicAreas.optional(),
+    countries: agreementFields.countries.optional(),
+    jurisdictions: agreementFields.jurisdictions.optional(),
+    signedOn: agreementFields.signedOn.optional(),
+    effectiveFrom: agreementFields.effectiveFrom.optional(),
+    expiresOn: agreementFields.expiresOn.optional(),
+    nextReviewOn: agreementFields.nextReviewOn.optional(),
+  })
+  .refine(datesInOrder, DATES_IN_ORDER);
+export type AgreementDetails = z.infer<typeof AgreementDetailsSchema>;
+
+/** `POST /api/agreements`: the workspace's title and description with the agreement's fields. */
+export const CreateAgreementSchema = z
+  .strictObject({
+    title,
+    description: z.string().max(10_000).optional(),
+    kind: agreementFields.kind,
+    referenceCode: agreementFields.referenceCode.optional(),
+    summary: agreementFields.summary.optional(),
+    terms: agreementFields.terms.optional(),
+    thematicAreas: agreementFields.thematicAreas.optional(),
+    countries: agreementFields.countries.optional(),
+    jurisdictions: agreementFields.jurisdictions.optional(),
+    signedOn: agreementFields.signedOn.optional(),
+    effectiveFrom: agreementFields.effectiveFrom.optional(),
+    expiresOn: agreementFields.expiresOn.optional(),
+    nextReviewOn: agreementFields.nextReviewOn.optional(),
+  })
+  .refine(datesInOrder, DATES_IN_ORDER);
+export type CreateAgreementInput = z.infer<typeof CreateAgreementSchema>;
+
+/** The title is the workspace's (`PATCH /api/workspaces/:id`); status changes through transitions. */
+export const UpdateAgreementSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    kind: agreementFields.kind.optional(),
+    referenceCode: agreementFields.referenceCode.optional(),
+    summary: agreementFields.summary.optional(),
+    terms: agreementFields.terms.optional(),
+    thematicAreas: agreementFields.thematicAreas.optional(),
+    countries: agreementFields.countries.optional(),
+    jurisdictions: agreementFields.jurisdictions.optional(),
+    signedOn: agreementFields.signedOn.optional(),
+    effectiveFrom: agreementFields.effectiveFrom.optional(),
+    expiresOn: agreementFields.expiresOn.optional(),
+    nextReviewOn: agreementFields.nextReviewOn.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
+export type UpdateAgreementInput = z.infer<typeof UpdateAgreementSchema>;
+
+export const TransitionAgreementSchema = z.strictObject({
+  version: z.number().int().min(1),
+  to: z.enum(AGREEMENT_STATUSES),
+  reason: text(2_000).optional(),
+});
+export type TransitionAgreementInput = z.infer<typeof TransitionAgreementSchema>;
+
+export const CreateAmendmentSchema = z.strictObject({
+  version: z.number().int().min(1),
+  amendedOn: isoDate,
+  summary: text(5_000).min(1),
+  terms: z.string().max(200_000),
+});
+export type CreateAmendmentInput = z.infer<typeof CreateAmendmentSchema>;
+
+export const AddPartySchema = z.strictObject({
+  organizationId: z.uuid(),
+  role: z.enum(PARTY_ROLES),
+  contactUserId: z.uuid().nullable().optional(),
+  /** The day this party signed; a signatory's is needed before the agreement can be signed. */
+  signedOn: isoDate.nullable().optional(),
+});
+export type AddPartyInput = z.infer<typeof AddPartySchema>;
+
+export const UpdatePartySchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    role: z.enum(PARTY_ROLES).optional(),
+    contactUserId: z.uuid().nullable().optional(),
+    signedOn: isoDate.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
+export type UpdatePartyInput = z.infer<typeof UpdatePartySchema>;
+
+const budgetInOrder = ({ budgetAllocated, budgetExecuted, currency }: { budgetAllocated?: string | null; budgetExecuted?: string | null; currency?: string | null }) =>
+  (budgetAllocated == null && budgetExecuted == null) || currency != null;
+const BUDGET_NEEDS_CURRENCY = { message: 'A budget needs its currency', path: ['currency'] };
+
+const commitmentFields = {
+  text: text(5_000).min(1),
+  responsibleOrganizationId: z.uuid(),
+  thematicArea: z.enum(THEMATIC_AREAS),
+  dueOn: isoDate.nullable(),
+  budgetAllocated: amount.nullable(),
+  budgetExecuted: amount.nullable(),
+  currency: currency.nullable(),
+  staffAssigned: z.number().int().min(0).max(1_000_000).nullable(),
+};
+
+export const CreateCommitmentSchema = z
+  .strictObject({
+    text: commitmentFields.text,
+    responsibleOrganizationId: commitmentFields.responsibleOrganizationId,
+    thematicArea: commitmentFields.thematicArea,
+    dueOn: commitmentFields.dueOn.optional(),
+    budgetAllocated: commitmentFields.budgetAllocated.optional(),
+    budgetExecuted: commitmentFields.budgetExecuted.optional(),
+    currency: commitmentFields.currency.optional(),
+    staffAssigned: commitmentFields.staffAssigned.optional(),
+  })
+  .refine(budgetInOrder, BUDGET_NEEDS_CURRENCY);
+export type CreateCommitmentInput = z.infer<typeof CreateCommitmentSchema>;
+
+/** What the commitment is (owners and coordinators); its status moves through progress updates. */
+export const UpdateCommitmentSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    text: commitmentFields.text.optional(),
+    responsibleOrganizationId: commitmentFields.responsibleOrganizationId.optional(),
+    thematicArea: commitmentFields.thematicArea.optional(),
+    dueOn: commitmentFields.dueOn.optional(),
+    budgetAllocated: commitmentFields.budgetAllocated.optional(),
+    budgetExecuted: commitmentFields.budgetExecuted.optional(),
+    currency: commitmentFields.currency.optional(),
+    staffAssigned: commitmentFields.staffAssigned.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
+export type UpdateCommitmentInput = z.infer<typeof UpdateCommitmentSchema>;
+
+/** A progress update by the responsible party: a note, and a status change if any (blocked needs its reason). */
+export const ReportProgressSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    note: text(5_000).min(1),
+    status: z.enum(COMMITMENT_STATUSES).optional(),
+    blockedReason: text(2_000).min(1).optional(),
+  })
+  .refine((body) => (body.status === 'blocked') === (body.blockedReason !== undefined), {
+    message: 'A blocked status needs its blockedReason, and only a blocked status has one',
+    path: ['blockedReason'],
+  });
+export type ReportProgressInput = z.infer<typeof ReportProgressSchema>;
+
+export const AgreementListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional(),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  kind: z.enum(AGREEMENT_KINDS).optional(),
+  partyOrganizationId: z.uuid().optional(),
+  area: z.enum(THEMATIC_AREAS).optional(),
+  country: country.optional(),
+});
+export type AgreementListQuery = z.infer<typeof AgreementListQuerySchema>;
+
+export interface PartyDto {
+  agreementId: string;
+  organizationId: string;
+  organizationName: string;
+  role: PartyRole;
+  contactUserId: string | null;
+  signedOn: string | null;
+  version: number;
+}
+
+/** The agreement as its events carry it: the record with its current terms, without parties. */
+export interface AgreementStateDto {
+  /** The agreement workspace's id, which is also the agreement's. */
+  id: string;
+  title: string;
+  kind: AgreementKind;
+  status: AgreementStatus;
+  leadOrganizationId: string | null;
+  referenceCode: string | null;
+  summary: string;
+  /** The latest amendment's terms, or the original's when there is none. */
+  terms: string;
+  /** 0 for the original terms, otherwise the latest amendment's number. */
+  termsVersion: number;
+  thematicAreas: ThematicArea[];
+  countries: string[];
+  jurisdictions: string[];
+  signedOn: string | null;
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  nextReviewOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgreementDto extends AgreementStateDto {
+  parties: PartyDto[];
+  /** Where the status may go next. */
+  allowedTransitions: AgreementStatus[];
+}
+
+export interface AgreementFiguresDto {
+  commitmentsDone: number;
+  commitmentsTotal: number;
+  overdue: number;
+  blocked: number;
+  /** The earliest due date of a commitment not done and not yet overdue. */
+  nextDueOn: string | null;
+  daysToExpiry: number | null;
+  daysToReview: number | null;
+}
+
+export interface AgreementListItemDto extends AgreementStateDto {
+  /** How the agreement's implementation stands, as of the day of the response. */
+  figures: AgreementFiguresDto;
+}
+
+export interface TransitionDto {
+  id: string;
+  agreementId: string;
+  from: AgreementStatus;
+  to: AgreementStatus;
+  reason: string | null;
+  actorId: string;
+  at: string;
+}
+
+/** One version of the terms: number 0 is the original, then each amendment. */
+export interface TermsVersionDto {
+  agreementId: string;
+  number: number;
+  /** When the amendment was agreed; null for the original. */
+  amendedOn: string | null;
+  summary: string | null;
+  terms: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** A commitment as its events carry it: `overdue` depends on the day it is read, so it is never logged. */
+export interface CommitmentStateDto {
+  id: string;
+  agreementId: string;
+  text: string;
+  responsibleOrganizationId: string;
+  thematicArea: ThematicArea;
+  dueOn: string | null;
+  status: CommitmentStatus;
+  blockedReason: string | null;
+  budgetAllocated: string | null;
+  budgetExecuted: string | null;
+  currency: string | null;
+  staffAssigned: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommitmentDto extends CommitmentStateDto {
+  /** Past its due date and not done, on the day of the response. */
+  overdue: boolean;
+}
+
+export interface ProgressUpdateDto {
+  id: string;
+  commitmentId: string;
+  note: string;
+  statusFrom: CommitmentStatus;
+  statusTo: CommitmentStatus;
+  blockedReason: string | null;
+  authorId: string;
+  at: string;
+}
+
+export interface CommitmentDetailDto extends CommitmentDto {
+  /** Every progress update, oldest first. */
+  progress: ProgressUpdateDto[];
+}
+
+/** Payload of `agreement.transitioned`. */
+export interface AgreementTransitioned {
+  agreement: AgreementStateDto;
+  transition: TransitionDto;
+}
+
+/** Payload of `agreement.amended`. */
+export interface AgreementAmended {
+  agreement: AgreementStateDto;
+  amendment: TermsVersionDto;
+}
+
+/** Payload of `party.removed`. */
+export interface RemovedParty {
+  agreementId: string;
+  organizationId: string;
+}
+
+/** Payload of `commitment.progressed`. */
+export interface CommitmentProgressed {
+  commitment: CommitmentStateDto;
+  progress: ProgressUpdateDto;
+}
+
+/** Whether a commitment is overdue on `today` (YYYY-MM-DD, UTC): past due and not done. */
+export const isOverdue = (commitment: Pick<CommitmentStateDto, 'dueOn' | 'status'>, today: string): boolean =>
+  commitment.dueOn !== null && commitment.dueOn < today && commitment.status !== 'done';
