@@ -73,12 +73,15 @@ describe('agreements', () => {
       await api(owner).get(`/api/agreements/${coordination.id}`).expect(404);
     });
 
-    it('non-members get 404 for the agreement and its commitments', async () => {
+    it('non-members get 404 for the agreement and its commitments, even when their organisation is a party', async () => {
       const agreement = await createAgreement(app, owner);
       await addParty(app, owner, agreement.id, ministry.id);
-      const commitment = await createCommitment(app, owner, agreement.id, ministry.id);
+      await addParty(app, owner, agreement.id, ngo.id, 'implementing');
+      const commitment = await createCommitment(app, owner, agreement.id, ngo.id);
       expect((await api(outsider).get(`/api/agreements/${agreement.id}`)).status).toBe(404);
       expect((await api(outsider).get(`/api/commitments/${commitment.id}`)).status).toBe(404);
+      expect((await api(outsider).post(`/api/commitments/${commitment.id}/progress`, { version: 1, note: 'Mine?' })).status).toBe(404);
+      expect((await api(outsider).get('/api/agreements?limit=200')).body.items.map((item: AgreementDto) => item.id)).not.toContain(agreement.id);
     });
 
     it('refuses a stale version with 409 and the current agreement; of two concurrent edits exactly one wins', async () => {
@@ -193,6 +196,19 @@ describe('agreements', () => {
       expect((await api(observer).post(`/api/commitments/${own.id}/progress`, { version: 2, note: 'Observing' })).status).toBe(403);
       const detail = await api(observer).get(`/api/commitments/${other.id}`).expect(200);
       expect(detail.body).toMatchObject({ status: 'not_started', progress: [] });
+    });
+
+    it('of two progress updates on the same version, one wins and the other gets 409 with the current commitment', async () => {
+      const commitment = await createCommitment(app, owner, agreement.id, province.id);
+      const [a, b] = await Promise.all([
+        api(official).post(`/api/commitments/${commitment.id}/progress`, { version: 1, note: 'From the province', status: 'in_progress' }),
+        api(owner).post(`/api/commitments/${commitment.id}/progress`, { version: 1, note: 'From the ministry', status: 'done' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const lost = a.status === 409 ? a : b;
+      expect(lost.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { version: 2 } } });
+      const detail = await api(owner).get(`/api/commitments/${commitment.id}`).expect(200);
+      expect(detail.body.progress).toHaveLength(1);
     });
 
     it('keeps every progress update as history, a blocked status with its reason', async () => {
