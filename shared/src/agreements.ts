@@ -33,9 +33,15 @@ export type ThematicArea = (typeof THEMATIC_AREAS)[number];
 export const COMMITMENT_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-const text = (max: number) => z.string().trim().max(max);
-const title = z.string().trim().min(1).max(200);
-const isoDate = z.iso.date({ error: 'A date that exists on the calendar, as YYYY-MM-DD' });
+/**
+ * Text PostgreSQL can store: no NUL, no unpaired UTF-16 surrogate (either would fail in the database as a
+ * 500 instead of a 400). With the `u` flag a well-formed pair is one code point, so `\p{Cs}` is a lone one.
+ */
+const storable = z.string().regex(/^[^\0\p{Cs}]*$/u, 'No NUL characters or unpaired surrogates');
+const text = (max: number) => storable.trim().max(max);
+const title = storable.trim().min(1).max(200);
+/** A day that exists on the calendar; PostgreSQL's `date` has no year 0. */
+const isoDate = z.iso.date({ error: 'A date that exists on the calendar, as YYYY-MM-DD' }).refine((date) => !date.startsWith('0000'), 'Years start at 0001');
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. AR');
 /** Money as a decimal string (never a float): up to 16 digits and 2 decimals, not negative. */
 const amount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'An amount such as "1500000.00"');
@@ -45,7 +51,7 @@ const agreementFields = {
   kind: z.enum(AGREEMENT_KINDS),
   referenceCode: text(60).min(1).nullable(),
   summary: text(5_000),
-  terms: z.string().max(200_000),
+  terms: storable.max(200_000),
   thematicAreas: z.array(z.enum(THEMATIC_AREAS)).max(THEMATIC_AREAS.length),
   countries: z.array(country).max(50),
   jurisdictions: z.array(text(120).min(1)).max(100),
@@ -85,7 +91,7 @@ export type AgreementDetails = z.infer<typeof AgreementDetailsSchema>;
 export const CreateAgreementSchema = z
   .strictObject({
     title,
-    description: z.string().max(10_000).optional(),
+    description: storable.max(10_000).optional(),
     kind: agreementFields.kind,
     referenceCode: agreementFields.referenceCode.optional(),
     summary: agreementFields.summary.optional(),
@@ -131,7 +137,7 @@ export const CreateAmendmentSchema = z.strictObject({
   version: z.number().int().min(1),
   amendedOn: isoDate,
   summary: text(5_000).min(1),
-  terms: z.string().max(200_000),
+  terms: storable.max(200_000),
 });
 export type CreateAmendmentInput = z.infer<typeof CreateAmendmentSchema>;
 
