@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDateSchema, TextSchema } from './fields.js';
 
 /**
  * Agreements (SPEC "Agreements"): the record of an agreement workspace, its parties, lifecycle,
@@ -33,15 +34,8 @@ export type ThematicArea = (typeof THEMATIC_AREAS)[number];
 export const COMMITMENT_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-/**
- * Text PostgreSQL can store: no NUL, no unpaired UTF-16 surrogate (either would fail in the database as a
- * 500 instead of a 400). With the `u` flag a well-formed pair is one code point, so `\p{Cs}` is a lone one.
- */
-const storable = z.string().regex(/^[^\0\p{Cs}]*$/u, 'No NUL characters or unpaired surrogates');
-const text = (max: number) => storable.trim().max(max);
-const title = storable.trim().min(1).max(200);
-/** A day that exists on the calendar; PostgreSQL's `date` has no year 0. */
-const isoDate = z.iso.date({ error: 'A date that exists on the calendar, as YYYY-MM-DD' }).refine((date) => !date.startsWith('0000'), 'Years start at 0001');
+const text = (max: number) => TextSchema.trim().max(max);
+const title = TextSchema.trim().min(1).max(200);
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. AR');
 /** Money as a decimal string (never a float): up to 16 digits and 2 decimals, not negative. */
 const amount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'An amount such as "1500000.00"');
@@ -51,14 +45,14 @@ const agreementFields = {
   kind: z.enum(AGREEMENT_KINDS),
   referenceCode: text(60).min(1).nullable(),
   summary: text(5_000),
-  terms: storable.max(200_000),
+  terms: TextSchema.max(200_000),
   thematicAreas: z.array(z.enum(THEMATIC_AREAS)).max(THEMATIC_AREAS.length),
   countries: z.array(country).max(50),
   jurisdictions: z.array(text(120).min(1)).max(100),
-  signedOn: isoDate.nullable(),
-  effectiveFrom: isoDate.nullable(),
-  expiresOn: isoDate.nullable(),
-  nextReviewOn: isoDate.nullable(),
+  signedOn: CalendarDateSchema.nullable(),
+  effectiveFrom: CalendarDateSchema.nullable(),
+  expiresOn: CalendarDateSchema.nullable(),
+  nextReviewOn: CalendarDateSchema.nullable(),
 };
 
 interface Dated {
@@ -91,7 +85,7 @@ export type AgreementDetails = z.infer<typeof AgreementDetailsSchema>;
 export const CreateAgreementSchema = z
   .strictObject({
     title,
-    description: storable.max(10_000).optional(),
+    description: TextSchema.max(10_000).optional(),
     kind: agreementFields.kind,
     referenceCode: agreementFields.referenceCode.optional(),
     summary: agreementFields.summary.optional(),
@@ -135,9 +129,9 @@ export type TransitionAgreementInput = z.infer<typeof TransitionAgreementSchema>
 
 export const CreateAmendmentSchema = z.strictObject({
   version: z.number().int().min(1),
-  amendedOn: isoDate,
+  amendedOn: CalendarDateSchema,
   summary: text(5_000).min(1),
-  terms: storable.max(200_000),
+  terms: TextSchema.max(200_000),
 });
 export type CreateAmendmentInput = z.infer<typeof CreateAmendmentSchema>;
 
@@ -146,7 +140,7 @@ export const AddPartySchema = z.strictObject({
   role: z.enum(PARTY_ROLES),
   contactUserId: z.uuid().nullable().optional(),
   /** The day this party signed; a signatory's is needed before the agreement can be signed. */
-  signedOn: isoDate.nullable().optional(),
+  signedOn: CalendarDateSchema.nullable().optional(),
 });
 export type AddPartyInput = z.infer<typeof AddPartySchema>;
 
@@ -155,7 +149,7 @@ export const UpdatePartySchema = z
     version: z.number().int().min(1),
     role: z.enum(PARTY_ROLES).optional(),
     contactUserId: z.uuid().nullable().optional(),
-    signedOn: isoDate.nullable().optional(),
+    signedOn: CalendarDateSchema.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
 export type UpdatePartyInput = z.infer<typeof UpdatePartySchema>;
@@ -168,7 +162,7 @@ const commitmentFields = {
   text: text(5_000).min(1),
   responsibleOrganizationId: z.uuid(),
   thematicArea: z.enum(THEMATIC_AREAS),
-  dueOn: isoDate.nullable(),
+  dueOn: CalendarDateSchema.nullable(),
   budgetAllocated: amount.nullable(),
   budgetExecuted: amount.nullable(),
   currency: currency.nullable(),
