@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named, pageOf, Timestamp } from './api-schema.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
 
 /**
@@ -224,125 +225,166 @@ export const AgreementListQuerySchema = z.strictObject({
 });
 export type AgreementListQuery = z.infer<typeof AgreementListQuerySchema>;
 
-export interface PartyDto {
-  agreementId: string;
-  organizationId: string;
-  organizationName: string;
-  role: PartyRole;
-  contactUserId: string | null;
-  signedOn: string | null;
-  version: number;
-}
+export const PartySchema = named(
+  'PartyDto',
+  z.object({
+    agreementId: z.uuid(),
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    role: z.enum(PARTY_ROLES),
+    contactUserId: z.uuid().nullable(),
+    signedOn: CalendarDateSchema.nullable(),
+    version: z.number().int(),
+  }),
+);
+export type PartyDto = z.infer<typeof PartySchema>;
 
 /** The agreement as its events carry it: the record with its current terms, without parties. */
-export interface AgreementStateDto {
+export const AgreementStateSchema = z.object({
   /** The agreement workspace's id, which is also the agreement's. */
-  id: string;
-  title: string;
-  kind: AgreementKind;
-  status: AgreementStatus;
-  leadOrganizationId: string | null;
-  referenceCode: string | null;
-  summary: string;
+  id: z.uuid(),
+  title: z.string(),
+  kind: z.enum(AGREEMENT_KINDS),
+  status: z.enum(AGREEMENT_STATUSES),
+  leadOrganizationId: z.uuid().nullable(),
+  referenceCode: z.string().nullable(),
+  summary: z.string(),
   /** The latest amendment's terms, or the original's when there is none. */
-  terms: string;
+  terms: z.string(),
   /** 0 for the original terms, otherwise the latest amendment's number. */
-  termsVersion: number;
-  thematicAreas: ThematicArea[];
-  countries: string[];
-  jurisdictions: string[];
-  signedOn: string | null;
-  effectiveFrom: string | null;
-  expiresOn: string | null;
-  nextReviewOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  termsVersion: z.number().int(),
+  thematicAreas: z.array(z.enum(THEMATIC_AREAS)),
+  countries: z.array(z.string()),
+  jurisdictions: z.array(z.string()),
+  signedOn: CalendarDateSchema.nullable(),
+  effectiveFrom: CalendarDateSchema.nullable(),
+  expiresOn: CalendarDateSchema.nullable(),
+  nextReviewOn: CalendarDateSchema.nullable(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type AgreementStateDto = z.infer<typeof AgreementStateSchema>;
 
-export interface AgreementDto extends AgreementStateDto {
-  parties: PartyDto[];
-  /** Where the status may go next. */
-  allowedTransitions: AgreementStatus[];
-}
+export const AgreementSchema = named(
+  'AgreementDto',
+  AgreementStateSchema.extend({
+    parties: z.array(PartySchema),
+    /** Where the status may go next. */
+    allowedTransitions: z.array(z.enum(AGREEMENT_STATUSES)),
+  }),
+);
+export type AgreementDto = z.infer<typeof AgreementSchema>;
 
-export interface AgreementFiguresDto {
-  commitmentsDone: number;
-  commitmentsTotal: number;
-  overdue: number;
-  blocked: number;
+export const AgreementFiguresSchema = z.object({
+  commitmentsDone: z.number().int(),
+  commitmentsTotal: z.number().int(),
+  overdue: z.number().int(),
+  blocked: z.number().int(),
   /** The earliest due date of a commitment not done and not yet overdue. */
-  nextDueOn: string | null;
-  daysToExpiry: number | null;
-  daysToReview: number | null;
-}
+  nextDueOn: CalendarDateSchema.nullable(),
+  daysToExpiry: z.number().int().nullable(),
+  daysToReview: z.number().int().nullable(),
+});
+export type AgreementFiguresDto = z.infer<typeof AgreementFiguresSchema>;
 
-export interface AgreementListItemDto extends AgreementStateDto {
-  /** How the agreement's implementation stands, as of the day of the response. */
-  figures: AgreementFiguresDto;
-}
+export const AgreementListItemSchema = named(
+  'AgreementListItemDto',
+  AgreementStateSchema.extend({
+    /** How the agreement's implementation stands, as of the day of the response (UTC). */
+    figures: AgreementFiguresSchema,
+  }),
+);
+export type AgreementListItemDto = z.infer<typeof AgreementListItemSchema>;
 
-export interface TransitionDto {
-  id: string;
-  agreementId: string;
-  from: AgreementStatus;
-  to: AgreementStatus;
-  reason: string | null;
-  actorId: string;
-  at: string;
-}
+export const TransitionSchema = named(
+  'TransitionDto',
+  z.object({
+    id: z.uuid(),
+    agreementId: z.uuid(),
+    from: z.enum(AGREEMENT_STATUSES),
+    to: z.enum(AGREEMENT_STATUSES),
+    reason: z.string().nullable(),
+    actorId: z.uuid(),
+    at: Timestamp,
+  }),
+);
+export type TransitionDto = z.infer<typeof TransitionSchema>;
 
 /** One version of the terms: number 0 is the original, then each amendment. */
-export interface TermsVersionDto {
-  agreementId: string;
-  number: number;
-  /** When the amendment was agreed; null for the original. */
-  amendedOn: string | null;
-  summary: string | null;
-  terms: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+export const TermsVersionSchema = named(
+  'TermsVersionDto',
+  z.object({
+    agreementId: z.uuid(),
+    number: z.number().int(),
+    /** When the amendment was agreed; null for the original. */
+    amendedOn: CalendarDateSchema.nullable(),
+    summary: z.string().nullable(),
+    terms: z.string(),
+    createdBy: z.uuid().nullable(),
+    createdAt: Timestamp,
+  }),
+);
+export type TermsVersionDto = z.infer<typeof TermsVersionSchema>;
 
 /** A commitment as its events carry it: `overdue` depends on the day it is read, so it is never logged. */
-export interface CommitmentStateDto {
-  id: string;
-  agreementId: string;
-  text: string;
-  responsibleOrganizationId: string;
-  thematicArea: ThematicArea;
-  dueOn: string | null;
-  status: CommitmentStatus;
-  blockedReason: string | null;
-  budgetAllocated: string | null;
-  budgetExecuted: string | null;
-  currency: string | null;
-  staffAssigned: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const CommitmentStateSchema = z.object({
+  id: z.uuid(),
+  agreementId: z.uuid(),
+  text: z.string(),
+  responsibleOrganizationId: z.uuid(),
+  thematicArea: z.enum(THEMATIC_AREAS),
+  dueOn: CalendarDateSchema.nullable(),
+  status: z.enum(COMMITMENT_STATUSES),
+  blockedReason: z.string().nullable(),
+  /** Decimal strings, e.g. "1500000.00". */
+  budgetAllocated: z.string().nullable(),
+  budgetExecuted: z.string().nullable(),
+  currency: z.string().nullable(),
+  staffAssigned: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type CommitmentStateDto = z.infer<typeof CommitmentStateSchema>;
 
-export interface CommitmentDto extends CommitmentStateDto {
-  /** Past its due date and not done, on the day of the response. */
-  overdue: boolean;
-}
+export const CommitmentSchema = named(
+  'CommitmentDto',
+  CommitmentStateSchema.extend({
+    /** Past its due date and not done, on the day of the response (UTC). */
+    overdue: z.boolean(),
+  }),
+);
+export type CommitmentDto = z.infer<typeof CommitmentSchema>;
 
-export interface ProgressUpdateDto {
-  id: string;
-  commitmentId: string;
-  note: string;
-  statusFrom: CommitmentStatus;
-  statusTo: CommitmentStatus;
-  blockedReason: string | null;
-  authorId: string;
-  at: string;
-}
+export const ProgressUpdateSchema = named(
+  'ProgressUpdateDto',
+  z.object({
+    id: z.uuid(),
+    commitmentId: z.uuid(),
+    note: z.string(),
+    statusFrom: z.enum(COMMITMENT_STATUSES),
+    statusTo: z.enum(COMMITMENT_STATUSES),
+    blockedReason: z.string().nullable(),
+    authorId: z.uuid(),
+    at: Timestamp,
+  }),
+);
+export type ProgressUpdateDto = z.infer<typeof ProgressUpdateSchema>;
 
-export interface CommitmentDetailDto extends CommitmentDto {
-  /** Every progress update, oldest first. */
-  progress: ProgressUpdateDto[];
-}
+export const CommitmentDetailSchema = named(
+  'CommitmentDetailDto',
+  CommitmentSchema.extend({
+    /** Every progress update, oldest first. */
+    progress: z.array(ProgressUpdateSchema),
+  }),
+);
+export type CommitmentDetailDto = z.infer<typeof CommitmentDetailSchema>;
+
+export const AgreementPageSchema = pageOf('AgreementPage', AgreementListItemSchema);
+export const TransitionPageSchema = pageOf('TransitionPage', TransitionSchema);
+export const TermsVersionPageSchema = pageOf('TermsVersionPage', TermsVersionSchema);
+export const CommitmentPageSchema = pageOf('CommitmentPage', CommitmentSchema);
 
 /** Payload of `agreement.transitioned`. */
 export interface AgreementTransitioned {

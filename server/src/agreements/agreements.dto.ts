@@ -25,16 +25,16 @@ import { zodDto } from '../common/validation/zod-dto.js';
 import type { AgreementListRow, AgreementRow, AmendmentRow, TransitionRow } from './agreements.repository.js';
 import type { CommitmentRow, ProgressRow } from './commitments.repository.js';
 
-export class CreateAgreementDto extends zodDto('CreateAgreement', CreateAgreementSchema) {}
-export class UpdateAgreementDto extends zodDto('UpdateAgreement', UpdateAgreementSchema) {}
-export class AgreementListQueryDto extends zodDto('AgreementListQuery', AgreementListQuerySchema) {}
-export class TransitionAgreementDto extends zodDto('TransitionAgreement', TransitionAgreementSchema) {}
-export class CreateAmendmentDto extends zodDto('CreateAmendment', CreateAmendmentSchema) {}
-export class AddPartyDto extends zodDto('AddParty', AddPartySchema) {}
-export class UpdatePartyDto extends zodDto('UpdateParty', UpdatePartySchema) {}
-export class CreateCommitmentDto extends zodDto('CreateCommitment', CreateCommitmentSchema) {}
-export class UpdateCommitmentDto extends zodDto('UpdateCommitment', UpdateCommitmentSchema) {}
-export class ReportProgressDto extends zodDto('ReportProgress', ReportProgressSchema) {}
+export class CreateAgreementDto extends zodDto('CreateAgreementDto', CreateAgreementSchema) {}
+export class UpdateAgreementDto extends zodDto('UpdateAgreementDto', UpdateAgreementSchema) {}
+export class AgreementListQueryDto extends zodDto('AgreementListQueryDto', AgreementListQuerySchema) {}
+export class TransitionAgreementDto extends zodDto('TransitionAgreementDto', TransitionAgreementSchema) {}
+export class CreateAmendmentDto extends zodDto('CreateAmendmentDto', CreateAmendmentSchema) {}
+export class AddPartyDto extends zodDto('AddPartyDto', AddPartySchema) {}
+export class UpdatePartyDto extends zodDto('UpdatePartyDto', UpdatePartySchema) {}
+export class CreateCommitmentDto extends zodDto('CreateCommitmentDto', CreateCommitmentSchema) {}
+export class UpdateCommitmentDto extends zodDto('UpdateCommitmentDto', UpdateCommitmentSchema) {}
+export class ReportProgressDto extends zodDto('ReportProgressDto', ReportProgressSchema) {}
 
 /** Today as YYYY-MM-DD in UTC: the day against which `overdue` and the portfolio's day counts are computed. */
 export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
