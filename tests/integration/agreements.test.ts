@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS, type AgreementDto, type AgreementStatus, type OrganizationDto, type WorkspaceEvent } from '@enlace/shared';
+import { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS, AgreementPageSchema, AgreementSchema, CommitmentDetailSchema, TermsVersionPageSchema, TransitionPageSchema, type AgreementDto, type AgreementStatus, type OrganizationDto, type WorkspaceEvent } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { addParty, createAgreement, createCommitment, signableAgreement, walk } from '../factories/agreement.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
@@ -58,6 +58,7 @@ describe('agreements', () => {
   describe('the record', () => {
     it('POST /api/agreements creates the workspace and its agreement together, with an agreement.created event', async () => {
       const agreement = await createAgreement(app, owner, { title: 'MoU trata', referenceCode: 'MOU-001', thematicAreas: ['prevention'], countries: ['AR'], effectiveFrom: '2026-01-01', expiresOn: '2028-12-31' });
+      expect(AgreementSchema.safeParse(agreement).error).toBeUndefined();
       expect(agreement).toMatchObject({ title: 'MoU trata', kind: 'mou', status: 'draft', referenceCode: 'MOU-001', leadOrganizationId: ministry.id, termsVersion: 0, version: 1, parties: [], allowedTransitions: ['negotiation'] });
       const workspace = await api(owner).get(`/api/workspaces/${agreement.id}`).expect(200);
       expect(workspace.body).toMatchObject({ kind: 'agreement', title: 'MoU trata', myRole: 'owner' });
@@ -114,6 +115,7 @@ describe('agreements', () => {
         expect(response.body).toMatchObject({ status: to, version: start.version + 1, allowedTransitions: AGREEMENT_TRANSITIONS[to] });
         expect(history.at(-1)).toMatchObject({ from, to, reason: 'Decided at the steering committee', actorId: owner.user.id });
         expect(history).toHaveLength(PATH_TO[from].length + 1);
+        expect(TransitionPageSchema.safeParse({ items: history }).error).toBeUndefined();
       } else {
         expect(response.status).toBe(409);
         expect(response.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { from, to, allowed: AGREEMENT_TRANSITIONS[from] } });
@@ -159,6 +161,7 @@ describe('agreements', () => {
       const second = await api(owner).post(`/api/agreements/${draft.id}/amendments`, { version: first.body.version, amendedOn: '2026-09-01', summary: 'Extends to Jujuy', terms: 'Terms v2' }).expect(201);
       expect(second.body).toMatchObject({ terms: 'Terms v2', termsVersion: 2 });
       const versions = await api(owner).get(`/api/agreements/${draft.id}/amendments`).expect(200);
+      expect(TermsVersionPageSchema.safeParse(versions.body).error).toBeUndefined();
       expect(versions.body.items.map(({ number, amendedOn, summary, terms }: Record<string, unknown>) => ({ number, amendedOn, summary, terms }))).toEqual([
         { number: 0, amendedOn: null, summary: null, terms: 'Original terms' },
         { number: 1, amendedOn: '2026-06-01', summary: 'Adds shelters', terms: 'Terms v1' },
@@ -218,6 +221,7 @@ describe('agreements', () => {
       expect(blocked.body).toMatchObject({ status: 'blocked', blockedReason: 'Budget not transferred' });
       const done = await api(official).post(`/api/commitments/${commitment.id}/progress`, { version: 3, note: 'Transferred and done', status: 'done' }).expect(201);
       expect(done.body.blockedReason).toBeNull();
+      expect(CommitmentDetailSchema.safeParse(done.body).error).toBeUndefined();
       expect(done.body.progress.map((p: { statusFrom: string; statusTo: string; note: string }) => [p.statusFrom, p.statusTo, p.note])).toEqual([
         ['not_started', 'in_progress', 'Started'],
         ['in_progress', 'blocked', 'No budget'],
@@ -313,6 +317,7 @@ describe('agreements', () => {
       await addParty(app, owner, theirs.id, province.id, 'signatory');
 
       const all = await api(viewer).get('/api/agreements').expect(200);
+      expect(AgreementPageSchema.safeParse(all.body).error).toBeUndefined();
       expect(all.body.items.map((item: AgreementDto) => item.id)).toEqual([third.id, second.id, mine.id]);
       expect(all.body.items[2].figures).toEqual({
         commitmentsDone: 1,
