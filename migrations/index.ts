@@ -8,6 +8,7 @@ import { IndexArchivedCards1796000000000 } from './1796000000000-IndexArchivedCa
 import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
 import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAuditCheckpoints.js';
 import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurity.js';
+import { CreateAgreements1796400000000 } from './1796400000000-CreateAgreements.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateSessions1796100000000,
   CreateAuditCheckpoints1796200000000,
   AddSignInSecurity1796300000000,
+  CreateAgreements1796400000000,
 ];

@@ -1,6 +1,7 @@
 import { subject as tagged } from '@casl/ability';
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
+import type { AgreementAmended, AgreementStateDto, AgreementTransitioned, CommitmentProgressed, CommitmentStateDto, PartyDto, RemovedParty } from './agreements.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -26,7 +27,7 @@ export interface ReadPermission {
   subject: WorkspaceSubject;
 }
 
-export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit'] as const;
+export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit', 'agreement', 'party', 'commitment'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** One catalogue entry; `payload` exists only in the type, to carry the payload's type. */
@@ -102,6 +103,17 @@ export const EVENT_CATALOGUE = {
   'card.deleted': spec<DeletedCard>()('card', 'Card'),
   'comment.added': spec<CommentDto>()('comment', 'Comment'),
   'audit.checkpoint': spec<AuditCheckpointDto>()('audit', 'Workspace'),
+  'agreement.created': spec<AgreementStateDto>()('agreement', 'Agreement'),
+  'agreement.updated': spec<AgreementStateDto>()('agreement', 'Agreement'),
+  'agreement.transitioned': spec<AgreementTransitioned>()('agreement', 'Agreement'),
+  'agreement.amended': spec<AgreementAmended>()('agreement', 'Agreement'),
+  // A party's entity id is its organisation's id (one party per organisation and agreement).
+  'party.added': spec<PartyDto>()('party', 'Agreement'),
+  'party.updated': spec<PartyDto>()('party', 'Agreement'),
+  'party.removed': spec<RemovedParty>()('party', 'Agreement'),
+  'commitment.created': spec<CommitmentStateDto>()('commitment', 'Commitment'),
+  'commitment.updated': spec<CommitmentStateDto>()('commitment', 'Commitment'),
+  'commitment.progressed': spec<CommitmentProgressed>()('commitment', 'Commitment'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

@@ -6,5 +6,6 @@ export * from './permissions.js';
 export * from './workspaces.js';
 export * from './events.js';
 export * from './boards.js';
+export * from './agreements.js';
 export * from './realtime.js';
 export * from './health.js';

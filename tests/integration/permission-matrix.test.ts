@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { addParty, createAgreement, createCommitment, walk } from '../factories/agreement.factory.js';
 import { createCard, createLabel, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -31,16 +32,30 @@ interface Fixture {
   columnIds: string[];
   cardId: string;
   labelId: string;
+  /** Set for agreement rows: the workspace is a signed agreement (version 3, effective date set). */
+  agreement?: AgreementFixture;
+}
+interface AgreementFixture {
+  /** Parties: the ministry (signatory), the NGO (implementing, the contributor's organisation), an observer organisation. */
+  ministryId: string;
+  observerOrgId: string;
+  /** An organisation that is not a party. */
+  spareOrgId: string;
+  /** A commitment of the contributor's organisation, and one of the ministry's. */
+  ownCommitmentId: string;
+  otherCommitmentId: string;
 }
 interface Row {
   route: string; // METHOD and the OpenAPI path, so the table can be checked against the live route list
   does: string;
   path: (f: Fixture) => string;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | ((f: Fixture) => Record<string, unknown>);
   expect: Statuses;
 }
 
 const ws = (f: Fixture) => `/api/workspaces/${f.workspaceId}`;
+const ag = (f: Fixture) => `/api/agreements/${f.workspaceId}`;
+const agreementOf = (f: Fixture) => f.agreement!;
 const MATRIX: Row[] = [
   { route: 'GET /api/workspaces/{id}', does: 'read the workspace', path: ws, expect: anyMember(200) },
   { route: 'PATCH /api/workspaces/{id}', does: 'rename the workspace', path: ws, body: { version: 1, title: 'Renamed' }, expect: only({ owner: 200, coordinator: 200 }) },
@@ -111,6 +126,74 @@ const MATRIX: Row[] = [
   { route: 'GET /api/boards/{id}/archived-cards', does: 'list archived cards', path: (f) => `/api/boards/${f.boardId}/archived-cards`, expect: anyMember(200) },
   { route: 'GET /api/cards/{id}/comments', does: 'read comments', path: (f) => `/api/cards/${f.cardId}/comments`, expect: anyMember(200) },
   { route: 'POST /api/cards/{id}/comments', does: 'comment', path: (f) => `/api/cards/${f.cardId}/comments`, body: { body: 'Noted.' }, expect: anyMember(201) },
+  { route: 'GET /api/agreements/{id}', does: 'read the agreement', path: ag, expect: anyMember(200) },
+  { route: 'PATCH /api/agreements/{id}', does: 'edit the agreement', path: ag, body: { version: 3, summary: 'Revised' }, expect: only({ owner: 200, coordinator: 200 }) },
+  {
+    route: 'POST /api/agreements/{id}/transitions',
+    does: 'put the agreement in force',
+    path: (f) => `${ag(f)}/transitions`,
+    body: { version: 3, to: 'in_force' },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  { route: 'GET /api/agreements/{id}/transitions', does: 'read the lifecycle history', path: (f) => `${ag(f)}/transitions`, expect: anyMember(200) },
+  {
+    route: 'POST /api/agreements/{id}/amendments',
+    does: 'amend the agreement',
+    path: (f) => `${ag(f)}/amendments`,
+    body: { version: 3, amendedOn: '2026-06-01', summary: 'Adds shelters', terms: 'New terms' },
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  { route: 'GET /api/agreements/{id}/amendments', does: 'read every version of the terms', path: (f) => `${ag(f)}/amendments`, expect: anyMember(200) },
+  {
+    route: 'POST /api/agreements/{id}/parties',
+    does: 'add a party',
+    path: (f) => `${ag(f)}/parties`,
+    body: (f) => ({ organizationId: agreementOf(f).spareOrgId, role: 'observer' }),
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  {
+    route: 'PATCH /api/agreements/{id}/parties/{organizationId}',
+    does: 'change a party’s role',
+    path: (f) => `${ag(f)}/parties/${agreementOf(f).observerOrgId}`,
+    body: { version: 1, role: 'implementing' },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  {
+    route: 'DELETE /api/agreements/{id}/parties/{organizationId}',
+    does: 'remove a party',
+    path: (f) => `${ag(f)}/parties/${agreementOf(f).observerOrgId}`,
+    expect: only({ owner: 204, coordinator: 204 }),
+  },
+  {
+    route: 'POST /api/agreements/{id}/commitments',
+    does: 'add a commitment',
+    path: (f) => `${ag(f)}/commitments`,
+    body: (f) => ({ text: 'Open a shelter', responsibleOrganizationId: agreementOf(f).ministryId, thematicArea: 'assistance' }),
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  { route: 'GET /api/agreements/{id}/commitments', does: 'list commitments', path: (f) => `${ag(f)}/commitments`, expect: anyMember(200) },
+  { route: 'GET /api/commitments/{id}', does: 'read a commitment', path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}`, expect: anyMember(200) },
+  {
+    route: 'PATCH /api/commitments/{id}',
+    does: 'redefine a commitment of the contributor’s organisation',
+    path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}`,
+    body: { version: 1, text: 'A smaller promise' },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  {
+    route: 'POST /api/commitments/{id}/progress',
+    does: 'report progress on the contributor’s organisation’s commitment',
+    path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}/progress`,
+    body: { version: 1, note: 'Started', status: 'in_progress' },
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  {
+    route: 'POST /api/commitments/{id}/progress',
+    does: 'report progress on another organisation’s commitment',
+    path: (f) => `/api/commitments/${agreementOf(f).otherCommitmentId}/progress`,
+    body: { version: 1, note: 'Started', status: 'in_progress' },
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
 ];
 
 /** Routes that are not about one workspace, with where their rules are tested. */
@@ -140,6 +223,8 @@ const NOT_WORKSPACE_SCOPED = [
   'PATCH /api/users/{id}',
   'GET /api/workspaces',
   'POST /api/workspaces',
+  'GET /api/agreements', // the caller's own agreements only: tests/integration/agreements.test.ts
+  'POST /api/agreements', // creates a workspace, like POST /api/workspaces
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}/accept',
   'POST /api/invitations/{token}/decline',
@@ -149,6 +234,7 @@ describe('permission matrix', () => {
   let app: TestApp;
   let actors: Record<Actor, SignedIn>;
   let target: SignedIn;
+  let orgs: { ministry: string; ngo: string; observer: string; spare: string };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -166,18 +252,26 @@ describe('permission matrix', () => {
       otherOrgAdmin: await createAccount(app, admin, other.id, { orgRole: 'org_admin' }),
     };
     target = await createAccount(app, admin, ngo.id);
+    orgs = { ministry: ministry.id, ngo: ngo.id, observer: (await createOrganization(app, admin)).id, spare: (await createOrganization(app, admin)).id };
   });
   afterAll(() => app.close());
 
   /** A fresh workspace per case, so a destructive case (archive, remove) never changes another's outcome. */
-  async function fixture(): Promise<Fixture> {
-    const workspace = await createWorkspace(app, actors.owner);
+  async function fixture(withAgreement: boolean): Promise<Fixture> {
+    const agreement = withAgreement ? await createAgreement(app, actors.owner, { effectiveFrom: '2026-01-01' }) : undefined;
+    const workspace = agreement ? { id: agreement.id } : await createWorkspace(app, actors.owner);
     for (const role of ['coordinator', 'contributor', 'observer'] as const) await addMember(app, actors.owner, workspace.id, actors[role], role);
     await addMember(app, actors.owner, workspace.id, target, 'contributor');
     const pending = await invite(app, actors.owner, workspace.id, 'pending@enlace.test', 'observer');
     const board = await defaultBoard(app, actors.owner, workspace.id);
     const card = await createCard(app, actors.owner, board, 'Existing card');
     const label = await createLabel(app, actors.owner, board, 'Shelter');
+    if (agreement) {
+      await addParty(app, actors.owner, agreement.id, orgs.ministry, 'signatory', { signedOn: '2025-12-01' });
+      await addParty(app, actors.owner, agreement.id, orgs.ngo, 'implementing');
+      await addParty(app, actors.owner, agreement.id, orgs.observer, 'observer');
+      await walk(app, actors.owner, agreement, ['negotiation', 'signed']);
+    }
     return {
       workspaceId: workspace.id,
       targetUserId: target.user.id,
@@ -186,6 +280,13 @@ describe('permission matrix', () => {
       columnIds: board.columns.map((c) => c.id),
       cardId: card.id,
       labelId: label.id,
+      agreement: agreement && {
+        ministryId: orgs.ministry,
+        observerOrgId: orgs.observer,
+        spareOrgId: orgs.spare,
+        ownCommitmentId: (await createCommitment(app, actors.owner, agreement.id, orgs.ngo)).id,
+        otherCommitmentId: (await createCommitment(app, actors.owner, agreement.id, orgs.ministry)).id,
+      },
     };
   }
 
@@ -201,10 +302,11 @@ describe('permission matrix', () => {
 
   const cases = MATRIX.flatMap((row) => ACTORS.map((actor) => ({ ...row, actor, status: row.expect[actor] })));
   it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route }) => {
-    const f = await fixture();
+    const f = await fixture(/\/api\/(agreements|commitments)\//.test(route));
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const sent = typeof body === 'function' ? body(f) : body;
     // Card bodies name a column of the fixture's board.
-    const withColumn = body && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...body, columnId: f.columnIds[1] } : body;
+    const withColumn = sent && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...sent, columnId: f.columnIds[1] } : sent;
     const response = await request(app.url)[method](path(f)).auth(actors[actor].token, { type: 'bearer' }).send(withColumn);
     expect({ status: response.status, code: response.body?.code }).toEqual({
       status,

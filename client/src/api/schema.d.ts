@@ -766,6 +766,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the caller’s agreements, each with its implementation figures */
+        get: operations["listAgreements"];
+        put?: never;
+        /** Create an agreement with its workspace, the caller its owner */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement with its parties, current terms and allowed transitions */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an agreement’s record */
+        patch: operations["updateAgreement"];
+        trace?: never;
+    };
+    "/api/agreements/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lifecycle transition of an agreement, oldest first */
+        get: operations["listAgreementTransitions"];
+        put?: never;
+        /** Move an agreement to its next lifecycle status */
+        post: operations["transitionAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an agreement’s terms, the original as number 0 */
+        get: operations["listAgreementVersions"];
+        put?: never;
+        /** Record a numbered amendment with new terms */
+        post: operations["amendAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an organisation as a party (gives nobody access) */
+        post: operations["addAgreementParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/parties/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a party that is responsible for no commitment */
+        delete: operations["removeAgreementParty"];
+        options?: never;
+        head?: never;
+        /** Change a party’s role, contact or signature date */
+        patch: operations["updateAgreementParty"];
+        trace?: never;
+    };
+    "/api/agreements/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement’s commitments, with overdue as of today */
+        get: operations["listCommitments"];
+        put?: never;
+        /** Add what a party commits to */
+        post: operations["createCommitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One commitment with its progress history */
+        get: operations["getCommitment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Redefine a commitment (owners and coordinators) */
+        patch: operations["updateCommitment"];
+        trace?: never;
+    };
+    "/api/commitments/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress: a note and a status change, kept as history
+         * @description Contributors only on commitments of their own organisation.
+         */
+        post: operations["reportCommitmentProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -948,10 +1111,115 @@ export interface components {
         CreateCommentDto: {
             body: string;
         };
+        CreateAgreementDto: {
+            title: string;
+            description?: string;
+            /** @enum {string} */
+            kind: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+            referenceCode?: string | null;
+            summary?: string;
+            terms?: string;
+            thematicAreas?: ("prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation")[];
+            countries?: string[];
+            jurisdictions?: string[];
+            /** Format: date */
+            signedOn?: string | null;
+            /** Format: date */
+            effectiveFrom?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            nextReviewOn?: string | null;
+        };
+        UpdateAgreementDto: {
+            version: number;
+            /** @enum {string} */
+            kind?: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+            referenceCode?: string | null;
+            summary?: string;
+            terms?: string;
+            thematicAreas?: ("prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation")[];
+            countries?: string[];
+            jurisdictions?: string[];
+            /** Format: date */
+            signedOn?: string | null;
+            /** Format: date */
+            effectiveFrom?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            nextReviewOn?: string | null;
+        };
+        TransitionAgreementDto: {
+            version: number;
+            /** @enum {string} */
+            to: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+            reason?: string;
+        };
+        CreateAmendmentDto: {
+            version: number;
+            /** Format: date */
+            amendedOn: string;
+            summary: string;
+            terms: string;
+        };
+        AddPartyDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            role: "signatory" | "implementing" | "observer";
+            /** Format: uuid */
+            contactUserId?: string | null;
+            /** Format: date */
+            signedOn?: string | null;
+        };
+        UpdatePartyDto: {
+            version: number;
+            /** @enum {string} */
+            role?: "signatory" | "implementing" | "observer";
+            /** Format: uuid */
+            contactUserId?: string | null;
+            /** Format: date */
+            signedOn?: string | null;
+        };
+        CreateCommitmentDto: {
+            text: string;
+            /** Format: uuid */
+            responsibleOrganizationId: string;
+            /** @enum {string} */
+            thematicArea: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+            /** Format: date */
+            dueOn?: string | null;
+            budgetAllocated?: string | null;
+            budgetExecuted?: string | null;
+            currency?: string | null;
+            staffAssigned?: number | null;
+        };
+        UpdateCommitmentDto: {
+            version: number;
+            text?: string;
+            /** Format: uuid */
+            responsibleOrganizationId?: string;
+            /** @enum {string} */
+            thematicArea?: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+            /** Format: date */
+            dueOn?: string | null;
+            budgetAllocated?: string | null;
+            budgetExecuted?: string | null;
+            currency?: string | null;
+            staffAssigned?: number | null;
+        };
+        ReportProgressDto: {
+            version: number;
+            note: string;
+            /** @enum {string} */
+            status?: "not_started" | "in_progress" | "done" | "blocked";
+            blockedReason?: string;
+        };
         ApiError: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "UNAVAILABLE" | "INTERNAL";
             message: string;
             details?: unknown;
             requestId?: string;
@@ -1156,9 +1424,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -1173,9 +1441,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -1299,6 +1567,207 @@ export interface components {
         };
         CommentPage: {
             items: components["schemas"]["CommentDto"][];
+            nextCursor?: string;
+        };
+        PartyDto: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            role: "signatory" | "implementing" | "observer";
+            /** Format: uuid */
+            contactUserId: string | null;
+            /** Format: date */
+            signedOn: string | null;
+            version: number;
+        };
+        AgreementDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+            /** @enum {string} */
+            status: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+            /** Format: uuid */
+            leadOrganizationId: string | null;
+            referenceCode: string | null;
+            summary: string;
+            terms: string;
+            termsVersion: number;
+            thematicAreas: ("prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation")[];
+            countries: string[];
+            jurisdictions: string[];
+            /** Format: date */
+            signedOn: string | null;
+            /** Format: date */
+            effectiveFrom: string | null;
+            /** Format: date */
+            expiresOn: string | null;
+            /** Format: date */
+            nextReviewOn: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            parties: components["schemas"]["PartyDto"][];
+            allowedTransitions: ("draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated")[];
+        };
+        AgreementListItemDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+            /** @enum {string} */
+            status: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+            /** Format: uuid */
+            leadOrganizationId: string | null;
+            referenceCode: string | null;
+            summary: string;
+            terms: string;
+            termsVersion: number;
+            thematicAreas: ("prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation")[];
+            countries: string[];
+            jurisdictions: string[];
+            /** Format: date */
+            signedOn: string | null;
+            /** Format: date */
+            effectiveFrom: string | null;
+            /** Format: date */
+            expiresOn: string | null;
+            /** Format: date */
+            nextReviewOn: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            figures: {
+                commitmentsDone: number;
+                commitmentsTotal: number;
+                overdue: number;
+                blocked: number;
+                /** Format: date */
+                nextDueOn: string | null;
+                daysToExpiry: number | null;
+                daysToReview: number | null;
+            };
+        };
+        TransitionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            /** @enum {string} */
+            from: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+            /** @enum {string} */
+            to: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+            reason: string | null;
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+        };
+        TermsVersionDto: {
+            /** Format: uuid */
+            agreementId: string;
+            number: number;
+            /** Format: date */
+            amendedOn: string | null;
+            summary: string | null;
+            terms: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommitmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            text: string;
+            /** Format: uuid */
+            responsibleOrganizationId: string;
+            /** @enum {string} */
+            thematicArea: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+            /** Format: date */
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked";
+            blockedReason: string | null;
+            budgetAllocated: string | null;
+            budgetExecuted: string | null;
+            currency: string | null;
+            staffAssigned: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            overdue: boolean;
+        };
+        ProgressUpdateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            note: string;
+            /** @enum {string} */
+            statusFrom: "not_started" | "in_progress" | "done" | "blocked";
+            /** @enum {string} */
+            statusTo: "not_started" | "in_progress" | "done" | "blocked";
+            blockedReason: string | null;
+            /** Format: uuid */
+            authorId: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CommitmentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            text: string;
+            /** Format: uuid */
+            responsibleOrganizationId: string;
+            /** @enum {string} */
+            thematicArea: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+            /** Format: date */
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked";
+            blockedReason: string | null;
+            budgetAllocated: string | null;
+            budgetExecuted: string | null;
+            currency: string | null;
+            staffAssigned: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            overdue: boolean;
+            progress: components["schemas"]["ProgressUpdateDto"][];
+        };
+        AgreementPage: {
+            items: components["schemas"]["AgreementListItemDto"][];
+            nextCursor?: string;
+        };
+        TransitionPage: {
+            items: components["schemas"]["TransitionDto"][];
+            nextCursor?: string;
+        };
+        TermsVersionPage: {
+            items: components["schemas"]["TermsVersionDto"][];
+            nextCursor?: string;
+        };
+        CommitmentPage: {
+            items: components["schemas"]["CommitmentDto"][];
             nextCursor?: string;
         };
         HealthDto: {
@@ -4494,6 +4963,992 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+                kind?: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+                partyOrganizationId?: string;
+                area?: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementPage"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `REFERENCE_CODE_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `TERMS_LOCKED`, `REFERENCE_CODE_TAKEN`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAgreementTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAgreementVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsVersionPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    amendAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAmendmentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `NOT_SIGNED`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    addAgreementParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPartyDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `PARTY_EXISTS`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    removeAgreementParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `PARTY_HAS_COMMITMENTS`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAgreementParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCommitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createCommitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitmentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description The request is not valid: `NOT_A_PARTY`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCommitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCommitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommitmentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description The request is not valid: `NOT_A_PARTY`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reportCommitmentProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportProgressDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -3,6 +3,7 @@ import type { ErrorCode } from '@enlace/shared';
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
+    case 'NOT_A_PARTY':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -20,6 +21,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'COLUMN_NOT_EMPTY':
     case 'LAST_COLUMN':
     case 'CANNOT_DISABLE_SELF':
+    case 'REFERENCE_CODE_TAKEN':
+    case 'PARTY_EXISTS':
+    case 'PARTY_HAS_COMMITMENTS':
+    case 'TERMS_LOCKED':
+    case 'NOT_SIGNED':
       return 409;
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
