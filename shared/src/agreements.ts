@@ -64,10 +64,8 @@ interface Dated {
 export const datesInOrder = ({ effectiveFrom, expiresOn }: Dated): boolean => !effectiveFrom || !expiresOn || expiresOn >= effectiveFrom;
 const DATES_IN_ORDER = { message: 'expiresOn must not be before effectiveFrom', path: ['expiresOn'] };
 
-/** The agreement record's own fields; all optional, so the generic workspace route can create a default draft. */
-export const AgreementDetailsSchema = z
-  .strictObject({
-    kind: agreementFields.kind.default('mou'),
+/** The record's fields that every request shape (create, generic create, update) takes as optional. */
+const optionalRecordFields = {
     referenceCode: agreementFields.referenceCode.optional(),
     summary: agreementFields.summary.optional(),
     terms: agreementFields.terms.optional(),
@@ -78,6 +76,13 @@ export const AgreementDetailsSchema = z
     effectiveFrom: agreementFields.effectiveFrom.optional(),
     expiresOn: agreementFields.expiresOn.optional(),
     nextReviewOn: agreementFields.nextReviewOn.optional(),
+};
+
+/** The agreement record's own fields; all optional, so the generic workspace route can create a default draft. */
+export const AgreementDetailsSchema = z
+  .strictObject({
+    kind: agreementFields.kind.default('mou'),
+    ...optionalRecordFields,
   })
   .refine(datesInOrder, DATES_IN_ORDER);
 export type AgreementDetails = z.infer<typeof AgreementDetailsSchema>;
@@ -88,16 +93,7 @@ export const CreateAgreementSchema = z
     title,
     description: TextSchema.max(10_000).optional(),
     kind: agreementFields.kind,
-    referenceCode: agreementFields.referenceCode.optional(),
-    summary: agreementFields.summary.optional(),
-    terms: agreementFields.terms.optional(),
-    thematicAreas: agreementFields.thematicAreas.optional(),
-    countries: agreementFields.countries.optional(),
-    jurisdictions: agreementFields.jurisdictions.optional(),
-    signedOn: agreementFields.signedOn.optional(),
-    effectiveFrom: agreementFields.effectiveFrom.optional(),
-    expiresOn: agreementFields.expiresOn.optional(),
-    nextReviewOn: agreementFields.nextReviewOn.optional(),
+    ...optionalRecordFields,
   })
   .refine(datesInOrder, DATES_IN_ORDER);
 export type CreateAgreementInput = z.infer<typeof CreateAgreementSchema>;
@@ -107,16 +103,7 @@ export const UpdateAgreementSchema = z
   .strictObject({
     version: z.number().int().min(1),
     kind: agreementFields.kind.optional(),
-    referenceCode: agreementFields.referenceCode.optional(),
-    summary: agreementFields.summary.optional(),
-    terms: agreementFields.terms.optional(),
-    thematicAreas: agreementFields.thematicAreas.optional(),
-    countries: agreementFields.countries.optional(),
-    jurisdictions: agreementFields.jurisdictions.optional(),
-    signedOn: agreementFields.signedOn.optional(),
-    effectiveFrom: agreementFields.effectiveFrom.optional(),
-    expiresOn: agreementFields.expiresOn.optional(),
-    nextReviewOn: agreementFields.nextReviewOn.optional(),
+    ...optionalRecordFields,
   })
   .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
 export type UpdateAgreementInput = z.infer<typeof UpdateAgreementSchema>;
