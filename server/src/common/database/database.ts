@@ -28,8 +28,9 @@ export async function openDatabase(config: Config, entities: NonNullable<DataSou
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
     pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
     // pg emits 'error' on a client whose connection dies while no query runs on it, and the pool listens
-    // only while the client is idle in it: a client held between its query and its release (a prepared
-    // statement's, a transaction's) would crash the process. The query in flight fails on its own.
+    // only while the client is idle in it: a client held between its query and its release would crash
+    // the process. Every client opened from now on gets a listener for good; those opened while the data
+    // source initialised are covered where they are held (see `prepared`; TypeORM's query runners listen).
     pool.on('connect', (client) => client.on('error', (error) => logger.warn(`Database connection lost: ${error.message}`)));
     const applied = await migrateUnderLock(dataSource);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);

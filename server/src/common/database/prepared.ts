@@ -19,9 +19,15 @@ let lastTag = 0;
 export async function prepared<Row extends QueryResultRow>(manager: EntityManager, text: string, values: unknown[]): Promise<QueryResult<Row>> {
   if (manager.queryRunner) return preparedOn<Row>((await manager.queryRunner.connect()) as ClientBase, text, values);
   const client = await ((manager.connection.driver as PostgresDriver).master as Pool).connect();
+  // Held outside the pool, a client whose connection dies emits 'error' with nobody listening, which would
+  // end the process (TypeORM's query runners listen on theirs; the pool only on idle ones). The query in
+  // flight fails on its own and the request answers 503.
+  const lost = () => undefined;
+  client.on('error', lost);
   try {
     return await preparedOn<Row>(client, text, values);
   } finally {
+    client.off('error', lost);
     client.release();
   }
 }
