@@ -183,6 +183,18 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'MEASUREMENT_FINAL' });
     });
 
+    it('keeps an indicator’s latest value right when two measurements of it arrive together', async () => {
+      const concurrent = await createCommitment(app, owner, agreement.id, province.id);
+      const indicator = await createIndicator(app, owner, concurrent.id);
+      for (let round = 0; round < 3; round++) {
+        await Promise.all([
+          recordMeasurement(app, official, indicator.id, { periodStart: '2026-07-01', periodEnd: `2026-09-${10 + round}`, value: 90 - round }),
+          recordMeasurement(app, owner, indicator.id, { periodStart: '2026-04-01', periodEnd: '2026-06-30', value: 30 }),
+        ]);
+        expect((await api(owner).get(`/api/commitments/${concurrent.id}`).expect(200)).body.progressReported).toBe((90 - round) / 100);
+      }
+    });
+
     it('shows reported and verified progress apart, in the commitment and the portfolio', async () => {
       const area = await createAgreement(app, owner, { title: 'Progress' });
       await addMember(app, owner, area.id, official, 'contributor');
