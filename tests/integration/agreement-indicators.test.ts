@@ -429,3 +429,37 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
     });
   });
 });
+
+describe('evidence on the embedded database', () => {
+  const EMBEDDED_MAX_BYTES = 1024 * 1024;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // No DATABASE_URL: PGlite, where evidence bytes live too, with nothing else to set up.
+    app = await startTestApp({ DATABASE_URL: '', EVIDENCE_MAX_BYTES: String(EMBEDDED_MAX_BYTES) }, { url: '', drop: async () => undefined });
+  });
+  afterAll(() => app.close());
+
+  it('stores a file larger than one chunk, serves it back byte for byte, and refuses an oversized one', async () => {
+    const admin = await signInAdmin(app);
+    const organization = await createOrganization(app, admin);
+    const owner = await createAccount(app, admin, organization.id);
+    const agreement = await createAgreement(app, owner);
+    await addParty(app, owner, agreement.id, organization.id);
+    const commitment = await createCommitment(app, owner, agreement.id, organization.id);
+    // Three stored chunks of 256 KiB.
+    const text = Buffer.from('línea de evidencia\n'.repeat(30_000));
+    expect(text.length).toBeGreaterThan(512 * 1024);
+    const file = await uploadEvidence(app, owner, commitment.id, text, 'registro.txt');
+    expect(file).toMatchObject({ mediaType: 'text/plain', size: text.length, sha256: createHash('sha256').update(text).digest('hex') });
+    const download = await request(app.url).get(`/api/evidence/${file.id}`).auth(owner.token, { type: 'bearer' }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.body as Buffer, text)).toBe(0);
+    const tooBig = await request(app.url).post(`/api/commitments/${commitment.id}/evidence`).auth(owner.token, { type: 'bearer' }).attach('file', Buffer.concat([text, text]), 'doble.txt');
+    expect({ status: tooBig.status, code: tooBig.body.code }).toEqual({ status: 413, code: 'FILE_TOO_LARGE' });
+  });
+});
