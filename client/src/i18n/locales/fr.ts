@@ -469,4 +469,8 @@ export const fr: Translation = {
       reload: 'Recharger',
     },
   },
+  ui: {
+    close: 'Fermer',
+    retry: 'Réessayer',
+  },
 };

@@ -469,4 +469,8 @@ export const pt: Translation = {
       reload: 'Recarregar',
     },
   },
+  ui: {
+    close: 'Fechar',
+    retry: 'Tentar novamente',
+  },
 };
