@@ -182,6 +182,8 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           if (!header || header.height > 56) problems.push(`phone header (${language}): ${header?.height}px tall, more than 56px`);
           await page.locator('header button[aria-expanded="false"]').first().click();
           await page.locator('nav a[href="/account"]').waitFor();
+          // The menu slides in: screenshot it once it is in place.
+          for (let tries = 0; ((await page.locator('nav').first().boundingBox())?.x ?? -1) < 0 && tries < 40; tries += 1) await page.waitForTimeout(50);
           await check(page, 'phone-menu-open', language, size);
         }
         // Eleven pages, each screenshotted and checked by axe: more than the default minute on a busy machine.
