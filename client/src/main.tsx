@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
+import './app/mantine-styles';
 import './styles.css';
 import { restoreSession } from './api/refresh';
 import { App } from './app/app';

@@ -1,7 +1,7 @@
 import type { LoginResponseDto } from '@enlace/shared';
 import { ApiRequestError } from './api-error';
 import { data, publicApi } from './transport';
-import { endSession, getSession, startSession } from './session';
+import { endSession, getSession, maybeSignedIn, startSession } from './session';
 
 let inFlight: Promise<LoginResponseDto | null> | null = null;
 
@@ -20,6 +20,7 @@ export function refreshSession(): Promise<LoginResponseDto | null> {
 
 /** On app load: restore the session from the cookie, or settle on signed out. */
 export async function restoreSession(): Promise<void> {
+  if (!maybeSignedIn()) return endSession();
   try {
     if (!(await refreshSession())) endSession();
   } catch {
@@ -44,7 +45,9 @@ async function requestRefresh(): Promise<LoginResponseDto | null> {
   return session;
 }
 
-function exclusively<T>(task: () => Promise<T>): Promise<T> {
+// Awaited rather than returned: the DOM's and Node's typings of `locks.request` disagree, and which one wins
+// depends on the order TypeScript reads the files in.
+async function exclusively<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request('enlace-session-refresh', task) : task();
+  return locks ? await locks.request('enlace-session-refresh', task) : task();
 }
