@@ -121,6 +121,12 @@ export const es: Translation = {
       NOT_SIGNED: 'Las enmiendas se registran una vez firmado el acuerdo; hasta entonces, edite sus términos.',
       INTERNAL: 'Se produjo un error en el servidor. Vuelva a intentarlo más tarde.',
       UNAVAILABLE: 'El servicio no está disponible por un momento. Vuelva a intentarlo en unos instantes.',
+      // cases
+      SENSITIVE_FIELD_NOT_ALLOWED: 'Los datos sensibles del caso se guardan solo en su sección protegida.',
+      SENSITIVE_ERASED: 'Los datos sensibles de este caso se borraron al terminar su período de conservación.',
+      CONSENT_REQUIRED: 'Esta derivación necesita el consentimiento vigente de la persona para esta organización y este servicio.',
+      REFERRAL_TO_OWN_ORGANIZATION: 'Un caso se deriva a otra organización, no a la propia.',
+      NOT_IN_ORGANIZATION: 'Solo las personas de su organización pueden sumarse por su derivación.',
     },
   },
   workspaces: {

@@ -4,6 +4,9 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'NOT_A_PARTY':
+    case 'SENSITIVE_FIELD_NOT_ALLOWED':
+    case 'REFERRAL_TO_OWN_ORGANIZATION':
+    case 'NOT_IN_ORGANIZATION':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -27,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TERMS_LOCKED':
     case 'NOT_SIGNED':
       return 409;
+    case 'SENSITIVE_ERASED':
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
     case 'INVITATION_EXPIRED':
@@ -34,6 +38,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVITATION_EMAIL_MISMATCH':
     case 'TWO_FACTOR_REQUIRED':
       return 403;
+    case 'CONSENT_REQUIRED':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'UNAVAILABLE':

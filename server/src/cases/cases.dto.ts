@@ -1,0 +1,60 @@
+import {
+  AcceptReferralSchema,
+  CASE_STAGE_TRANSITIONS,
+  CaseListQuerySchema,
+  CompleteReferralSchema,
+  CreateCaseSchema,
+  CreateReferralSchema,
+  DeclineReferralSchema,
+  IncomingReferralQuerySchema,
+  RecordConsentSchema,
+  RevokeConsentSchema,
+  TransitionCaseSchema,
+  UpdateCaseSchema,
+  ViewSensitiveSchema,
+  WriteSensitiveSchema,
+  type CaseDto,
+  type CaseStateDto,
+  type CaseTransitionDto,
+} from '@enlace/shared';
+import { zodDto } from '../common/validation/zod-dto.js';
+import type { CaseRow, CaseTransitionRow } from './cases.repository.js';
+
+export class CreateCaseDto extends zodDto('CreateCaseDto', CreateCaseSchema) {}
+export class UpdateCaseDto extends zodDto('UpdateCaseDto', UpdateCaseSchema) {}
+export class TransitionCaseDto extends zodDto('TransitionCaseDto', TransitionCaseSchema) {}
+export class CaseListQueryDto extends zodDto('CaseListQueryDto', CaseListQuerySchema) {}
+export class WriteSensitiveDto extends zodDto('WriteSensitiveDto', WriteSensitiveSchema) {}
+export class ViewSensitiveDto extends zodDto('ViewSensitiveDto', ViewSensitiveSchema) {}
+export class RecordConsentDto extends zodDto('RecordConsentDto', RecordConsentSchema) {}
+export class RevokeConsentDto extends zodDto('RevokeConsentDto', RevokeConsentSchema) {}
+export class CreateReferralDto extends zodDto('CreateReferralDto', CreateReferralSchema) {}
+export class AcceptReferralDto extends zodDto('AcceptReferralDto', AcceptReferralSchema) {}
+export class DeclineReferralDto extends zodDto('DeclineReferralDto', DeclineReferralSchema) {}
+export class CompleteReferralDto extends zodDto('CompleteReferralDto', CompleteReferralSchema) {}
+export class IncomingReferralQueryDto extends zodDto('IncomingReferralQueryDto', IncomingReferralQuerySchema) {}
+
+/** The non-sensitive record, field by field: a sensitive field cannot get in by a spread. */
+export const mapCaseState = (row: CaseRow): CaseStateDto => ({
+  id: row.id,
+  title: row.title,
+  code: row.code,
+  country: row.country,
+  leadOrganizationId: row.leadOrganizationId,
+  stage: row.stage,
+  exploitationTypes: row.exploitationTypes,
+  jurisdiction: row.jurisdiction,
+  identifiedOn: row.identifiedOn,
+  riskLevel: row.riskLevel,
+  consentDataSharing: row.consentDataSharing,
+  consentReferral: row.consentReferral,
+  cooperatesWithAuthorities: row.cooperatesWithAuthorities,
+  closedAt: row.closedAt?.toISOString() ?? null,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export const mapCase = (row: CaseRow): CaseDto => ({ ...mapCaseState(row), allowedTransitions: [...CASE_STAGE_TRANSITIONS[row.stage]] });
+
+export const mapCaseTransition = (row: CaseTransitionRow): CaseTransitionDto => ({ ...row, at: row.at.toISOString() });

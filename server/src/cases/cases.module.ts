@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity } from './case.entities.js';
+import { CasesController } from './cases.controller.js';
+import { CasesRepository } from './cases.repository.js';
+import { CasesService } from './cases.service.js';
+import { ReferralsController } from './referrals.controller.js';
+import { ReferralsRepository } from './referrals.repository.js';
+import { ReferralsService } from './referrals.service.js';
+import { SensitiveRepository } from './sensitive.repository.js';
+import { SensitiveService } from './sensitive.service.js';
+
+export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity];
+
+/** Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents and referrals. */
+@Module({
+  imports: [WorkspacesModule, EventsModule],
+  controllers: [CasesController, ReferralsController],
+  providers: [CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository],
+  exports: [SensitiveService],
+})
+export class CasesModule {}
