@@ -121,7 +121,7 @@ export const EVENT_CATALOGUE = {
   'case.transitioned': spec<CaseTransitioned>()('case', 'Case'),
   // Sensitive values never enter the log: these name fields, readers and reasons, and carry keyed digests.
   'case.sensitive_changed': spec<SensitiveChanged>()('case', 'CaseSensitive'),
-  'case.sensitive_viewed': spec<SensitiveViewed>()('case', 'CaseViews'),
+  'case.sensitive_viewed': spec<SensitiveViewed>()('case', 'CaseSensitive'),
   'case.sensitive_erased': spec<SensitiveErased>()('case', 'Case'),
   'consent.recorded': spec<ConsentDto>()('consent', 'Referral'),
   'consent.revoked': spec<ConsentDto>()('consent', 'Referral'),

@@ -30,6 +30,9 @@ function consentProblem(consents: ConsentRow[]): 'none' | 'revoked' | 'expired' 
   return consents.some((consent) => consent.revokedAt === null) ? 'expired' : 'revoked';
 }
 
+/** The event each decision records (literal types, so the event catalogue's check sees them). */
+const DECISION_EVENTS = { accepted: 'referral.accepted', declined: 'referral.declined', completed: 'referral.completed' } as const;
+
 const isValid = (consent: ConsentRow, today: string) => consent.revokedAt === null && consent.validUntil >= today && consent.givenOn <= today;
 
 /**
@@ -176,7 +179,7 @@ export class ReferralsService {
     auth: AuthUser,
     id: string,
     version: number,
-    to: 'accepted' | 'declined' | 'completed',
+    to: keyof typeof DECISION_EVENTS,
     step: (tx: Tx, referral: ReferralRow) => Promise<Parameters<ReferralsRepository['updateReferral']>[3]>,
   ): Promise<IncomingReferralDto> {
     const result = await this.unitOfWork.run(auth.id, async (tx) => {
@@ -188,7 +191,7 @@ export class ReferralsService {
       const allowed = from === 'sent' ? ['accepted', 'declined'] : from === 'accepted' ? ['completed'] : [];
       if (!allowed.includes(to)) throw new AppError('ILLEGAL_TRANSITION', `A referral cannot go from ${from} to ${to}`, { from, to, allowed });
       const updated = (await this.referrals.updateReferral(tx.manager, id, version, await step(tx, referral)))!;
-      tx.record({ workspaceId: referral.caseId, type: `referral.${to}`, entityId: id, payload: mapReferral(updated) });
+      tx.record({ workspaceId: referral.caseId, type: DECISION_EVENTS[to], entityId: id, payload: mapReferral(updated) });
       return mapIncoming((await this.referrals.incomingOne(tx.manager, id))!);
     });
     this.logger.log(`Referral ${id} ${to} by ${auth.id}`);
