@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { CaseRetention } from './case-retention.js';
 import { CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity } from './case.entities.js';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './cases.repository.js';
@@ -17,7 +18,6 @@ export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, 
 @Module({
   imports: [WorkspacesModule, EventsModule],
   controllers: [CasesController, ReferralsController],
-  providers: [CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository],
-  exports: [SensitiveService],
+  providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository],
 })
 export class CasesModule {}

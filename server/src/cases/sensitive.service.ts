@@ -98,10 +98,18 @@ export class SensitiveService {
   }
 
   /**
-   * Crypto-shredding: destroys the case's data key (and the sealed values with it), recorded as
+   * Crypto-shredding of every case closed before `cutoff`: destroys each one's data key (and the sealed values with it), recorded as
    * `case.sensitive_erased`. The event log, which never held a value, stays whole and verifiable.
    */
-  async erase(caseId: string, closedAt: Date): Promise<boolean> {
+  async eraseClosedBefore(cutoff: Date): Promise<number> {
+    let erased = 0;
+    for (let batch = await this.sensitive.closedBefore(cutoff, 100); batch.length > 0; batch = await this.sensitive.closedBefore(cutoff, 100)) {
+      for (const { caseId, closedAt } of batch) if (await this.erase(caseId, closedAt)) erased += 1;
+    }
+    return erased;
+  }
+
+  private async erase(caseId: string, closedAt: Date): Promise<boolean> {
     const erased = await this.unitOfWork.run(null, async (tx) => {
       const destroyed = await this.sensitive.destroy(tx.manager, caseId);
       if (destroyed) tx.record({ workspaceId: caseId, type: 'case.sensitive_erased', entityId: caseId, payload: { caseId, closedAt: closedAt.toISOString() } });
