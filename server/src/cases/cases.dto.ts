@@ -13,11 +13,14 @@ import {
   UpdateCaseSchema,
   ViewSensitiveSchema,
   WriteSensitiveSchema,
+  type CaseDetails,
   type CaseDto,
   type CaseStateDto,
   type CaseTransitionDto,
 } from '@enlace/shared';
 import { zodDto } from '../common/validation/zod-dto.js';
+import type { WorkspaceEntity } from '../workspaces/workspace.entity.js';
+import type { CaseEntity } from './case.entities.js';
 import type { CaseRow, CaseTransitionRow } from './cases.repository.js';
 
 export class CreateCaseDto extends zodDto('CreateCaseDto', CreateCaseSchema) {}
@@ -33,6 +36,26 @@ export class AcceptReferralDto extends zodDto('AcceptReferralDto', AcceptReferra
 export class DeclineReferralDto extends zodDto('DeclineReferralDto', DeclineReferralSchema) {}
 export class CompleteReferralDto extends zodDto('CompleteReferralDto', CompleteReferralSchema) {}
 export class IncomingReferralQueryDto extends zodDto('IncomingReferralQueryDto', IncomingReferralQuerySchema) {}
+
+/** A new case's row: the fields given at creation, defaults for the others. */
+export const newCaseValues = (
+  workspace: Pick<WorkspaceEntity, 'id' | 'leadOrganizationId'>,
+  code: string,
+  country: string,
+  fields: CaseDetails,
+): Omit<CaseEntity, 'stage' | 'sensitiveVersion' | 'closedAt' | 'version' | 'updatedAt'> => ({
+  workspaceId: workspace.id,
+  code,
+  country,
+  leadOrganizationId: workspace.leadOrganizationId,
+  exploitationTypes: fields.exploitationTypes ?? [],
+  jurisdiction: fields.jurisdiction ?? null,
+  identifiedOn: fields.identifiedOn ?? null,
+  riskLevel: fields.riskLevel ?? 'unknown',
+  consentDataSharing: fields.consentDataSharing ?? false,
+  consentReferral: fields.consentReferral ?? false,
+  cooperatesWithAuthorities: fields.cooperatesWithAuthorities ?? null,
+});
 
 /** The non-sensitive record, field by field: a sensitive field cannot get in by a spread. */
 export const mapCaseState = (row: CaseRow): CaseStateDto => ({

@@ -21,7 +21,7 @@ import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { AccessService } from '../workspaces/access.service.js';
 import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { mapCase, mapCaseState, mapCaseTransition } from './cases.dto.js';
+import { mapCase, mapCaseState, mapCaseTransition, newCaseValues } from './cases.dto.js';
 import { CasesRepository, type CaseChanges, type CaseRow } from './cases.repository.js';
 import { SensitiveService } from './sensitive.service.js';
 
@@ -57,19 +57,8 @@ export class CasesService implements OnModuleInit {
           ]);
         }
         const year = new Date().getUTCFullYear();
-        const row = await this.cases.insert(tx.manager, {
-          workspaceId: workspace.id,
-          code: caseCode(country, year, await this.cases.nextNumber(tx.manager, country, year)),
-          country,
-          leadOrganizationId: workspace.leadOrganizationId,
-          exploitationTypes: fields.exploitationTypes ?? [],
-          jurisdiction: fields.jurisdiction ?? null,
-          identifiedOn: fields.identifiedOn ?? null,
-          riskLevel: fields.riskLevel ?? 'unknown',
-          consentDataSharing: fields.consentDataSharing ?? false,
-          consentReferral: fields.consentReferral ?? false,
-          cooperatesWithAuthorities: fields.cooperatesWithAuthorities ?? null,
-        });
+        const code = caseCode(country, year, await this.cases.nextNumber(tx.manager, country, year));
+        const row = await this.cases.insert(tx.manager, newCaseValues(workspace, code, country, fields));
         await this.sensitive.createDataKey(tx, row.id);
         tx.record({ workspaceId: workspace.id, type: 'case.created', entityId: workspace.id, payload: mapCaseState(row) });
       },
