@@ -67,6 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `enlace-test:${randomBytes(4).toString('hex')}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests count a workspace's events exactly: checkpoints come only on demand, unless a test asks for them.
