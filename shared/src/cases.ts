@@ -250,3 +250,39 @@ export interface CaseTransitioned {
   case: CaseStateDto;
   transition: CaseTransitionDto;
 }
+
+// --- Aggregates ---
+
+export const CASE_STATISTIC_DIMENSIONS = ['stage', 'exploitationType', 'jurisdiction', 'month'] as const;
+export type CaseStatisticDimension = (typeof CASE_STATISTIC_DIMENSIONS)[number];
+
+/**
+ * Below this, a count is shown as "<5", and so are enough other cells with it that no total or difference gives
+ * it away (complementary suppression): every suppressed cell reads "<5", whether small itself or hidden to
+ * protect a small one.
+ */
+export const SMALL_COUNT_THRESHOLD = 5;
+export const SUPPRESSED = '<5';
+
+export const CaseStatisticsQuerySchema = z.strictObject({ by: z.enum(CASE_STATISTIC_DIMENSIONS) });
+export type CaseStatisticsQuery = z.infer<typeof CaseStatisticsQuerySchema>;
+
+const suppressedCount = z.union([z.number().int(), z.literal(SUPPRESSED)]);
+
+export const CaseStatisticsSchema = named(
+  'CaseStatisticsDto',
+  z.object({
+    by: z.enum(CASE_STATISTIC_DIMENSIONS),
+    /**
+     * One cell per value of the dimension (a case counts once in each of its exploitation types; `month` is that
+     * of the identification date, or of the record's creation; a null key is a case without jurisdiction).
+     */
+    cells: z.array(z.object({ key: z.string().nullable(), count: suppressedCount })),
+    /** Every case, across the hub. */
+    total: suppressedCount,
+  }),
+);
+export type CaseStatisticsDto = z.infer<typeof CaseStatisticsSchema>;
+
+/** `GET /api/case-statistics/export`: the same table as CSV (`<dimension>,cases`, then `total`), "<5" where suppressed. */
+export const CaseStatisticsCsvSchema = named('CaseStatisticsCsv', z.string());

@@ -274,6 +274,9 @@ const NOT_WORKSPACE_SCOPED = [
   'POST /api/agreements', // creates a workspace, like POST /api/workspaces
   'GET /api/cases', // the caller's own cases only: tests/integration/cases.test.ts
   'POST /api/cases', // creates a workspace, like POST /api/workspaces
+  // Suppressed counts over every case, for government and civil-society members: tests/integration/case-statistics.test.ts
+  'GET /api/case-statistics',
+  'GET /api/case-statistics/export',
   // The receiving organisation's admins, who are not members: tests/integration/case-referrals.test.ts
   'GET /api/referrals/incoming',
   'POST /api/referrals/{id}/accept',

@@ -1142,6 +1142,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of every case by stage, exploitation type, jurisdiction or month, small counts suppressed
+         * @description Members of government and civil-society organisations. Every count below 5 is "<5", with complementary suppression.
+         */
+        get: operations["getCaseStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same counts as CSV */
+        get: operations["exportCaseStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2181,6 +2218,16 @@ export interface components {
             items: components["schemas"]["CaseSensitiveViewDto"][];
             nextCursor?: string;
         };
+        CaseStatisticsDto: {
+            /** @enum {string} */
+            by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            cells: {
+                key: string | null;
+                count: number | "<5";
+            }[];
+            total: number | "<5";
+        };
+        CaseStatisticsCsv: string;
         ConsentDto: {
             /** Format: uuid */
             id: string;
@@ -7585,6 +7632,104 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCaseStatistics: {
+        parameters: {
+            query: {
+                by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStatisticsDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    exportCaseStatistics: {
+        parameters: {
+            query: {
+                by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStatisticsCsv"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import {
   AcceptReferralSchema,
   CASE_STAGE_TRANSITIONS,
   CaseListQuerySchema,
+  CaseStatisticsQuerySchema,
   CompleteReferralSchema,
   CreateCaseSchema,
   CreateReferralSchema,
@@ -35,6 +36,7 @@ export class CreateReferralDto extends zodDto('CreateReferralDto', CreateReferra
 export class AcceptReferralDto extends zodDto('AcceptReferralDto', AcceptReferralSchema) {}
 export class DeclineReferralDto extends zodDto('DeclineReferralDto', DeclineReferralSchema) {}
 export class CompleteReferralDto extends zodDto('CompleteReferralDto', CompleteReferralSchema) {}
+export class CaseStatisticsQueryDto extends zodDto('CaseStatisticsQueryDto', CaseStatisticsQuerySchema) {}
 export class IncomingReferralQueryDto extends zodDto('IncomingReferralQueryDto', IncomingReferralQuerySchema) {}
 
 /** A new case's row: the fields given at creation, defaults for the others. */

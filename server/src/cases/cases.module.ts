@@ -11,13 +11,16 @@ import { ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
 import { SensitiveRepository } from './sensitive.repository.js';
 import { SensitiveService } from './sensitive.service.js';
+import { StatisticsController } from './statistics.controller.js';
+import { StatisticsRepository } from './statistics.repository.js';
+import { StatisticsService } from './statistics.service.js';
 
 export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity];
 
 /** Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents and referrals. */
 @Module({
   imports: [WorkspacesModule, EventsModule],
-  controllers: [CasesController, ReferralsController],
-  providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository],
+  controllers: [CasesController, ReferralsController, StatisticsController],
+  providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository, StatisticsService, StatisticsRepository],
 })
 export class CasesModule {}
