@@ -180,6 +180,24 @@ describe('case referrals with consent', () => {
     expect(seen).toMatchObject({ status: 'completed', completionNote: 'Stayed 3 weeks', acceptedUserIds: [socialWorker.user.id, nurse.user.id].sort(), decidedBy: shelterAdmin.user.id });
   });
 
+  it('someone who joined through a referral reads only the fields the consent shares, even with the grant', async () => {
+    const created = await sensitiveCase();
+    await recordConsent(app, owner, created.id, { recipientOrganizationId: shelter.id, sharedFields: ['ageOrBirthYear'] });
+    const referral = await refer(app, owner, created.id, { toOrganizationId: shelter.id });
+    await api(shelterAdmin).post(`/api/referrals/${referral.id}/accept`, { version: 1, userIds: [socialWorker.user.id] }).expect(200);
+    await request(app.url).patch(`/api/workspaces/${created.id}/members/${socialWorker.user.id}`).auth(owner.token, { type: 'bearer' }).send({ sensitiveAccess: true }).expect(200);
+    const shared = await api(socialWorker).post(`/api/cases/${created.id}/sensitive/views`, { reason: 'Intake' }).expect(200);
+    expect(shared.body.fields).toEqual({ ageOrBirthYear: BIRTH_YEAR });
+    const refused = await api(socialWorker).post(`/api/cases/${created.id}/sensitive/views`, { reason: 'Intake', fields: ['contact', 'ageOrBirthYear'] });
+    expect({ status: refused.status, fields: refused.body.details?.fields }).toEqual({ status: 403, fields: ['contact'] });
+    expect(JSON.stringify(refused.body)).not.toContain(CONTACT);
+    expect((await api(socialWorker).put(`/api/cases/${created.id}/sensitive`, { version: 2, fields: { contact: 'other' } })).status).toBe(403);
+    const views = (await api(owner).get(`/api/cases/${created.id}/sensitive/views`).expect(200)).body.items;
+    expect(views.map((view: { fields: string[] }) => view.fields)).toEqual([['ageOrBirthYear']]);
+    // The owners' own organisation is not limited by the consent.
+    expect((await api(owner).post(`/api/cases/${created.id}/sensitive/views`, { reason: 'Plan' }).expect(200)).body.fields.contact).toBe(CONTACT);
+  });
+
   it('declining with a reason adds nobody', async () => {
     const created = await sensitiveCase();
     await recordConsent(app, owner, created.id, { recipientOrganizationId: shelter.id });

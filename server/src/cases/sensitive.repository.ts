@@ -96,6 +96,21 @@ export class SensitiveRepository {
     );
   }
 
+  /**
+   * For someone who joined the case through accepted referrals: the fields the consents behind them still share
+   * (valid on `today`, not revoked). Undefined for anyone else, whom only the role rules limit.
+   */
+  async consentedFields(manager: EntityManager, caseId: string, userId: string, today: string): Promise<SensitiveField[] | undefined> {
+    const rows: Array<{ shared_fields: SensitiveField[]; valid: boolean }> = await manager.query(
+      `SELECT k.shared_fields, (k.revoked_at IS NULL AND k.valid_until >= $3::date) AS valid
+         FROM referral_members rm JOIN referrals r ON r.id = rm.referral_id JOIN case_consents k ON k.id = r.consent_id
+        WHERE r.case_id = $1 AND rm.user_id = $2`,
+      [caseId, userId, today],
+    );
+    if (rows.length === 0) return undefined;
+    return [...new Set(rows.filter((row) => row.valid).flatMap((row) => row.shared_fields))];
+  }
+
   /** Who read the case's sensitive fields, from the audit log itself, newest first. */
   views(caseId: string): Promise<SensitiveViewRow[]> {
     return this.dataSource.query(

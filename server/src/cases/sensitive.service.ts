@@ -46,11 +46,15 @@ export class SensitiveService {
     await this.sensitive.insertDataKey(tx.manager, caseId, { masterKeyId, wrapped });
   }
 
-  /** The fields asked for (all by default), with exactly one audit event naming them, the reader and the reason. */
+  /**
+   * The fields asked for (by default all the reader may see), with exactly one audit event naming them, the
+   * reader and the reason. Someone who joined through a referral sees only what its consent shares.
+   */
   async view(auth: AuthUser, caseId: string, input: ViewSensitiveInput): Promise<SensitiveRecordDto> {
-    const fields = input.fields ?? [...SENSITIVE_FIELDS];
+    let fields: SensitiveField[] = [];
     const result = await this.unitOfWork.run(auth.id, async (tx) => {
       (await this.access.workspace(auth, caseId, tx.manager)).require('read', 'CaseSensitive');
+      fields = await this.permittedFields(tx, caseId, auth.id, input.fields);
       const row = await this.cases.find(caseId, tx.manager);
       const stored = await this.sensitive.dataKey(tx.manager, caseId);
       if (!row || !stored) throw notFound('Case');
@@ -71,6 +75,7 @@ export class SensitiveService {
     const entries = Object.entries(input.fields) as Array<[SensitiveField, string | null]>;
     const result = await this.unitOfWork.run(auth.id, async (tx) => {
       (await this.access.workspace(auth, caseId, tx.manager)).require('update', 'CaseSensitive');
+      await this.permittedFields(tx, caseId, auth.id, entries.map(([field]) => field));
       const row = await this.cases.lock(caseId, tx.manager);
       const stored = await this.sensitive.dataKey(tx.manager, caseId);
       if (!row || !stored) throw notFound('Case');
@@ -88,6 +93,20 @@ export class SensitiveService {
     });
     this.logger.log(`Sensitive fields of case ${caseId} written by ${auth.id}: ${result.changed.join(', ')}`);
     return result;
+  }
+
+  /**
+   * `asked` (all when absent) within what consent allows a member who joined through a referral: beyond it is
+   * 403 with the fields refused; everyone else is limited by the role rules only.
+   */
+  private async permittedFields(tx: Tx, caseId: string, userId: string, asked: readonly SensitiveField[] | undefined): Promise<SensitiveField[]> {
+    const consented = await this.sensitive.consentedFields(tx.manager, caseId, userId, new Date().toISOString().slice(0, 10));
+    if (!consented) return [...(asked ?? SENSITIVE_FIELDS)];
+    const wanted = asked ?? SENSITIVE_FIELDS.filter((field) => consented.includes(field));
+    const refused = asked ? asked.filter((field) => !consented.includes(field)) : [];
+    if (wanted.length === 0) throw new AppError('FORBIDDEN', 'The person’s consent shares no sensitive field with your organisation');
+    if (refused.length > 0) throw new AppError('FORBIDDEN', 'The person’s consent does not share these fields with your organisation', { fields: refused });
+    return [...wanted];
   }
 
   /** Who read the sensitive fields, when, which and why: from the audit log, for owners. */
