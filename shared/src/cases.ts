@@ -57,6 +57,8 @@ const caseFields = {
 
 const optionalCaseFields = {
   exploitationTypes: caseFields.exploitationTypes.optional(),
+  /** The day the person was offered, and began, their reflection and recovery period; null withdraws it. */
+  reflectionStartedOn: CalendarDateSchema.nullable().optional(),
   jurisdiction: caseFields.jurisdiction.optional(),
   identifiedOn: caseFields.identifiedOn.optional(),
   riskLevel: caseFields.riskLevel.optional(),
@@ -118,6 +120,11 @@ export const CaseStateSchema = z.object({
   consentDataSharing: z.boolean(),
   consentReferral: z.boolean(),
   cooperatesWithAuthorities: z.boolean().nullable(),
+  /**
+   * The reflection and recovery period, which asks nothing of the person: its start, its length (the country's
+   * setting when it started, 30 days by default) and its last day.
+   */
+  reflection: z.object({ startsOn: CalendarDateSchema, days: z.number().int(), endsOn: CalendarDateSchema }).nullable(),
   closedAt: Timestamp.nullable(),
   version: z.number().int(),
   createdAt: Timestamp,
@@ -130,6 +137,8 @@ export const CaseSchema = named(
   CaseStateSchema.extend({
     /** Where the stage may go next. */
     allowedTransitions: z.array(z.enum(CASE_STAGES)),
+    /** Days of the reflection period left on the day of the response (UTC), 0 once over; null without one. */
+    reflectionDaysLeft: z.number().int().nullable(),
   }),
 );
 export type CaseDto = z.infer<typeof CaseSchema>;
@@ -286,3 +295,19 @@ export type CaseStatisticsDto = z.infer<typeof CaseStatisticsSchema>;
 
 /** `GET /api/case-statistics/export`: the same table as CSV (`<dimension>,cases`, then `total`), "<5" where suppressed. */
 export const CaseStatisticsCsvSchema = named('CaseStatisticsCsv', z.string());
+
+export const DEFAULT_REFLECTION_DAYS = 30;
+
+/** `PUT /api/case-settings/:country`: the country's reflection period (platform admins). */
+export const CountrySettingsInputSchema = z.strictObject({ reflectionDays: z.number().int().min(1).max(365) });
+export type CountrySettingsInput = z.infer<typeof CountrySettingsInputSchema>;
+
+export const CountrySettingsSchema = named('CaseCountrySettingsDto', z.object({ country: z.string(), reflectionDays: z.number().int() }));
+export type CountrySettingsDto = z.infer<typeof CountrySettingsSchema>;
+
+/** The reflection period's last day: its start plus its length, less one (a 30-day period started on the 1st ends on the 30th). */
+export function reflectionEndsOn(startsOn: string, days: number): string {
+  const end = new Date(`${startsOn}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + days - 1);
+  return end.toISOString().slice(0, 10);
+}

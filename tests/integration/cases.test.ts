@@ -148,6 +148,34 @@ describe('cases', () => {
     });
   });
 
+  describe('reflection and recovery period', () => {
+    const today = () => new Date().toISOString().slice(0, 10);
+
+    it('lasts the country’s setting (30 days by default), counts down, and a later setting leaves running periods alone', async () => {
+      const before = await createCase(app, owner, { country: 'PE' });
+      const started = await api(owner).patch(`/api/cases/${before.id}`, { version: 1, reflectionStartedOn: '2026-03-01' }).expect(200);
+      expect(started.body.reflection).toEqual({ startsOn: '2026-03-01', days: 30, endsOn: '2026-03-30' });
+      expect((await api(owner).get('/api/case-settings/PE').expect(200)).body).toEqual({ country: 'PE', reflectionDays: 30 });
+
+      await api(owner).put('/api/case-settings/PE', { reflectionDays: 45 }).expect(403);
+      await api(admin).put('/api/case-settings/PE', { reflectionDays: 45 }).expect(200);
+      const after = await createCase(app, owner, { country: 'PE', reflectionStartedOn: today() });
+      expect(after.reflection).toMatchObject({ startsOn: today(), days: 45 });
+      expect(after.reflectionDaysLeft).toBe(45);
+      const end = new Date(`${today()}T00:00:00Z`);
+      end.setUTCDate(end.getUTCDate() + 44);
+      expect(after.reflection?.endsOn).toBe(end.toISOString().slice(0, 10));
+      expect((await api(owner).get(`/api/cases/${before.id}`).expect(200)).body).toMatchObject({ reflection: { days: 30, endsOn: '2026-03-30' } });
+      const cleared = await api(owner).patch(`/api/cases/${before.id}`, { version: 2, reflectionStartedOn: null }).expect(200);
+      expect(cleared.body).toMatchObject({ reflection: null, reflectionDaysLeft: null });
+    });
+
+    it('refuses an unknown country or length', async () => {
+      await api(admin).put('/api/case-settings/pe', { reflectionDays: 45 }).expect(404);
+      expect((await api(admin).put('/api/case-settings/PE', { reflectionDays: 0 })).body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
   describe('stages', () => {
     const pairs = CASE_STAGES.flatMap((from) => CASE_STAGES.map((to) => ({ from, to, legal: CASE_STAGE_TRANSITIONS[from].includes(to) })));
 

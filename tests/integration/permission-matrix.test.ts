@@ -276,6 +276,9 @@ const NOT_WORKSPACE_SCOPED = [
   'POST /api/cases', // creates a workspace, like POST /api/workspaces
   // Suppressed counts over every case, for government and civil-society members: tests/integration/case-statistics.test.ts
   'GET /api/case-statistics',
+  // Country settings (reflection period): platform admins set them: tests/integration/cases.test.ts
+  'GET /api/case-settings/{country}',
+  'PUT /api/case-settings/{country}',
   'GET /api/case-statistics/export',
   // The receiving organisation's admins, who are not members: tests/integration/case-referrals.test.ts
   'GET /api/referrals/incoming',

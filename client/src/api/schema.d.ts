@@ -1179,6 +1179,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-settings/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country’s reflection period (30 days unless set) */
+        get: operations["getCaseCountrySettings"];
+        /** Set a country’s reflection period (platform admins) */
+        put: operations["updateCaseCountrySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1471,6 +1489,8 @@ export interface components {
             description?: string;
             country?: string;
             exploitationTypes?: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+            /** Format: date */
+            reflectionStartedOn?: string | null;
             jurisdiction?: string | null;
             /** Format: date */
             identifiedOn?: string | null;
@@ -1483,6 +1503,8 @@ export interface components {
         UpdateCaseDto: {
             version: number;
             exploitationTypes?: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+            /** Format: date */
+            reflectionStartedOn?: string | null;
             jurisdiction?: string | null;
             /** Format: date */
             identifiedOn?: string | null;
@@ -1553,6 +1575,9 @@ export interface components {
         CompleteReferralDto: {
             version: number;
             note?: string;
+        };
+        CountrySettingsInputDto: {
+            reflectionDays: number;
         };
         ApiError: {
             statusCode: number;
@@ -2127,6 +2152,13 @@ export interface components {
             consentDataSharing: boolean;
             consentReferral: boolean;
             cooperatesWithAuthorities: boolean | null;
+            reflection: {
+                /** Format: date */
+                startsOn: string;
+                days: number;
+                /** Format: date */
+                endsOn: string;
+            } | null;
             /** Format: date-time */
             closedAt: string | null;
             version: number;
@@ -2135,6 +2167,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             allowedTransitions: ("identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed")[];
+            reflectionDaysLeft: number | null;
         };
         CasePage: {
             items: {
@@ -2156,6 +2189,13 @@ export interface components {
                 consentDataSharing: boolean;
                 consentReferral: boolean;
                 cooperatesWithAuthorities: boolean | null;
+                reflection: {
+                    /** Format: date */
+                    startsOn: string;
+                    days: number;
+                    /** Format: date */
+                    endsOn: string;
+                } | null;
                 /** Format: date-time */
                 closedAt: string | null;
                 version: number;
@@ -2228,6 +2268,10 @@ export interface components {
             total: number | "<5";
         };
         CaseStatisticsCsv: string;
+        CaseCountrySettingsDto: {
+            country: string;
+            reflectionDays: number;
+        };
         ConsentDto: {
             /** Format: uuid */
             id: string;
@@ -7730,6 +7774,117 @@ export interface operations {
             };
             /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCaseCountrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountrySettingsDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCaseCountrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountrySettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountrySettingsDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,6 +46,13 @@ export class CaseEntity {
   @Column('boolean', { name: 'cooperates_with_authorities', nullable: true })
   cooperatesWithAuthorities: boolean | null;
 
+  @Column('date', { name: 'reflection_started_on', nullable: true })
+  reflectionStartedOn: string | null;
+
+  /** The country's reflection period when this one started: a later change of the setting does not move it. */
+  @Column('integer', { name: 'reflection_days', nullable: true })
+  reflectionDays: number | null;
+
   @Column('integer', { name: 'sensitive_version' })
   sensitiveVersion: number;
 
@@ -63,7 +70,8 @@ export class CaseEntity {
 export const CASE_COLUMNS = `c.workspace_id AS id, w.title, c.code, c.country, c.lead_organization_id AS "leadOrganizationId", c.stage,
   c.exploitation_types AS "exploitationTypes", c.jurisdiction, c.identified_on::text AS "identifiedOn", c.risk_level AS "riskLevel",
   c.consent_data_sharing AS "consentDataSharing", c.consent_referral AS "consentReferral",
-  c.cooperates_with_authorities AS "cooperatesWithAuthorities", c.sensitive_version AS "sensitiveVersion", c.closed_at AS "closedAt",
+  c.cooperates_with_authorities AS "cooperatesWithAuthorities", c.reflection_started_on::text AS "reflectionStartedOn", c.reflection_days AS "reflectionDays",
+  c.sensitive_version AS "sensitiveVersion", c.closed_at AS "closedAt",
   c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 export const CASE_FROM = `FROM cases c JOIN workspaces w ON w.id = c.workspace_id`;
 

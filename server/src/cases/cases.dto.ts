@@ -1,6 +1,8 @@
 import {
   AcceptReferralSchema,
   CASE_STAGE_TRANSITIONS,
+  CountrySettingsInputSchema,
+  reflectionEndsOn,
   CaseListQuerySchema,
   CaseStatisticsQuerySchema,
   CompleteReferralSchema,
@@ -37,6 +39,7 @@ export class AcceptReferralDto extends zodDto('AcceptReferralDto', AcceptReferra
 export class DeclineReferralDto extends zodDto('DeclineReferralDto', DeclineReferralSchema) {}
 export class CompleteReferralDto extends zodDto('CompleteReferralDto', CompleteReferralSchema) {}
 export class CaseStatisticsQueryDto extends zodDto('CaseStatisticsQueryDto', CaseStatisticsQuerySchema) {}
+export class CountrySettingsInputDto extends zodDto('CountrySettingsInputDto', CountrySettingsInputSchema) {}
 export class IncomingReferralQueryDto extends zodDto('IncomingReferralQueryDto', IncomingReferralQuerySchema) {}
 
 /** A new case's row: the fields given at creation, defaults for the others. */
@@ -45,6 +48,7 @@ export const newCaseValues = (
   code: string,
   country: string,
   fields: CaseDetails,
+  reflectionDays: number | null,
 ): Omit<CaseEntity, 'stage' | 'sensitiveVersion' | 'closedAt' | 'version' | 'updatedAt'> => ({
   workspaceId: workspace.id,
   code,
@@ -57,6 +61,8 @@ export const newCaseValues = (
   consentDataSharing: fields.consentDataSharing ?? false,
   consentReferral: fields.consentReferral ?? false,
   cooperatesWithAuthorities: fields.cooperatesWithAuthorities ?? null,
+  reflectionStartedOn: fields.reflectionStartedOn ?? null,
+  reflectionDays,
 });
 
 /** The non-sensitive record, field by field: a sensitive field cannot get in by a spread. */
@@ -74,12 +80,23 @@ export const mapCaseState = (row: CaseRow): CaseStateDto => ({
   consentDataSharing: row.consentDataSharing,
   consentReferral: row.consentReferral,
   cooperatesWithAuthorities: row.cooperatesWithAuthorities,
+  reflection:
+    row.reflectionStartedOn !== null && row.reflectionDays !== null
+      ? { startsOn: row.reflectionStartedOn, days: row.reflectionDays, endsOn: reflectionEndsOn(row.reflectionStartedOn, row.reflectionDays) }
+      : null,
   closedAt: row.closedAt?.toISOString() ?? null,
   version: row.version,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-export const mapCase = (row: CaseRow): CaseDto => ({ ...mapCaseState(row), allowedTransitions: [...CASE_STAGE_TRANSITIONS[row.stage]] });
+const DAY_MS = 86_400_000;
+
+/** The record as a response: with where its stage may go and, as of `today` (UTC), the reflection period's days left. */
+export function mapCase(row: CaseRow, today = new Date().toISOString().slice(0, 10)): CaseDto {
+  const state = mapCaseState(row);
+  const left = state.reflection && Math.max(0, (Date.parse(state.reflection.endsOn) - Date.parse(today)) / DAY_MS + 1);
+  return { ...state, allowedTransitions: [...CASE_STAGE_TRANSITIONS[row.stage]], reflectionDaysLeft: left ?? null };
+}
 
 export const mapCaseTransition = (row: CaseTransitionRow): CaseTransitionDto => ({ ...row, at: row.at.toISOString() });

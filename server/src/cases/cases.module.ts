@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { CaseRetention } from './case-retention.js';
+import { CaseSettingsController } from './case-settings.controller.js';
 import { CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity } from './case.entities.js';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './cases.repository.js';
@@ -20,7 +21,7 @@ export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, 
 /** Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents and referrals. */
 @Module({
   imports: [WorkspacesModule, EventsModule],
-  controllers: [CasesController, ReferralsController, StatisticsController],
+  controllers: [CasesController, ReferralsController, StatisticsController, CaseSettingsController],
   providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository, StatisticsService, StatisticsRepository],
 })
 export class CasesModule {}

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStage, CaseStateDto, CaseTransitionDto } from '@enlace/shared';
+import { DEFAULT_REFLECTION_DAYS, type CaseStage, type CaseStateDto, type CaseTransitionDto } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlFragment } from '../common/authorization/ability-sql.js';
 import { CASE_COLUMNS, CASE_FROM, CaseEntity, CaseTransitionEntity } from './case.entities.js';
 
 /** A case as read: its response shape with the timestamps still as dates, and the sensitive fields' version. */
-export type CaseRow = Omit<CaseStateDto, 'createdAt' | 'updatedAt' | 'closedAt'> & { createdAt: Date; updatedAt: Date; closedAt: Date | null; sensitiveVersion: number };
+export type CaseRow = Omit<CaseStateDto, 'createdAt' | 'updatedAt' | 'closedAt' | 'reflection'> & {
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  reflectionStartedOn: string | null;
+  reflectionDays: number | null;
+  sensitiveVersion: number;
+};
 export type CaseTransitionRow = Omit<CaseTransitionDto, 'at'> & { at: Date };
 export type CaseChanges = Partial<Omit<CaseEntity, 'workspaceId' | 'code' | 'country' | 'leadOrganizationId' | 'version' | 'updatedAt'>>;
 
@@ -34,6 +41,20 @@ export class CasesRepository {
   async organizationCountry(manager: EntityManager, organizationId: string): Promise<string | undefined> {
     const rows: Array<{ country: string }> = await manager.query(`SELECT country FROM organizations WHERE id = $1`, [organizationId]);
     return rows[0]?.country;
+  }
+
+  /** The country's reflection period, 30 days where none is set. */
+  async reflectionDays(country: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: Array<{ reflection_days: number }> = await manager.query(`SELECT reflection_days FROM case_country_settings WHERE country = $1`, [country]);
+    return rows[0]?.reflection_days ?? DEFAULT_REFLECTION_DAYS;
+  }
+
+  async setReflectionDays(country: string, days: number, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO case_country_settings (country, reflection_days, updated_by) VALUES ($1, $2, $3)
+       ON CONFLICT (country) DO UPDATE SET reflection_days = EXCLUDED.reflection_days, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [country, days, userId],
+    );
   }
 
   async insert(manager: EntityManager, values: Omit<CaseEntity, 'stage' | 'sensitiveVersion' | 'closedAt' | 'version' | 'updatedAt'>): Promise<CaseRow> {

@@ -6,6 +6,8 @@ import {
   type CaseListQuery,
   type CaseStateDto,
   type CaseTransitionDto,
+  type CountrySettingsDto,
+  type CountrySettingsInput,
   type CreateCaseInput,
   type Locale,
   type Page,
@@ -58,7 +60,8 @@ export class CasesService implements OnModuleInit {
         }
         const year = new Date().getUTCFullYear();
         const code = caseCode(country, year, await this.cases.nextNumber(tx.manager, country, year));
-        const row = await this.cases.insert(tx.manager, newCaseValues(workspace, code, country, fields));
+        const reflectionDays = fields.reflectionStartedOn ? await this.cases.reflectionDays(country, tx.manager) : null;
+        const row = await this.cases.insert(tx.manager, newCaseValues(workspace, code, country, fields, reflectionDays));
         await this.sensitive.createDataKey(tx, row.id);
         tx.record({ workspaceId: workspace.id, type: 'case.created', entityId: workspace.id, payload: mapCaseState(row) });
       },
@@ -95,6 +98,10 @@ export class CasesService implements OnModuleInit {
       }
       if (version !== current.version) throw versionConflict('case', mapCase(current));
       if (Object.keys(changes).length === 0) return mapCase(current);
+      // A period (re)started takes the country's length of the day; withdrawn, it has none.
+      if (changes.reflectionStartedOn !== undefined) {
+        changes.reflectionDays = changes.reflectionStartedOn === null ? null : await this.cases.reflectionDays(current.country, tx.manager);
+      }
       const updated = await this.cases.update(tx.manager, id, version, changes);
       if (!updated) throw versionConflict('case', mapCase((await this.cases.find(id, tx.manager))!));
       tx.record({ workspaceId: id, type: 'case.updated', entityId: id, payload: mapCaseState(updated) });
@@ -124,6 +131,20 @@ export class CasesService implements OnModuleInit {
       if (closing) await this.endOutsideMemberships(tx, updated);
       return mapCase(updated);
     });
+  }
+
+  async countrySettings(country: string): Promise<CountrySettingsDto> {
+    if (!/^[A-Z]{2}$/.test(country)) throw notFound('Country');
+    return { country, reflectionDays: await this.cases.reflectionDays(country) };
+  }
+
+  /** Platform administrators set a country's reflection period; periods already running keep theirs. */
+  async updateCountrySettings(auth: AuthUser, country: string, input: CountrySettingsInput): Promise<CountrySettingsDto> {
+    if (!/^[A-Z]{2}$/.test(country)) throw notFound('Country');
+    if (!auth.platformAdmin) throw new AppError('FORBIDDEN', 'Only platform administrators set a country’s case settings');
+    await this.cases.setReflectionDays(country, input.reflectionDays, auth.id);
+    this.logger.log(`Reflection period of ${country} set to ${input.reflectionDays} days by ${auth.id}`);
+    return this.countrySettings(country);
   }
 
   async transitions(auth: AuthUser, id: string): Promise<Page<CaseTransitionDto>> {
