@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
+import type { Locale } from './accounts.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
 
 /**
@@ -311,3 +312,42 @@ export function reflectionEndsOn(startsOn: string, days: number): string {
   end.setUTCDate(end.getUTCDate() + days - 1);
   return end.toISOString().slice(0, 10);
 }
+
+/**
+ * Stage templates: the standard tasks of each step of the referral mechanism, added to the case board as cards
+ * when the case enters the step (the first at creation), in the language of whoever moves it there.
+ */
+export const STAGE_TASKS: Record<Locale, Record<CaseStage, readonly string[]>> = {
+  en: {
+    identified: ['Inform the person of their rights', 'Offer the reflection and recovery period', 'Cover urgent needs (safety, shelter, health)'],
+    assessment: ['Assess the risks', 'Agree an individual safety plan'],
+    assistance: ['Choose the services with the person', 'Refer to the chosen services'],
+    inclusion: ['Plan social inclusion (housing, work, education)'],
+    return: ['Assess the safety of return', 'Arrange a safe return'],
+    closed: [],
+  },
+  es: {
+    identified: ['Informar a la persona sobre sus derechos', 'Ofrecer el período de reflexión y recuperación', 'Atender necesidades urgentes (seguridad, alojamiento, salud)'],
+    assessment: ['Evaluar los riesgos', 'Acordar un plan de seguridad individual'],
+    assistance: ['Elegir los servicios con la persona', 'Derivar a los servicios elegidos'],
+    inclusion: ['Planificar la inclusión social (vivienda, trabajo, educación)'],
+    return: ['Evaluar la seguridad del retorno', 'Organizar un retorno seguro'],
+    closed: [],
+  },
+  pt: {
+    identified: ['Informar a pessoa sobre seus direitos', 'Oferecer o período de reflexão e recuperação', 'Atender necessidades urgentes (segurança, abrigo, saúde)'],
+    assessment: ['Avaliar os riscos', 'Acordar um plano de segurança individual'],
+    assistance: ['Escolher os serviços com a pessoa', 'Encaminhar aos serviços escolhidos'],
+    inclusion: ['Planejar a inclusão social (moradia, trabalho, educação)'],
+    return: ['Avaliar a segurança do retorno', 'Organizar um retorno seguro'],
+    closed: [],
+  },
+  fr: {
+    identified: ['Informer la personne de ses droits', 'Proposer le délai de réflexion et de rétablissement', 'Répondre aux besoins urgents (sécurité, hébergement, santé)'],
+    assessment: ['Évaluer les risques', 'Convenir d’un plan de sécurité individuel'],
+    assistance: ['Choisir les services avec la personne', 'Orienter vers les services choisis'],
+    inclusion: ['Préparer l’insertion sociale (logement, travail, formation)'],
+    return: ['Évaluer la sécurité du retour', 'Organiser un retour sûr'],
+    closed: [],
+  },
+};

@@ -8,7 +8,7 @@ import { connectClient, waitFor } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CONTACT = '+54 9 387 444-1234';
-const BIRTH_YEAR = '2004';
+const BIRTH_YEAR = 'born in 2004'; // distinctive: a bare year may occur inside an id
 
 describe('case referrals with consent', () => {
   let app: TestApp;

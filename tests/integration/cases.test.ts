@@ -5,6 +5,7 @@ import {
   CASE_STAGE_TRANSITIONS,
   CaseSchema,
   SENSITIVE_FIELDS,
+  STAGE_TASKS,
   SensitiveRecordSchema,
   type CaseDto,
   type CaseStage,
@@ -13,6 +14,7 @@ import {
   type WorkspaceEvent,
 } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { defaultBoard } from '../factories/board.factory.js';
 import { createCase, walkCase } from '../factories/case.factory.js';
 import { addMember, createWorkspace } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -29,7 +31,7 @@ const PATH_TO: Record<CaseStage, CaseStage[]> = {
 
 const VALUES: Record<SensitiveField, string> = {
   alias: 'Rosa',
-  ageOrBirthYear: '1999',
+  ageOrBirthYear: 'born about 1999', // distinctive: a bare year may occur inside an id
   nationality: 'Paraguaya',
   contact: '+54 9 11 5555-0000',
   exactLocation: 'Calle Falsa 123, Salta',
@@ -145,6 +147,27 @@ describe('cases', () => {
       await api(admin).get(`/api/cases/${created.id}`).expect(404);
       expect((await api(outsider).get('/api/cases?limit=200').expect(200)).body.items.map((item: CaseDto) => item.id)).not.toContain(created.id);
       expect((await api(owner).get('/api/cases?limit=200').expect(200)).body.items.map((item: CaseDto) => item.id)).toContain(created.id);
+    });
+  });
+
+  describe('stage templates', () => {
+    it('entering a stage adds its standard tasks to the board once, in the language of whoever moves the case', async () => {
+      const created = await request(app.url).post('/api/cases').auth(owner.token, { type: 'bearer' }).set('Accept-Language', 'es').send({ title: 'Caso plantilla' }).expect(201);
+      const titles = async () => (await defaultBoard(app, owner, created.body.id)).cards.map((card) => card.title);
+      expect(await titles()).toEqual(STAGE_TASKS.es.identified);
+      const moved = await request(app.url)
+        .post(`/api/cases/${created.body.id}/transitions`)
+        .auth(owner.token, { type: 'bearer' })
+        .set('Accept-Language', 'fr')
+        .send({ version: 1, to: 'assessment' })
+        .expect(200);
+      expect(await titles()).toEqual([...STAGE_TASKS.es.identified, ...STAGE_TASKS.fr.assessment]);
+      // A refused move adds nothing; closing has no tasks.
+      await api(owner).post(`/api/cases/${created.body.id}/transitions`, { version: moved.body.version, to: 'inclusion' }).expect(409);
+      await walkCase(app, owner, moved.body, ['closed']);
+      expect(await titles()).toHaveLength(STAGE_TASKS.es.identified.length + STAGE_TASKS.fr.assessment.length);
+      const created2 = (await events(created.body.id)).filter((event) => event.type === 'card.created');
+      expect(created2).toHaveLength(5);
     });
   });
 

@@ -64,8 +64,8 @@ export class CasesController {
   @ApiEndpoint({ id: 'transitionCase', summary: 'Move a case to its next stage', response: CaseSchema, errors: ['FORBIDDEN', 'VERSION_CONFLICT', 'ILLEGAL_TRANSITION', 'WORKSPACE_ARCHIVED'] })
   @Post(':id/transitions')
   @HttpCode(200)
-  transition(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: TransitionCaseDto): Promise<CaseDto> {
-    return this.cases.transition(auth, id, dto);
+  transition(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: TransitionCaseDto, @RequestLocale() locale: Locale): Promise<CaseDto> {
+    return this.cases.transition(auth, id, dto, locale);
   }
 
   @ApiEndpoint({ id: 'listCaseTransitions', summary: 'Every stage change of a case, oldest first', response: CaseTransitionPageSchema, errors: ['FORBIDDEN'] })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BoardsModule } from '../boards/boards.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { CaseRetention } from './case-retention.js';
@@ -20,7 +21,7 @@ export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, 
 
 /** Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents and referrals. */
 @Module({
-  imports: [WorkspacesModule, EventsModule],
+  imports: [WorkspacesModule, EventsModule, BoardsModule],
   controllers: [CasesController, ReferralsController, StatisticsController, CaseSettingsController],
   providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository, StatisticsService, StatisticsRepository],
 })

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   CASE_STAGE_TRANSITIONS,
   CaseDetailsSchema,
+  STAGE_TASKS,
   type CaseDto,
   type CaseListQuery,
   type CaseStateDto,
@@ -20,6 +21,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { pageOf } from '../common/pagination.js';
 import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
+import { CardsService } from '../boards/cards.service.js';
 import { AccessService } from '../workspaces/access.service.js';
 import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
@@ -38,6 +40,7 @@ export class CasesService implements OnModuleInit {
   constructor(
     private readonly cases: CasesRepository,
     private readonly sensitive: SensitiveService,
+    private readonly cards: CardsService,
     private readonly workspaces: WorkspacesService,
     private readonly hooks: WorkspaceHooks,
     private readonly access: AccessService,
@@ -50,7 +53,7 @@ export class CasesService implements OnModuleInit {
    */
   onModuleInit(): void {
     this.hooks.onCreate(
-      async ({ tx, workspace, details }) => {
+      async ({ tx, workspace, locale, details }) => {
         const fields = CaseDetailsSchema.parse(details ?? {});
         const country = fields.country ?? (workspace.leadOrganizationId ? await this.cases.organizationCountry(tx.manager, workspace.leadOrganizationId) : undefined);
         if (!country) {
@@ -64,6 +67,7 @@ export class CasesService implements OnModuleInit {
         const row = await this.cases.insert(tx.manager, newCaseValues(workspace, code, country, fields, reflectionDays));
         await this.sensitive.createDataKey(tx, row.id);
         tx.record({ workspaceId: workspace.id, type: 'case.created', entityId: workspace.id, payload: mapCaseState(row) });
+        await this.cards.addTasks(tx, workspace.id, STAGE_TASKS[locale].identified, workspace.createdBy);
       },
       ['case'],
     );
@@ -112,10 +116,10 @@ export class CasesService implements OnModuleInit {
   /**
    * One step of `identified → assessment → assistance → inclusion | return → closed` (closing from any stage),
    * recorded with its actor, time and reason; anything else is 409 ILLEGAL_TRANSITION with the allowed stages.
-   * Closing ends the memberships of contributors and observers from other organisations: the record stays
-   * with its own organisation.
+   * Entering a stage adds its standard tasks to the board, in the caller's language. Closing ends the
+   * memberships of contributors and observers from other organisations: the record stays with its own.
    */
-  async transition(auth: AuthUser, id: string, input: TransitionCaseInput): Promise<CaseDto> {
+  async transition(auth: AuthUser, id: string, input: TransitionCaseInput, locale: Locale): Promise<CaseDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const current = await this.editable(auth, id, tx.manager, true);
       if (input.version !== current.version) throw versionConflict('case', mapCase(current));
@@ -128,6 +132,8 @@ export class CasesService implements OnModuleInit {
       const updated = (await this.cases.update(tx.manager, id, current.version, { stage: input.to, ...(closing && { closedAt: new Date() }) }))!;
       const transition = mapCaseTransition(await this.cases.insertTransition(tx.manager, { caseId: id, from, to: input.to, reason: input.reason ?? null, actorId: auth.id }));
       tx.record({ workspaceId: id, type: 'case.transitioned', entityId: id, payload: { case: mapCaseState(updated), transition } });
+      // The stages form no cycle, so a case enters each at most once and gets its tasks once.
+      await this.cards.addTasks(tx, id, STAGE_TASKS[locale][input.to], auth.id);
       if (closing) await this.endOutsideMemberships(tx, updated);
       return mapCase(updated);
     });
