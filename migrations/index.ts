@@ -10,6 +10,8 @@ import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAudit
 import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurity.js';
 import { CreateAgreements1796400000000 } from './1796400000000-CreateAgreements.js';
 import { CreateIndicators1796600000000 } from './1796600000000-CreateIndicators.js';
+import { CreateCases1796700000000 } from './1796700000000-CreateCases.js';
+import { AddCaseReflectionPeriod1796700000001 } from './1796700000001-AddCaseReflectionPeriod.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   AddSignInSecurity1796300000000,
   CreateAgreements1796400000000,
   CreateIndicators1796600000000,
+  CreateCases1796700000000,
+  AddCaseReflectionPeriod1796700000001,
 ];

@@ -12,6 +12,7 @@ export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { email: 'bench-admin@enlace.test', password: 'bench-admin-password' };
 // Production mode requires the audit key; every server process of a run signs with the same one.
+const DATA_ENCRYPTION_KEY = randomBytes(32).toString('hex');
 const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 export async function freshDatabase() {
@@ -45,6 +46,7 @@ export async function startServer({ port, databaseUrl, redisUrl, jwtSecret, redi
     DATABASE_URL: databaseUrl,
     JWT_SECRET: jwtSecret,
     AUDIT_SIGNING_KEY,
+    DATA_ENCRYPTION_KEY,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',

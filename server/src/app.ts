@@ -9,7 +9,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule, type Infrastructure } from './app.module.js';
 import { createRootLogger, PinoLoggerService, requestLogger } from './common/logging/logger.js';
 import { setUpOpenApi } from './common/openapi.js';
@@ -21,12 +21,14 @@ export const API_PREFIX = 'api';
 export interface AppOptions {
   /** The built client to serve at `/`; omitted in API-only tests. */
   clientDir?: string;
+  /** Where log lines go instead of stdout: tests that check what the server writes. */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the configured application without listening, so tests and the server start the same thing. */
 export async function createApp(infrastructure: Infrastructure, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const { config } = infrastructure;
-  const logger = createRootLogger(config.logLevel);
+  const logger = createRootLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Behind the load balancer the client address comes from X-Forwarded-For (one hop).

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
 import type { AgreementAmended, AgreementStateDto, AgreementTransitioned, CommitmentProgressed, CommitmentStateDto, PartyDto, RemovedParty } from './agreements.js';
 import type { EvidenceFileDto, IndicatorStateDto, MeasurementDto } from './indicators.js';
+import type { CaseStateDto, CaseTransitioned, SensitiveChanged, SensitiveErased, SensitiveViewed } from './cases.js';
+import type { ConsentDto, ReferralDto } from './referrals.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -28,7 +30,11 @@ export interface ReadPermission {
   subject: WorkspaceSubject;
 }
 
-export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit', 'agreement', 'party', 'commitment', 'indicator', 'measurement', 'evidence'] as const;
+export const ENTITY_TYPES = [
+  'workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit',
+  'agreement', 'party', 'commitment', 'indicator', 'measurement', 'evidence',
+  'case', 'consent', 'referral',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** One catalogue entry; `payload` exists only in the type, to carry the payload's type. */
@@ -121,6 +127,20 @@ export const EVENT_CATALOGUE = {
   'measurement.recorded': spec<MeasurementDto>()('measurement', 'Commitment'),
   'measurement.reviewed': spec<MeasurementDto>()('measurement', 'Commitment'),
   'evidence.uploaded': spec<EvidenceFileDto>()('evidence', 'Commitment'),
+  'case.created': spec<CaseStateDto>()('case', 'Case'),
+  'case.updated': spec<CaseStateDto>()('case', 'Case'),
+  'case.transitioned': spec<CaseTransitioned>()('case', 'Case'),
+  // Sensitive values never enter the log: these name fields, readers and reasons, and carry keyed digests.
+  'case.sensitive_changed': spec<SensitiveChanged>()('case', 'CaseSensitive'),
+  'case.sensitive_viewed': spec<SensitiveViewed>()('case', 'CaseSensitive'),
+  'case.sensitive_erased': spec<SensitiveErased>()('case', 'Case'),
+  'consent.recorded': spec<ConsentDto>()('consent', 'Referral'),
+  'consent.revoked': spec<ConsentDto>()('consent', 'Referral'),
+  'referral.sent': spec<ReferralDto>()('referral', 'Referral'),
+  'referral.accepted': spec<ReferralDto>()('referral', 'Referral'),
+  'referral.declined': spec<ReferralDto>()('referral', 'Referral'),
+  'referral.completed': spec<ReferralDto>()('referral', 'Referral'),
+  'referral.withdrawn': spec<ReferralDto>()('referral', 'Referral'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

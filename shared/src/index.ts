@@ -7,6 +7,8 @@ export * from './workspaces.js';
 export * from './events.js';
 export * from './boards.js';
 export * from './agreements.js';
+export * from './cases.js';
+export * from './referrals.js';
 export * from './realtime.js';
 export * from './health.js';
 export * from './indicators.js';

@@ -49,6 +49,8 @@ export interface SubjectFields {
   Case: InWorkspace;
   /** The case record's sensitive fields (alias, age, nationality, contact, exact location, restricted notes). */
   CaseSensitive: InWorkspace;
+  /** Who read a case's sensitive fields, and why: owners only. */
+  CaseViews: InWorkspace;
   Referral: InWorkspace;
 }
 export type Subject = keyof SubjectFields;
@@ -110,6 +112,7 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   // Reading: every membership, archived or not.
   inWorkspaces('read', MEMBER_READABLE, ids(memberships));
   inWorkspaces('read', 'CaseSensitive', memberships.filter(hasSensitiveAccess).map((m) => m.workspaceId));
+  inWorkspaces('read', 'CaseViews', ids(memberships, ['owner']));
   // Pending invitations carry e-mail addresses: only those who may invite see them.
   inWorkspaces('read', 'Invitation', ids(memberships, ['owner', 'coordinator']));
 

@@ -54,6 +54,8 @@ const redis = new RedisProcess(await freePort(), logDir, crashes);
 const sharedSecret = randomBytes(32).toString('hex');
 // Both processes sign audit checkpoints with the same key, as in production; audit/verify checks them at the end.
 const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+// Both processes must unwrap the same case data keys, as in production.
+const dataEncryptionKey = randomBytes(32).toString('hex');
 const serverEnv = (name) => {
   const env = { ...process.env };
   for (const key of ['PUBLIC_URL', 'CORS_ORIGIN', 'SMTP_URL']) delete env[key];
@@ -66,6 +68,7 @@ const serverEnv = (name) => {
     REDIS_PREFIX: 'enlace-faults:',
     JWT_SECRET: sharedSecret,
     AUDIT_SIGNING_KEY: auditSigningKey,
+    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_MAX_ATTEMPTS: '1000',

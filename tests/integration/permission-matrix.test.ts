@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { addParty, createAgreement, createCommitment, createIndicator, PDF_BYTES, recordMeasurement, uploadEvidence, walk } from '../factories/agreement.factory.js';
+import { createCase, recordConsent } from '../factories/case.factory.js';
 import { createCard, createLabel, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -34,6 +35,8 @@ interface Fixture {
   labelId: string;
   /** Set for agreement rows: the workspace is a signed agreement (version 3, effective date set). */
   agreement?: AgreementFixture;
+  /** Set for case rows: the workspace is a case with a consent to refer it to `recipientOrgId` for shelter. */
+  case?: { consentId: string; recipientOrgId: string };
 }
 interface AgreementFixture {
   /** Parties: the ministry (signatory), the NGO (implementing, the contributor's organisation), an observer organisation. */
@@ -68,6 +71,8 @@ interface Row {
 const ws = (f: Fixture) => `/api/workspaces/${f.workspaceId}`;
 const ag = (f: Fixture) => `/api/agreements/${f.workspaceId}`;
 const agreementOf = (f: Fixture) => f.agreement!;
+const cs = (f: Fixture) => `/api/cases/${f.workspaceId}`;
+const caseOf = (f: Fixture) => f.case!;
 const MATRIX: Row[] = [
   { route: 'GET /api/workspaces/{id}', does: 'read the workspace', path: ws, expect: anyMember(200) },
   { route: 'PATCH /api/workspaces/{id}', does: 'rename the workspace', path: ws, body: { version: 1, title: 'Renamed' }, expect: only({ owner: 200, coordinator: 200 }) },
@@ -267,6 +272,48 @@ const MATRIX: Row[] = [
     expect: only({ owner: 201, coordinator: 201 }),
   },
   { route: 'GET /api/evidence/{id}', does: 'download evidence', path: (f) => `/api/evidence/${agreementOf(f).evidenceId}`, expect: anyMember(200) },
+  { route: 'GET /api/cases/{id}', does: 'read the case record', path: cs, expect: anyMember(200) },
+  { route: 'PATCH /api/cases/{id}', does: 'edit the case record', path: cs, body: { version: 1, riskLevel: 'high' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'POST /api/cases/{id}/transitions', does: 'change the case’s stage', path: (f) => `${cs(f)}/transitions`, body: { version: 1, to: 'assessment' }, expect: only({ owner: 200, coordinator: 200 }) },
+  { route: 'GET /api/cases/{id}/transitions', does: 'read the stage history', path: (f) => `${cs(f)}/transitions`, expect: anyMember(200) },
+  {
+    route: 'POST /api/cases/{id}/sensitive/views',
+    does: 'read sensitive fields (no grant for the contributor)',
+    path: (f) => `${cs(f)}/sensitive/views`,
+    body: { reason: 'Matrix' },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  { route: 'GET /api/cases/{id}/sensitive/views', does: 'list who read sensitive fields', path: (f) => `${cs(f)}/sensitive/views`, expect: only({ owner: 200 }) },
+  {
+    route: 'PUT /api/cases/{id}/sensitive',
+    does: 'write sensitive fields (no grant for the contributor)',
+    path: (f) => `${cs(f)}/sensitive`,
+    body: { version: 1, fields: { alias: 'Luz' } },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  {
+    route: 'POST /api/cases/{id}/consents',
+    does: 'record a consent',
+    path: (f) => `${cs(f)}/consents`,
+    body: (f) => ({ recipientOrganizationId: caseOf(f).recipientOrgId, purpose: 'health', givenBy: 'person', givenOn: '2026-01-01', validUntil: '2099-01-01' }),
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  { route: 'GET /api/cases/{id}/consents', does: 'list consents', path: (f) => `${cs(f)}/consents`, expect: anyMember(200) },
+  {
+    route: 'POST /api/cases/{id}/consents/{consentId}/revoke',
+    does: 'revoke a consent',
+    path: (f) => `${cs(f)}/consents/${caseOf(f).consentId}/revoke`,
+    body: { reason: 'Withdrawn' },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  {
+    route: 'POST /api/cases/{id}/referrals',
+    does: 'refer the case under its consent',
+    path: (f) => `${cs(f)}/referrals`,
+    body: (f) => ({ toOrganizationId: caseOf(f).recipientOrgId, service: 'shelter', urgency: 'urgent' }),
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  { route: 'GET /api/cases/{id}/referrals', does: 'list referrals', path: (f) => `${cs(f)}/referrals`, expect: anyMember(200) },
 ];
 
 /** Routes that are not about one workspace, with where their rules are tested. */
@@ -299,6 +346,19 @@ const NOT_WORKSPACE_SCOPED = [
   'GET /api/agreements', // the caller's own agreements only: tests/integration/agreements.test.ts
   'POST /api/agreements', // creates a workspace, like POST /api/workspaces
   'GET /api/agreements/export', // the caller's own commitments only: tests/integration/agreement-indicators.test.ts
+  'GET /api/cases', // the caller's own cases only: tests/integration/cases.test.ts
+  'POST /api/cases', // creates a workspace, like POST /api/workspaces
+  // Suppressed counts over every case, for government and civil-society members: tests/integration/case-statistics.test.ts
+  'GET /api/case-statistics',
+  // Country settings (reflection period): platform admins set them: tests/integration/cases.test.ts
+  'GET /api/case-settings/{country}',
+  'PUT /api/case-settings/{country}',
+  'GET /api/case-statistics/export',
+  // The receiving organisation's admins, who are not members: tests/integration/case-referrals.test.ts
+  'GET /api/referrals/incoming',
+  'POST /api/referrals/{id}/accept',
+  'POST /api/referrals/{id}/decline',
+  'POST /api/referrals/{id}/complete',
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}/accept',
   'POST /api/invitations/{token}/decline',
@@ -331,9 +391,10 @@ describe('permission matrix', () => {
   afterAll(() => app.close());
 
   /** A fresh workspace per case, so a destructive case (archive, remove) never changes another's outcome. */
-  async function fixture(withAgreement: boolean): Promise<Fixture> {
-    const agreement = withAgreement ? await createAgreement(app, actors.owner, { effectiveFrom: '2026-01-01' }) : undefined;
-    const workspace = agreement ? { id: agreement.id } : await createWorkspace(app, actors.owner);
+  async function fixture(kind: 'agreement' | 'case' | 'coordination'): Promise<Fixture> {
+    const agreement = kind === 'agreement' ? await createAgreement(app, actors.owner, { effectiveFrom: '2026-01-01' }) : undefined;
+    const record = kind === 'case' ? await createCase(app, actors.owner) : undefined;
+    const workspace = agreement ?? record ?? (await createWorkspace(app, actors.owner));
     for (const role of ['coordinator', 'contributor', 'observer'] as const) await addMember(app, actors.owner, workspace.id, actors[role], role);
     await addMember(app, actors.owner, workspace.id, target, 'contributor');
     const pending = await invite(app, actors.owner, workspace.id, 'pending@enlace.test', 'observer');
@@ -355,6 +416,7 @@ describe('permission matrix', () => {
       cardId: card.id,
       labelId: label.id,
       agreement: agreement && (await agreementFixture(agreement.id)),
+      case: record && { recipientOrgId: orgs.spare, consentId: (await recordConsent(app, actors.owner, record.id, { recipientOrganizationId: orgs.spare })).id },
     };
   }
 
@@ -388,14 +450,16 @@ describe('permission matrix', () => {
 
   const cases = MATRIX.flatMap((row) => ACTORS.map((actor) => ({ ...row, actor, status: row.expect[actor] })));
   it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route, codes, upload, agreement }) => {
-    const f = await fixture(agreement ?? /\/api\/(agreements|commitments|indicators|measurements|evidence)\//.test(route));
+    const agreementRoute = agreement || /\/api\/(agreements|commitments|indicators|measurements|evidence)\//.test(route);
+    const f = await fixture(agreementRoute ? 'agreement' : /\/api\/cases\//.test(route) ? 'case' : 'coordination');
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const sent = typeof body === 'function' ? body(f) : body;
     // Card bodies name a column of the fixture's board.
     const withColumn = sent && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...sent, columnId: f.columnIds[1] } : sent;
     const sending = request(app.url)[method](path(f)).auth(actors[actor].token, { type: 'bearer' });
     const response = await (upload ? sending.attach('file', PDF_BYTES, 'evidence.pdf') : sending.send(withColumn));
-    expect({ status: response.status, code: response.body?.code }).toEqual({
+    // Only an error body's `code` is an error code (a case's `code` is its case code).
+    expect({ status: response.status, code: response.status >= 400 ? response.body?.code : undefined }).toEqual({
       status,
       code: codes?.[actor] ?? (status === 404 ? 'NOT_FOUND' : status === 403 ? 'FORBIDDEN' : undefined),
     });

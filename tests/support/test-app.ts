@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../server/src/common/config/config.js';
 import { startEmbeddedPostgres } from '../../server/src/common/database/embedded-postgres.js';
+import type { AppOptions } from '../../server/src/app.js';
 import { startServer, type RunningServer } from '../../server/src/server.js';
 
 // Start-up lines written before an app has its own logger (migrations) stay quiet in tests too.
@@ -53,7 +54,7 @@ export interface TestApp extends RunningServer {
 export const TEST_ADMIN_EMAIL = 'admin@enlace.test';
 
 /** The real application on a real PostgreSQL (and Redis when REDIS_URL is set), listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, database?: TestDatabase, options: AppOptions = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'enlace-test-'));
   const admin = { email: env.ADMIN_EMAIL ?? TEST_ADMIN_EMAIL, password: env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url') };
@@ -66,6 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `enlace-test:${randomBytes(4).toString('hex')}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests count a workspace's events exactly: checkpoints come only on demand, unless a test asks for them.
@@ -75,7 +77,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     ...server,
     config,

@@ -1060,6 +1060,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the caller’s cases, without sensitive fields */
+        get: operations["listCases"];
+        put?: never;
+        /** Create a case with its workspace and code, the caller its owner */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case record, without its sensitive fields */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the non-sensitive case record */
+        patch: operations["updateCase"];
+        trace?: never;
+    };
+    "/api/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stage change of a case, oldest first */
+        get: operations["listCaseTransitions"];
+        put?: never;
+        /** Move a case to its next stage */
+        post: operations["transitionCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/sensitive/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read a case’s sensitive fields, when and why (owners) */
+        get: operations["listCaseSensitiveViews"];
+        put?: never;
+        /**
+         * Read a case’s sensitive fields, giving a reason
+         * @description Owners, coordinators and contributors with the sensitive-access grant. Every call is recorded as `case.sensitive_viewed` (who, which fields, why; never the values).
+         */
+        post: operations["viewCaseSensitive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/sensitive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear sensitive fields of a case */
+        put: operations["writeCaseSensitive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case’s consents, revoked ones included */
+        get: operations["listConsents"];
+        put?: never;
+        /** Record the person’s consent to share with an organisation for a service */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/consents/{consentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent: its referrals are withdrawn and whoever joined through them is removed at once */
+        post: operations["revokeConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case’s referrals */
+        get: operations["listCaseReferrals"];
+        put?: never;
+        /** Refer a case to another organisation for a service, under a valid consent */
+        post: operations["createReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals to the caller’s organisation (its admins), with only what the consent allows */
+        get: operations["listIncomingReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a referral: exactly the chosen people of the organisation join the case as contributors */
+        post: operations["acceptReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a referral with a reason (nobody joins) */
+        post: operations["declineReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the referred service was completed */
+        post: operations["completeReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of every case by stage, exploitation type, jurisdiction or month, small counts suppressed
+         * @description Members of government and civil-society organisations. Every count below 5 is "<5", with complementary suppression.
+         */
+        get: operations["getCaseStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same counts as CSV */
+        get: operations["exportCaseStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-settings/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country’s reflection period (30 days unless set) */
+        get: operations["getCaseCountrySettings"];
+        /** Set a country’s reflection period (platform admins) */
+        put: operations["updateCaseCountrySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1395,10 +1663,105 @@ export interface components {
             verdict: "verified" | "disputed";
             reason?: string;
         };
+        CreateCaseDto: {
+            title: string;
+            description?: string;
+            country?: string;
+            exploitationTypes?: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+            /** Format: date */
+            reflectionStartedOn?: string | null;
+            jurisdiction?: string | null;
+            /** Format: date */
+            identifiedOn?: string | null;
+            /** @enum {string} */
+            riskLevel?: "unknown" | "low" | "medium" | "high";
+            consentDataSharing?: boolean;
+            consentReferral?: boolean;
+            cooperatesWithAuthorities?: boolean | null;
+        };
+        UpdateCaseDto: {
+            version: number;
+            exploitationTypes?: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+            /** Format: date */
+            reflectionStartedOn?: string | null;
+            jurisdiction?: string | null;
+            /** Format: date */
+            identifiedOn?: string | null;
+            /** @enum {string} */
+            riskLevel?: "unknown" | "low" | "medium" | "high";
+            consentDataSharing?: boolean;
+            consentReferral?: boolean;
+            cooperatesWithAuthorities?: boolean | null;
+        };
+        TransitionCaseDto: {
+            version: number;
+            /** @enum {string} */
+            to: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            reason?: string;
+        };
+        ViewSensitiveDto: {
+            reason: string;
+            fields?: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+        };
+        WriteSensitiveDto: {
+            version: number;
+            fields: {
+                alias?: string | null;
+                ageOrBirthYear?: string | null;
+                nationality?: string | null;
+                contact?: string | null;
+                exactLocation?: string | null;
+                restrictedNotes?: string | null;
+            };
+        };
+        RecordConsentDto: {
+            /** Format: uuid */
+            recipientOrganizationId: string;
+            /** @enum {string} */
+            purpose: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string} */
+            givenBy?: "person" | "guardian" | "legal_representative";
+            /** Format: date */
+            givenOn: string;
+            /** Format: date */
+            validUntil: string;
+            /** @default [] */
+            sharedFields: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+            /** @default false */
+            lifeRiskException: boolean;
+            justification?: string;
+        };
+        RevokeConsentDto: {
+            reason: string;
+        };
+        CreateReferralDto: {
+            /** Format: uuid */
+            toOrganizationId: string;
+            /** @enum {string} */
+            service: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string} */
+            urgency: "routine" | "urgent" | "emergency";
+            note?: string;
+        };
+        AcceptReferralDto: {
+            version: number;
+            userIds: string[];
+        };
+        DeclineReferralDto: {
+            version: number;
+            reason: string;
+        };
+        CompleteReferralDto: {
+            version: number;
+            note?: string;
+        };
+        CountrySettingsInputDto: {
+            reflectionDays: number;
+        };
         ApiError: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "SELF_VERIFICATION" | "MEASUREMENT_FINAL" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "SELF_VERIFICATION" | "MEASUREMENT_FINAL" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "SENSITIVE_FIELD_NOT_ALLOWED" | "SENSITIVE_ERASED" | "CONSENT_REQUIRED" | "REFERRAL_TO_OWN_ORGANIZATION" | "NOT_IN_ORGANIZATION" | "UNAVAILABLE" | "INTERNAL";
             message: string;
             details?: unknown;
             requestId?: string;
@@ -1603,9 +1966,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -1620,9 +1983,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -2048,6 +2411,244 @@ export interface components {
         };
         CommitmentPage: {
             items: components["schemas"]["CommitmentDto"][];
+            nextCursor?: string;
+        };
+        CaseDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            code: string;
+            country: string;
+            /** Format: uuid */
+            leadOrganizationId: string | null;
+            /** @enum {string} */
+            stage: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            exploitationTypes: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+            jurisdiction: string | null;
+            /** Format: date */
+            identifiedOn: string | null;
+            /** @enum {string} */
+            riskLevel: "unknown" | "low" | "medium" | "high";
+            consentDataSharing: boolean;
+            consentReferral: boolean;
+            cooperatesWithAuthorities: boolean | null;
+            reflection: {
+                /** Format: date */
+                startsOn: string;
+                days: number;
+                /** Format: date */
+                endsOn: string;
+            } | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            allowedTransitions: ("identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed")[];
+            reflectionDaysLeft: number | null;
+        };
+        CasePage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                code: string;
+                country: string;
+                /** Format: uuid */
+                leadOrganizationId: string | null;
+                /** @enum {string} */
+                stage: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+                exploitationTypes: ("sexual" | "labour" | "domestic_servitude" | "forced_begging" | "forced_criminality" | "forced_marriage" | "organ_removal" | "other")[];
+                jurisdiction: string | null;
+                /** Format: date */
+                identifiedOn: string | null;
+                /** @enum {string} */
+                riskLevel: "unknown" | "low" | "medium" | "high";
+                consentDataSharing: boolean;
+                consentReferral: boolean;
+                cooperatesWithAuthorities: boolean | null;
+                reflection: {
+                    /** Format: date */
+                    startsOn: string;
+                    days: number;
+                    /** Format: date */
+                    endsOn: string;
+                } | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            nextCursor?: string;
+        };
+        CaseTransitionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            from: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            /** @enum {string} */
+            to: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            reason: string | null;
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CaseTransitionPage: {
+            items: components["schemas"]["CaseTransitionDto"][];
+            nextCursor?: string;
+        };
+        CaseSensitiveDto: {
+            /** Format: uuid */
+            caseId: string;
+            version: number;
+            fields: {
+                alias?: string | null;
+                ageOrBirthYear?: string | null;
+                nationality?: string | null;
+                contact?: string | null;
+                exactLocation?: string | null;
+                restrictedNotes?: string | null;
+            };
+            erased: boolean;
+        };
+        CaseSensitiveWriteDto: {
+            /** Format: uuid */
+            caseId: string;
+            version: number;
+            changed: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+        };
+        CaseSensitiveViewDto: {
+            seq: number;
+            /** Format: uuid */
+            readerId: string;
+            fields: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CaseSensitiveViewPage: {
+            items: components["schemas"]["CaseSensitiveViewDto"][];
+            nextCursor?: string;
+        };
+        CaseStatisticsDto: {
+            /** @enum {string} */
+            by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            cells: {
+                key: string | null;
+                count: number | "<5";
+            }[];
+            total: number | "<5";
+        };
+        CaseStatisticsCsv: string;
+        CaseCountrySettingsDto: {
+            country: string;
+            reflectionDays: number;
+        };
+        ConsentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            recipientOrganizationId: string;
+            recipientOrganizationName: string;
+            /** @enum {string} */
+            purpose: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string|null} */
+            givenBy: "person" | "guardian" | "legal_representative" | null;
+            /** Format: date */
+            givenOn: string;
+            /** Format: date */
+            validUntil: string;
+            sharedFields: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+            lifeRiskException: boolean;
+            justification: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: uuid */
+            revokedBy: string | null;
+            revokeReason: string | null;
+        };
+        ConsentPage: {
+            items: components["schemas"]["ConsentDto"][];
+            nextCursor?: string;
+        };
+        ReferralDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseCode: string;
+            /** Format: uuid */
+            fromOrganizationId: string;
+            /** Format: uuid */
+            toOrganizationId: string;
+            toOrganizationName: string;
+            /** @enum {string} */
+            service: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string} */
+            urgency: "routine" | "urgent" | "emergency";
+            note: string | null;
+            /** Format: uuid */
+            consentId: string;
+            /** @enum {string} */
+            status: "sent" | "accepted" | "declined" | "completed" | "withdrawn";
+            declineReason: string | null;
+            completionNote: string | null;
+            acceptedUserIds: string[];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            version: number;
+        };
+        ReferralPage: {
+            items: components["schemas"]["ReferralDto"][];
+            nextCursor?: string;
+        };
+        IncomingReferralDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseCode: string;
+            fromOrganizationName: string;
+            /** @enum {string} */
+            service: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string} */
+            urgency: "routine" | "urgent" | "emergency";
+            jurisdiction: string | null;
+            sharedFields: ("alias" | "ageOrBirthYear" | "nationality" | "contact" | "exactLocation" | "restrictedNotes")[];
+            /** @enum {string} */
+            status: "sent" | "accepted" | "declined" | "completed" | "withdrawn";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            version: number;
+        };
+        IncomingReferralPage: {
+            items: components["schemas"]["IncomingReferralDto"][];
             nextCursor?: string;
         };
         HealthDto: {
@@ -6687,6 +7288,1340 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": components["schemas"]["EvidenceContent"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                stage?: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description The request is not valid: `SENSITIVE_FIELD_NOT_ALLOWED`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description The request is not valid: `SENSITIVE_FIELD_NOT_ALLOWED`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCaseTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransitionPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionCaseDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCaseSensitiveViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSensitiveViewPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    viewCaseSensitive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViewSensitiveDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSensitiveDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    writeCaseSensitive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteSensitiveDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSensitiveWriteDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No longer usable: `SENSITIVE_ERASED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    revokeConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeConsentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCaseReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description The request is not valid: `REFERRAL_TO_OWN_ORGANIZATION`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Error: `CONSENT_REQUIRED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listIncomingReferrals: {
+        parameters: {
+            query?: {
+                status?: "sent" | "accepted" | "declined" | "completed" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingReferralPage"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    acceptReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReferralDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingReferralDto"];
+                };
+            };
+            /** @description The request is not valid: `NOT_IN_ORGANIZATION`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Error: `CONSENT_REQUIRED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    declineReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineReferralDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingReferralDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    completeReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteReferralDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingReferralDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCaseStatistics: {
+        parameters: {
+            query: {
+                by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStatisticsDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    exportCaseStatistics: {
+        parameters: {
+            query: {
+                by: "stage" | "exploitationType" | "jurisdiction" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStatisticsCsv"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCaseCountrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountrySettingsDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCaseCountrySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountrySettingsInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountrySettingsDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */

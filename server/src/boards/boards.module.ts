@@ -17,5 +17,6 @@ export const BOARDS_ENTITIES = [BoardEntity, ColumnEntity, LabelEntity, CardEnti
   imports: [AccountsModule, WorkspacesModule, EventsModule],
   controllers: [BoardsController],
   providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardStructureRepository, CardsRepository],
+  exports: [CardsService],
 })
 export class BoardsModule {}

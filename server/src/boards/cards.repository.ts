@@ -167,6 +167,17 @@ export class CardsRepository {
     return takeSlot(rows[0] ?? { slot_column_id: null, slot_wip_limit: null, slot_anchor_found: false, slot_lower: null, slot_upper: null });
   }
 
+  /** The first column of the workspace's first board, with the position of its last card: where new tasks go. */
+  async firstColumn(manager: EntityManager, workspaceId: string): Promise<{ boardId: string; columnId: string; last: string | null } | undefined> {
+    const rows: Array<{ boardId: string; columnId: string; last: string | null }> = await manager.query(
+      `SELECT b.id AS "boardId", col.id AS "columnId", (SELECT max(c.position) FROM cards c WHERE c.column_id = col.id) AS last
+         FROM boards b JOIN board_columns col ON col.board_id = b.id
+        WHERE b.workspace_id = $1 ORDER BY b.created_at, b.id, col.position, col.id LIMIT 1`,
+      [workspaceId],
+    );
+    return rows[0];
+  }
+
   async insertCard(manager: EntityManager, values: Omit<CardEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'commentCount' | 'commitmentId'>): Promise<CardDto> {
     const rows: CardDto[] = await manager
       .query(

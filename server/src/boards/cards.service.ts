@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CardDto, CommentDto, CreateCardInput, CreateCommentInput, MoveCardInput, Page, UpdateCardInput } from '@enlace/shared';
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { EntityManager } from 'typeorm';
 import { OrganizationsRepository } from '../accounts/organizations.repository.js';
 import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
-import { UnitOfWork } from '../events/unit-of-work.js';
+import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { ColumnEntity } from './board.entities.js';
 import { mapComment } from './boards.dto.js';
@@ -29,6 +29,38 @@ export class CardsService {
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
+
+  /**
+   * Tasks another domain adds in its own transaction (a case's stage templates), at the end of the first column
+   * of the workspace's first board, each recorded as `card.created`. The work-in-progress limit, which paces what
+   * people take on, does not stop the procedure's own tasks from appearing. None when the workspace has no board.
+   */
+  async addTasks(tx: Tx, workspaceId: string, titles: readonly string[], actorId: string): Promise<CardDto[]> {
+    const place = await this.cards.firstColumn(tx.manager, workspaceId);
+    if (!place || titles.length === 0) return [];
+    const positions = generateNKeysBetween(place.last, null, titles.length);
+    const added: CardDto[] = [];
+    for (const [i, title] of titles.entries()) {
+      const card = await this.cards.insertCard(tx.manager, {
+        boardId: place.boardId,
+        columnId: place.columnId,
+        workspaceId,
+        title,
+        description: '',
+        position: positions[i],
+        assigneeIds: [],
+        responsibleOrganizationId: null,
+        dueDate: null,
+        priority: 'medium',
+        labelIds: [],
+        checklist: [],
+        createdBy: actorId,
+      });
+      tx.record({ workspaceId, type: 'card.created', entityId: card.id, payload: card });
+      added.push(card);
+    }
+    return added;
+  }
 
   async create(auth: AuthUser, boardId: string, input: CreateCardInput): Promise<CardDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto } from '@enlace/shared';
+import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto, WorkspaceRole } from '@enlace/shared';
 import { AccessService } from './access.service.js';
 import { abilityWhere } from '../common/authorization/ability-sql.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
 import { EventsRepository } from '../events/events.repository.js';
-import { UnitOfWork } from '../events/unit-of-work.js';
+import { UnitOfWork, type Tx } from '../events/unit-of-work.js';
 import { WorkspaceHooks } from './workspace-hooks.js';
 import { mapMember, mapWorkspace, mapWorkspaceState } from './workspaces.dto.js';
-import { WorkspacesRepository } from './workspaces.repository.js';
+import { WorkspacesRepository, type MemberRow } from './workspaces.repository.js';
 import { pageOf } from '../common/pagination.js';
 
 @Injectable()
@@ -123,10 +123,36 @@ export class WorkspacesService {
       if (target.role === 'owner' && owners.length === 1) {
         throw new AppError('LAST_OWNER', 'A workspace keeps at least one owner; make someone else owner first');
       }
-      await this.workspaces.deleteMember(tx.manager, id, userId);
-      await this.hooks.memberRemoved(tx, target);
-      tx.record({ workspaceId: id, type: 'member.removed', entityId: userId, payload: { workspaceId: id, userId } });
+      await this.expel(tx, target);
       this.logger.log(`Member ${userId} removed from workspace ${id} by ${auth.id}`);
     });
+  }
+
+  /** The workspace's members, inside another domain's transaction. */
+  membersIn(tx: Tx, workspaceId: string): Promise<MemberRow[]> {
+    return this.workspaces.members(workspaceId, tx.manager);
+  }
+
+  /**
+   * Adds `userId` with `role` for another domain's rule that already authorised it (a case referral accepted),
+   * in that rule's transaction; false when already a member.
+   */
+  async admit(tx: Tx, workspaceId: string, userId: string, role: WorkspaceRole): Promise<boolean> {
+    if (await this.workspaces.findMembership(workspaceId, userId, tx.manager)) return false;
+    await this.workspaces.insertMember(tx.manager, { workspaceId, userId, role });
+    const member = await this.workspaces.member(workspaceId, userId, tx.manager);
+    tx.record({ workspaceId, type: 'member.added', entityId: userId, payload: mapMember(member!) });
+    return true;
+  }
+
+  /**
+   * Removes a member in the caller's transaction: the hooks run and `member.removed` is recorded, so the
+   * member's live sockets leave the workspace as soon as it commits.
+   */
+  async expel(tx: Tx, member: MemberRow): Promise<void> {
+    const { workspaceId, userId } = member;
+    await this.workspaces.deleteMember(tx.manager, workspaceId, userId);
+    await this.hooks.memberRemoved(tx, member);
+    tx.record({ workspaceId, type: 'member.removed', entityId: userId, payload: { workspaceId, userId } });
   }
 }

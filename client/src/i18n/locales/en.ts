@@ -127,6 +127,12 @@ export const en = {
       FILE_TYPE_NOT_ALLOWED: 'Evidence must be a PDF, an image, an office document, a CSV or a text file.',
       INTERNAL: 'Something went wrong on the server. Try again later.',
       UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
+      // cases
+      SENSITIVE_FIELD_NOT_ALLOWED: "Sensitive case fields are saved only in the case's protected section.",
+      SENSITIVE_ERASED: "This case's sensitive fields were erased at the end of its retention period.",
+      CONSENT_REQUIRED: "This referral needs the person's valid consent for this organisation and service.",
+      REFERRAL_TO_OWN_ORGANIZATION: 'A case is referred to another organisation, not to your own.',
+      NOT_IN_ORGANIZATION: 'Only people of your own organisation can join through its referral.',
     } satisfies Record<ErrorCode, string>,
   },
   workspaces: {

@@ -125,6 +125,12 @@ export const es: Translation = {
       FILE_TYPE_NOT_ALLOWED: 'La evidencia debe ser un PDF, una imagen, un documento de oficina, un CSV o un archivo de texto.',
       INTERNAL: 'Se produjo un error en el servidor. Vuelva a intentarlo más tarde.',
       UNAVAILABLE: 'El servicio no está disponible por un momento. Vuelva a intentarlo en unos instantes.',
+      // cases
+      SENSITIVE_FIELD_NOT_ALLOWED: 'Los datos sensibles del caso se guardan solo en su sección protegida.',
+      SENSITIVE_ERASED: 'Los datos sensibles de este caso se borraron al terminar su período de conservación.',
+      CONSENT_REQUIRED: 'Esta derivación necesita el consentimiento vigente de la persona para esta organización y este servicio.',
+      REFERRAL_TO_OWN_ORGANIZATION: 'Un caso se deriva a otra organización, no a la propia.',
+      NOT_IN_ORGANIZATION: 'Solo las personas de su organización pueden sumarse por su derivación.',
     },
   },
   workspaces: {

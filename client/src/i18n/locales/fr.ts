@@ -125,6 +125,12 @@ export const fr: Translation = {
       FILE_TYPE_NOT_ALLOWED: 'Une preuve doit être un PDF, une image, un document bureautique, un CSV ou un fichier texte.',
       INTERNAL: 'Une erreur s’est produite sur le serveur. Réessayez plus tard.',
       UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+      // cases
+      SENSITIVE_FIELD_NOT_ALLOWED: 'Les données sensibles du dossier ne s’enregistrent que dans sa section protégée.',
+      SENSITIVE_ERASED: 'Les données sensibles de ce dossier ont été effacées à la fin de sa durée de conservation.',
+      CONSENT_REQUIRED: 'Cette orientation exige le consentement valide de la personne pour cette organisation et ce service.',
+      REFERRAL_TO_OWN_ORGANIZATION: 'Un dossier s’oriente vers une autre organisation, pas vers la vôtre.',
+      NOT_IN_ORGANIZATION: 'Seules les personnes de votre organisation peuvent rejoindre le dossier par son orientation.',
     },
   },
   workspaces: {

@@ -125,6 +125,12 @@ export const pt: Translation = {
       FILE_TYPE_NOT_ALLOWED: 'A evidência deve ser um PDF, uma imagem, um documento de escritório, um CSV ou um arquivo de texto.',
       INTERNAL: 'Ocorreu um erro no servidor. Tente novamente mais tarde.',
       UNAVAILABLE: 'O serviço está indisponível por um momento. Tente novamente em instantes.',
+      // cases
+      SENSITIVE_FIELD_NOT_ALLOWED: 'Os dados sensíveis do caso são salvos apenas na sua seção protegida.',
+      SENSITIVE_ERASED: 'Os dados sensíveis deste caso foram apagados ao fim do período de conservação.',
+      CONSENT_REQUIRED: 'Este encaminhamento precisa do consentimento válido da pessoa para esta organização e este serviço.',
+      REFERRAL_TO_OWN_ORGANIZATION: 'Um caso é encaminhado a outra organização, não à sua.',
+      NOT_IN_ORGANIZATION: 'Só pessoas da sua organização podem entrar pelo encaminhamento dela.',
     },
   },
   workspaces: {

@@ -38,7 +38,22 @@ describe('loadConfig', () => {
     const env = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_DIR: dataDir() };
     expect(() => loadConfig(env)).toThrow(new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production'));
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
-    expect(loadConfig({ ...env, AUDIT_SIGNING_KEY: pem }).audit.signingKey).toBe(pem);
+    expect(loadConfig({ ...env, AUDIT_SIGNING_KEY: pem, DATA_ENCRYPTION_KEY: 'ab'.repeat(32) }).audit.signingKey).toBe(pem);
+  });
+
+  it('requires DATA_ENCRYPTION_KEY in production; elsewhere generates one into DATA_DIR and keeps it', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+    const env = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY: pem, DATA_DIR: dataDir() };
+    expect(() => loadConfig(env)).toThrow(new ConfigError('DATA_ENCRYPTION_KEY', 'is required when NODE_ENV=production'));
+    const given = loadConfig({ ...env, DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).dataEncryption.current;
+    expect(given.key.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(given.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATA_ENCRYPTION_KEY: 'too-short' })).toThrow(/^Invalid configuration: DATA_ENCRYPTION_KEY /);
+    const dir = dataDir();
+    const generated = loadConfig({ DATA_DIR: dir }).dataEncryption.current;
+    expect(loadConfig({ DATA_DIR: dir }).dataEncryption.current.key.equals(generated.key)).toBe(true);
+    const rotated = loadConfig({ DATA_DIR: dir, DATA_ENCRYPTION_KEY: 'cd'.repeat(32), DATA_ENCRYPTION_PREVIOUS_KEYS: `${'ab'.repeat(32)}, ${'ef'.repeat(32)}` }).dataEncryption;
+    expect(rotated.previous.map((key) => key.key.toString('hex'))).toEqual(['ab'.repeat(32), 'ef'.repeat(32)]);
   });
 
   it('takes the audit key as base64 DER or as a PEM with its newlines escaped', () => {

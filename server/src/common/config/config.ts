@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -51,6 +51,12 @@ const EnvSchema = z.object({
   AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).default(100),
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).default(60),
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  DATA_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || dataKey(v) !== undefined, 'must be 32 random bytes, as 64 hex digits or base64'),
+  DATA_ENCRYPTION_PREVIOUS_KEYS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((key) => dataKey(key.trim()) !== undefined),
+    'must be comma-separated keys of 32 bytes, as 64 hex digits or base64',
+  ),
+  CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(3_650),
 });
 
 export interface Config {
@@ -86,6 +92,19 @@ export interface Config {
   audit: { signingKey: string; checkpointEvents: number; checkpointSeconds: number };
   /** The largest evidence file accepted, in bytes: enforced while the upload streams in. */
   evidenceMaxBytes: number;
+  /**
+   * The master keys that wrap each case's data key (AES-256-GCM): `current` wraps, every key unwraps what
+   * it wrapped (found by its id), so a rotation re-wraps while the server keeps reading.
+   */
+  dataEncryption: { current: MasterKey; previous: MasterKey[] };
+  /** Days after closing a case before its sensitive fields are erased (its data key destroyed). */
+  caseRetentionDays: number;
+}
+
+export interface MasterKey {
+  /** The first 16 hex digits of the key's SHA-256: stored beside what it wrapped, never the key. */
+  id: string;
+  key: Buffer;
 }
 
 /** Reads the environment once, failing on the first bad variable with its name. */
@@ -106,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A key generated on a server's disk dies with that disk, and with it the proof of every checkpoint.
   if (vars.NODE_ENV === 'production' && !vars.AUDIT_SIGNING_KEY) {
     throw new ConfigError('AUDIT_SIGNING_KEY', 'is required when NODE_ENV=production');
+  }
+  // A generated key on one server's disk: losing that disk would lose every case's sensitive fields.
+  if (vars.NODE_ENV === 'production' && !vars.DATA_ENCRYPTION_KEY) {
+    throw new ConfigError('DATA_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
   const dataDir = resolve(vars.DATA_DIR);
   return {
@@ -139,7 +162,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointSeconds: vars.AUDIT_CHECKPOINT_SECONDS,
     },
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
+    dataEncryption: {
+      current: masterKey(dataKey(vars.DATA_ENCRYPTION_KEY ?? persistedDataKey(dataDir))!),
+      previous: (vars.DATA_ENCRYPTION_PREVIOUS_KEYS?.split(',') ?? []).map((key) => masterKey(dataKey(key.trim())!)),
+    },
+    caseRetentionDays: vars.CASE_RETENTION_DAYS,
   };
+}
+
+/** 32 bytes from 64 hex digits or base64 (either alphabet); undefined for anything else. */
+function dataKey(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
+
+const masterKey = (key: Buffer): MasterKey => ({ id: createHash('sha256').update(key).digest('hex').slice(0, 16), key });
+
+/** The same for the master data key: a single-machine hub must read its cases' sensitive fields after a restart. */
+function persistedDataKey(dataDir: string): string {
+  return persisted(join(dataDir, 'data-encryption-key'), () => randomBytes(32).toString('hex'));
 }
 
 /** A generated secret is kept in DATA_DIR so that tokens survive a restart of a single-machine hub. */

@@ -4,6 +4,9 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'NOT_A_PARTY':
+    case 'SENSITIVE_FIELD_NOT_ALLOWED':
+    case 'REFERRAL_TO_OWN_ORGANIZATION':
+    case 'NOT_IN_ORGANIZATION':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -28,6 +31,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_SIGNED':
     case 'MEASUREMENT_FINAL':
       return 409;
+    case 'SENSITIVE_ERASED':
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
     case 'INVITATION_EXPIRED':
@@ -40,6 +44,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'FILE_TYPE_NOT_ALLOWED':
       return 415;
+    case 'CONSENT_REQUIRED':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'UNAVAILABLE':

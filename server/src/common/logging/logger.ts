@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger as Pino } from 'pino';
+import pino, { type DestinationStream, type Logger as Pino } from 'pino';
 
 /** The logger of the request being served, so every line a service writes carries its request id. */
 export const requestLogger = new AsyncLocalStorage<Pino>();
@@ -10,18 +10,22 @@ export function maskUrl(url: string): string {
   return url.replace(/(\/invitations\/)[^/?#]+/g, '$1[token]').replace(/([?&](?:token|code)=)[^&#]+/g, '$1[redacted]');
 }
 
-export function createRootLogger(level: string): Pino {
-  return pino({
-    level,
-    base: { service: 'enlace' },
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.accessToken', '*.refreshToken'],
-      censor: '[redacted]',
+/** Logs go to stdout, or to `destination` (a test reading every line the server writes). */
+export function createRootLogger(level: string, destination?: DestinationStream): Pino {
+  return pino(
+    {
+      level,
+      base: { service: 'enlace' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.accessToken', '*.refreshToken'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskUrl(req.url), ip: req.ip }),
+      },
     },
-    serializers: {
-      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskUrl(req.url), ip: req.ip }),
-    },
-  });
+    destination,
+  );
 }
 
 /** Nest's own start-up chatter (one line per module and per route) is debug detail, not news. */

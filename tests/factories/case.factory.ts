@@ -1,0 +1,50 @@
+import request from 'supertest';
+import type { CaseDto, CaseStage, ConsentDto, CreateCaseInput, RecordConsentInput, ReferralDto, CreateReferralInput } from '@enlace/shared';
+import type { TestApp } from '../support/test-app.js';
+import type { SignedIn } from './accounts.factory.js';
+
+/** A case and its workspace, created by `owner` through `POST /api/cases`. */
+export async function createCase(app: TestApp, owner: SignedIn, overrides: Partial<CreateCaseInput> = {}): Promise<CaseDto> {
+  const response = await request(app.url)
+    .post('/api/cases')
+    .auth(owner.token, { type: 'bearer' })
+    .send({ title: 'Caso Norte', exploitationTypes: ['labour'], jurisdiction: 'Salta', ...overrides })
+    .expect(201);
+  return response.body;
+}
+
+/** Moves the case through `stages` in order; each must be legal. */
+export async function walkCase(app: TestApp, by: SignedIn, start: CaseDto, stages: readonly CaseStage[]): Promise<CaseDto> {
+  let current = start;
+  for (const to of stages) {
+    const response = await request(app.url)
+      .post(`/api/cases/${start.id}/transitions`)
+      .auth(by.token, { type: 'bearer' })
+      .send({ version: current.version, to, reason: `Step to ${to}` })
+      .expect(200);
+    current = response.body;
+  }
+  return current;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export async function recordConsent(app: TestApp, by: SignedIn, caseId: string, overrides: Partial<RecordConsentInput> & Pick<RecordConsentInput, 'recipientOrganizationId'>): Promise<ConsentDto> {
+  const response = await request(app.url)
+    .post(`/api/cases/${caseId}/consents`)
+    .auth(by.token, { type: 'bearer' })
+    .send({ purpose: 'shelter', givenBy: 'person', givenOn: inDays(-1), validUntil: inDays(90), sharedFields: ['ageOrBirthYear'], ...overrides })
+    .expect(201);
+  return response.body;
+}
+
+export async function refer(app: TestApp, by: SignedIn, caseId: string, overrides: Partial<CreateReferralInput> & Pick<CreateReferralInput, 'toOrganizationId'>): Promise<ReferralDto> {
+  const response = await request(app.url)
+    .post(`/api/cases/${caseId}/referrals`)
+    .auth(by.token, { type: 'bearer' })
+    .send({ service: 'shelter', urgency: 'urgent', ...overrides })
+    .expect(201);
+  return response.body;
+}
+
+export { inDays };
