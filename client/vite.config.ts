@@ -26,7 +26,13 @@ export default defineConfig({
         // Libraries change far less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 2 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
+            // The Markdown renderer is loaded only with a card's description or comments (see features/boards/components/markdown.tsx).
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](react-markdown|remark-|unified|bail|trough|vfile|micromark|mdast-|hast-|unist-|devlop|decode-named-character-reference|character-|comma-separated-tokens|space-separated-tokens|property-information|html-url-attributes|estree-util-|style-to-|inline-style-parser|zwitch|longest-streak|trim-lines|ccount|is-alphabetical|is-alphanumerical|is-decimal|is-hexadecimal|parse-entities|stringify-entities|extend)[\\/]/,
+              priority: 2,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

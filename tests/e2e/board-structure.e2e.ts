@@ -56,6 +56,12 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     return session.page;
   }
 
+  /** Board actions live in one menu. */
+  async function boardAction(page: Page, name: string) {
+    await page.getByRole('button', { name: 'Board actions' }).click();
+    await page.getByRole('menuitem', { name }).click();
+  }
+
   const notReloaded = (page: Page) => page.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload === true);
 
   /** Accepts the next confirmation the page asks for, and hands back its question. */
@@ -185,7 +191,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const watchedCard = watcher.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
     await watchedCard.getByText('Labels: Legal aid').waitFor();
 
-    await editor.getByRole('button', { name: 'Board settings' }).click();
+    await boardAction(editor, 'Board settings');
     const settings = editor.getByRole('dialog', { name: 'Board settings' });
     await settings.getByRole('button', { name: 'Edit label Legal aid' }).click();
     await settings.getByLabel('Label name').fill('Legal counsel');
@@ -222,7 +228,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const editor = await onBoard(coordinator, workspaceId);
     const watcher = await onBoard(owner, workspaceId);
 
-    await editor.getByRole('button', { name: 'New board' }).click();
+    await boardAction(editor, 'New board');
     const dialog = editor.getByRole('dialog', { name: 'Create a board' });
     await dialog.getByLabel('Board title').fill('Referrals');
     await dialog.getByRole('button', { name: 'Create board' }).click();
