@@ -523,6 +523,10 @@ export const en = {
       reload: 'Reload',
     },
   },
+  ui: {
+    close: 'Close',
+    retry: 'Try again',
+  },
 };
 
 export type Translation = typeof en;

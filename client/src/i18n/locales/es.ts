@@ -521,4 +521,8 @@ export const es: Translation = {
       reload: 'Volver a cargar',
     },
   },
+  ui: {
+    close: 'Cerrar',
+    retry: 'Intentar de nuevo',
+  },
 };

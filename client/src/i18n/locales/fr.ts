@@ -521,4 +521,8 @@ export const fr: Translation = {
       reload: 'Recharger',
     },
   },
+  ui: {
+    close: 'Fermer',
+    retry: 'Réessayer',
+  },
 };
