@@ -57,8 +57,8 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
   }
 
   /** Board actions live in one menu. */
-  async function boardAction(page: Page, name: string) {
-    await page.getByRole('button', { name: 'Board actions' }).click();
+  async function boardAction(page: Page, name: string, menu = 'Board actions') {
+    await page.getByRole('button', { name: menu }).click();
     await page.getByRole('menuitem', { name }).click();
   }
 
@@ -188,7 +188,11 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const card = await createCard(board, 'To do', 'Request legal aid', [label.id]);
     const editor = await onBoard(coordinator, workspaceId);
     const watcher = await onBoard(owner, workspaceId);
-    const watchedCard = watcher.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
+    // The whole card: its button holds only the title, its labels sit beside it.
+    const watchedCard = watcher
+      .getByRole('region', { name: 'To do' })
+      .getByRole('listitem')
+      .filter({ has: watcher.getByRole('button', { name: 'Request legal aid', exact: true }) });
     await watchedCard.getByText('Labels: Legal aid').waitFor();
 
     await boardAction(editor, 'Board settings');
@@ -215,7 +219,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const page = await onBoard(owner, workspaceId);
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
 
-    await page.getByRole('button', { name: 'Nuevo tablero' }).click();
+    await boardAction(page, 'Nuevo tablero', 'Acciones del tablero');
     const dialog = page.getByRole('dialog', { name: 'Crear un tablero' });
     await dialog.getByLabel('Título del tablero').fill('Casos derivados');
     await dialog.getByRole('button', { name: 'Crear tablero' }).click();

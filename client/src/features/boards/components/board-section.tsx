@@ -22,7 +22,7 @@ type OpenDialog = 'settings' | 'new-board' | 'archived' | 'shortcuts' | null;
 
 /** Typing in a field, or a dialog already open: "?" is then just a character. */
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null);
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="dialog"]') !== null);
 
 export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const { t } = useTranslation();

@@ -76,10 +76,14 @@ export function BoardView({ workspace, board }: { workspace: WorkspaceDto; board
    * It keeps watching for a few frames: a card that moves is rendered anew in its new place, and focus
    * follows it there rather than dropping to the page.
    */
+  const revealing = useRef(0);
   const reveal = useCallback((cardId: string, focus: boolean) => {
+    // Only the latest: an earlier one still watching would scroll its card back into view.
+    const token = ++revealing.current;
     let frames = 0;
     let shown: HTMLElement | null = null;
     const attempt = () => {
+      if (token !== revealing.current) return;
       frames += 1;
       const element = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(cardId)}"]`);
       if (element && element !== shown) {

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto, CardDto, WorkspaceDto } from '@enlace/shared';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { clearStoredDraft } from '../card-draft-store';
 import type { BoardLookups } from '../hooks/use-board-lookups';
@@ -25,50 +25,38 @@ interface CardDialogProps {
 export function CardDialog({ workspace, board, card, lookups, canEdit, canCreateLabels, onClose }: CardDialogProps) {
   const { t } = useTranslation();
   const userId = useUserId();
-  const titleId = useId();
   const askId = useId();
-  const contentRef = useRef<HTMLDivElement>(null);
   const dirty = useRef(false);
   const [asking, setAsking] = useState(false);
   const onDirtyChange = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
 
-  const requestClose = useCallback(() => {
-    if (dirty.current) setAsking(true);
-    else onClose();
-  }, [onClose]);
-
-  // Escape asks the native <dialog> to close: with unsaved changes it asks the person instead.
-  useEffect(() => {
-    const dialog = contentRef.current?.closest('dialog');
-    if (!dialog) return;
-    const onCancel = (event: Event) => {
-      if (!dirty.current) return;
-      event.preventDefault();
-      setAsking((current) => !current);
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => dialog.removeEventListener('cancel', onCancel);
-  }, []);
+  // Close, Escape and a click outside all come here: with unsaved changes the person is asked instead
+  // (and Escape again, while asked, goes back to editing).
+  const requestClose = () => {
+    if (!dirty.current) onClose();
+    else setAsking((current) => !current);
+  };
 
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="card-dialog">
-      <div ref={contentRef}>
-        <div className="modal-header">
-          <h2 id={titleId}>
-            <span className="visually-hidden">{t('board.card.dialogLabel')}: </span>
-            {card.title}
-          </h2>
-          <button type="button" className="button button-outline button-small" onClick={requestClose}>
-            {t('board.card.close')}
-          </button>
-        </div>
+    <Dialog
+      open
+      onClose={requestClose}
+      className="card-dialog"
+      title={
+        <>
+          <span className="visually-hidden">{t('board.card.dialogLabel')}: </span>
+          {card.title}
+        </>
+      }
+    >
+      <div>
         {asking && (
           <div role="alertdialog" aria-labelledby={askId} className="alert alert-info card-discard">
             <p id={askId}>{t('boardUi.discard.question')}</p>
             <div className="button-row">
-              <button type="button" className="button button-primary button-small" autoFocus onClick={() => setAsking(false)}>
+              <button type="button" className="button button-primary button-small" data-autofocus autoFocus onClick={() => setAsking(false)}>
                 {t('boardUi.discard.keepEditing')}
               </button>
               <button type="button" className="button button-outline button-small" onClick={onClose}>
@@ -100,6 +88,6 @@ export function CardDialog({ workspace, board, card, lookups, canEdit, canCreate
         />
         <CardComments workspace={workspace} cardId={card.id} />
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 
 const SHORTCUTS = ['help', 'tab', 'skip', 'arrows', 'homeEnd', 'openCard', 'pickUp', 'moveArrows', 'drop', 'cancel'] as const;
 const KEYS: Record<(typeof SHORTCUTS)[number], string[]> = {
@@ -19,15 +18,8 @@ const KEYS: Record<(typeof SHORTCUTS)[number], string[]> = {
 /** The board's keyboard help, shown on "?" (or from the board's menu) rather than taking room on the board. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="shortcut-sheet">
-      <div className="modal-header">
-        <h2 id={titleId}>{t('boardUi.shortcuts.title')}</h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.card.close')}
-        </button>
-      </div>
+    <Dialog open onClose={onClose} title={t('boardUi.shortcuts.title')} className="shortcut-sheet">
       <dl className="shortcut-list">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut}>
@@ -40,6 +32,6 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-    </Modal>
+    </Dialog>
   );
 }
