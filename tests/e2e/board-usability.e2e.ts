@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions below run in the browser (page.evaluate), where the DOM is.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { api, ministryColleagues, signIn, type Person } from './support/app.js';
