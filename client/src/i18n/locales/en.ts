@@ -251,7 +251,6 @@ export const en = {
     settings: {
       open: 'Board settings',
       dialogTitle: 'Board settings',
-      close: 'Close',
       title: 'Board title',
       titleRequired: 'Enter a title.',
       save: 'Save title',
@@ -271,7 +270,6 @@ export const en = {
       moveRightNamed: 'Move column {{title}} right',
       moved: 'Column {{title}} is now in position {{position}} of {{total}}.',
       dialogLabel: 'Column settings',
-      close: 'Close',
       title: 'Title',
       titleRequired: 'Enter a title.',
       wipLimit: 'Work-in-progress limit',
@@ -351,7 +349,6 @@ export const en = {
       save: 'Save card',
       saving: 'Saving…',
       saved: 'Saved.',
-      close: 'Close',
       archive: 'Archive card',
       comments: 'Comments',
       noComments: 'No comments yet.',

@@ -249,7 +249,6 @@ export const es: Translation = {
     settings: {
       open: 'Configuración del tablero',
       dialogTitle: 'Configuración del tablero',
-      close: 'Cerrar',
       title: 'Título del tablero',
       titleRequired: 'Escriba un título.',
       save: 'Guardar título',
@@ -269,7 +268,6 @@ export const es: Translation = {
       moveRightNamed: 'Mover la columna {{title}} a la derecha',
       moved: 'La columna {{title}} está ahora en la posición {{position}} de {{total}}.',
       dialogLabel: 'Ajustes de la columna',
-      close: 'Cerrar',
       title: 'Título',
       titleRequired: 'Escriba un título.',
       wipLimit: 'Límite de trabajo en curso',
@@ -349,7 +347,6 @@ export const es: Translation = {
       save: 'Guardar tarjeta',
       saving: 'Guardando…',
       saved: 'Guardado.',
-      close: 'Cerrar',
       archive: 'Archivar tarjeta',
       comments: 'Comentarios',
       noComments: 'Todavía no hay comentarios.',

@@ -249,7 +249,6 @@ export const fr: Translation = {
     settings: {
       open: 'Paramètres du tableau',
       dialogTitle: 'Paramètres du tableau',
-      close: 'Fermer',
       title: 'Titre du tableau',
       titleRequired: 'Saisissez un titre.',
       save: 'Enregistrer le titre',
@@ -269,7 +268,6 @@ export const fr: Translation = {
       moveRightNamed: 'Déplacer la colonne {{title}} vers la droite',
       moved: 'La colonne {{title}} est maintenant en position {{position}} sur {{total}}.',
       dialogLabel: 'Paramètres de la colonne',
-      close: 'Fermer',
       title: 'Titre',
       titleRequired: 'Saisissez un titre.',
       wipLimit: 'Limite de travail en cours',
@@ -349,7 +347,6 @@ export const fr: Translation = {
       save: 'Enregistrer la carte',
       saving: 'Enregistrement…',
       saved: 'Enregistré.',
-      close: 'Fermer',
       archive: 'Archiver la carte',
       comments: 'Commentaires',
       noComments: 'Aucun commentaire pour l’instant.',

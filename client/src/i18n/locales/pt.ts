@@ -249,7 +249,6 @@ export const pt: Translation = {
     settings: {
       open: 'Configurações do quadro',
       dialogTitle: 'Configurações do quadro',
-      close: 'Fechar',
       title: 'Título do quadro',
       titleRequired: 'Informe um título.',
       save: 'Salvar título',
@@ -269,7 +268,6 @@ export const pt: Translation = {
       moveRightNamed: 'Mover a coluna {{title}} para a direita',
       moved: 'A coluna {{title}} agora está na posição {{position}} de {{total}}.',
       dialogLabel: 'Configurações da coluna',
-      close: 'Fechar',
       title: 'Título',
       titleRequired: 'Informe um título.',
       wipLimit: 'Limite de trabalho em andamento',
@@ -349,7 +347,6 @@ export const pt: Translation = {
       save: 'Salvar cartão',
       saving: 'Salvando…',
       saved: 'Salvo.',
-      close: 'Fechar',
       archive: 'Arquivar cartão',
       comments: 'Comentários',
       noComments: 'Ainda não há comentários.',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDto, UpdateColumnInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { conflictCurrent } from '../board-cache';
 import { isVersionConflict } from '../hooks/use-board';
 import { useDeleteColumn, useUpdateColumn } from '../hooks/use-board-structure';
@@ -11,7 +11,6 @@ import { useDeleteColumn, useUpdateColumn } from '../hooks/use-board-structure';
 /** A column's title, WIP limit and deletion, for owners and coordinators. */
 export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const remove = useDeleteColumn();
 
   // Once deleted, the column leaves the board's cache and this dialog goes with it (see BoardView).
@@ -20,16 +19,17 @@ export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: 
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="column-dialog">
-      <div className="modal-header">
-        <h2 id={titleId}>
+    <Dialog
+      open
+      onClose={onClose}
+      className="column-dialog"
+      title={
+        <>
           <span className="visually-hidden">{t('board.columns.dialogLabel')}: </span>
           {column.title}
-        </h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.columns.close')}
-        </button>
-      </div>
+        </>
+      }
+    >
       <ColumnForm column={column} />
       <div className="danger-zone">
         {remove.isError && <ErrorAlert error={remove.error} />}
@@ -38,7 +38,7 @@ export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: 
           {remove.isPending ? t('board.columns.deleting') : t('board.columns.delete')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 

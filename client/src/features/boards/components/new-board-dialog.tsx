@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { useCreateBoard } from '../hooks/use-board-structure';
 
 /** A new board for the workspace; the server gives it the default columns. */
 export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceId: string; onCreated: (board: BoardDto) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const ids = { heading: useId(), title: useId(), error: useId() };
+  const ids = { title: useId(), error: useId() };
   const create = useCreateBoard(workspaceId);
   const [title, setTitle] = useState('');
   const [showInvalid, setShowInvalid] = useState(false);
@@ -24,8 +24,7 @@ export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceI
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={ids.heading}>
-      <h2 id={ids.heading}>{t('board.boards.newDialogTitle')}</h2>
+    <Dialog open onClose={onClose} title={t('board.boards.newDialogTitle')}>
       <form className="form" onSubmit={onSubmit} noValidate>
         {create.isError && <ErrorAlert error={create.error} />}
         <div className="field">
@@ -55,6 +54,6 @@ export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceI
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
