@@ -97,7 +97,7 @@ async function timeToVisibleCards(url, path) {
     await page.getByLabel('E-mail', { exact: true }).fill(MEMBER.email);
     await page.getByLabel('Password', { exact: true }).fill(MEMBER.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Account menu:/ }).waitFor();
     const loads = [];
     for (let i = 0; i <= PAGE_LOADS; i += 1) {
       await page.goto(path, { waitUntil: 'commit' });

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDto, ColumnDto } from '@enlace/shared';
 import { useErrorMessage } from '../../../i18n/use-error-message';
@@ -14,7 +15,6 @@ interface AddCardFormProps {
 
 export function AddCardForm({ boardId, column, onAdded }: AddCardFormProps) {
   const { t } = useTranslation();
-  const inputId = useId();
   const create = useCreateCard(boardId);
   const describeError = useErrorMessage();
   const [title, setTitle] = useState('');
@@ -47,13 +47,16 @@ export function AddCardForm({ boardId, column, onAdded }: AddCardFormProps) {
           {t('boardUi.addRefused', { title: sent })} {fullColumn ? t('board.wipRefusedCreate', { count: fullColumn.wipLimit }) : describeError(create.error)}
         </p>
       )}
-      <label htmlFor={inputId} className="visually-hidden">
-        {t('board.newCardTitle', { column: column.title })}
-      </label>
-      <input id={inputId} value={title} maxLength={300} onChange={(event) => setTitle(event.target.value)} placeholder={t('board.addCard')} />
-      <button type="submit" className="button button-outline button-small" disabled={create.isPending || !title.trim()}>
+      <TextInput
+        aria-label={t('board.newCardTitle', { column: column.title })}
+        value={title}
+        maxLength={300}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        placeholder={t('board.addCard')}
+      />
+      <Button type="submit" variant="default" size="xs" disabled={create.isPending || !title.trim()}>
         {create.isPending ? (create.isPaused ? t('boardUi.addWaiting') : t('board.adding')) : t('board.addCard')}
-      </button>
+      </Button>
     </form>
   );
 }

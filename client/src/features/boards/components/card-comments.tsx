@@ -1,4 +1,5 @@
 import { subject } from '@casl/ability';
+import { Button, Stack, Textarea } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentDto, WorkspaceDto } from '@enlace/shared';
@@ -12,7 +13,6 @@ import { Markdown } from './markdown';
 export function CardComments({ workspace, cardId }: { workspace: WorkspaceDto; cardId: string }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const inputId = useId();
   const ability = useWorkspaceAbility(workspace);
   const comments = useComments(cardId);
   const add = useAddComment(cardId);
@@ -40,17 +40,16 @@ export function CardComments({ workspace, cardId }: { workspace: WorkspaceDto; c
           </ul>
         ))}
       {canComment && (
-        <form className="form" onSubmit={onSubmit}>
-          {add.isError && <ErrorAlert error={add.error} />}
-          <div className="field">
-            <label htmlFor={inputId}>{t('board.card.newComment')}</label>
-            <textarea id={inputId} rows={2} value={body} onChange={(event) => setBody(event.target.value)} />
-          </div>
-          <div>
-            <button type="submit" className="button button-primary button-small" disabled={add.isPending || !body.trim()}>
-              {t('board.card.addComment')}
-            </button>
-          </div>
+        <form onSubmit={onSubmit}>
+          <Stack gap="sm">
+            {add.isError && <ErrorAlert error={add.error} />}
+            <Textarea label={t('board.card.newComment')} autosize minRows={2} value={body} onChange={(event) => setBody(event.currentTarget.value)} />
+            <div>
+              <Button type="submit" size="xs" disabled={add.isPending || !body.trim()}>
+                {t('board.card.addComment')}
+              </Button>
+            </div>
+          </Stack>
         </form>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Button, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOrganizations } from '../../organizations/hooks/use-organizations';
 import type { CardDraft, DraftField } from '../card-draft';
@@ -33,7 +33,6 @@ export function CardConflictPanel({ conflict, draft, lookups, onTake }: CardConf
 
 function ConflictField({ field, conflict, draft, lookups, onTake }: CardConflictPanelProps & { field: DraftField }) {
   const { t } = useTranslation();
-  const mergeId = useId();
   const show = useFieldValue(lookups);
   const name = t(`boardUi.conflict.fields.${field}`);
   const text = field === 'title' || field === 'description';
@@ -47,17 +46,14 @@ function ConflictField({ field, conflict, draft, lookups, onTake }: CardConflict
             <p className="card-conflict-value" data-side={side}>
               {show(field, conflict[side][field]) || t('boardUi.conflict.empty')}
             </p>
-            <button type="button" className="button button-outline button-small" onClick={() => onTake(field, conflict[side][field])}>
+            <Button type="button" variant="default" size="xs" onClick={() => onTake(field, conflict[side][field])}>
               {t(side === 'theirs' ? 'boardUi.conflict.takeTheirs' : 'boardUi.conflict.takeMine', { field: name })}
-            </button>
+            </Button>
           </div>
         ))}
       </div>
       {text && (
-        <div className="field">
-          <label htmlFor={mergeId}>{t('boardUi.conflict.merged', { field: name })}</label>
-          <textarea id={mergeId} rows={field === 'title' ? 2 : 4} value={draft[field]} onChange={(event) => onTake(field, event.target.value)} />
-        </div>
+        <Textarea label={t('boardUi.conflict.merged', { field: name })} autosize minRows={field === 'title' ? 1 : 3} value={draft[field]} onChange={(event) => onTake(field, event.currentTarget.value)} />
       )}
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type CardDto, type LabelDto, type Priority } from '@enlace/shared';
@@ -43,7 +44,7 @@ export function CardForm({ card, workspaceId, boardId, labels, lookups, canEdit,
   const [draft, setDraft] = useState<CardDraft>(() => restored?.draft ?? draftOf(card));
   const [status, setStatus] = useState<SaveStatus>(restored ? 'restored' : 'idle');
   const [conflict, setConflict] = useState<CardConflict | null>(null);
-  const ids = { title: useId(), description: useId(), priority: useId(), due: useId() };
+  const descriptionId = useId();
   const dirty = hasChanges(changesOf(base, draft));
 
   // Every unsaved change is kept on this device until it is saved or discarded.
@@ -110,87 +111,79 @@ export function CardForm({ card, workspaceId, boardId, labels, lookups, canEdit,
   };
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {update.isError &&
-        (isVersionConflict(update.error) ? (
-          <p role="alert" className="alert alert-error">
-            {conflict ? t('boardUi.conflict.both') : t('boardUi.conflict.kept')}
-          </p>
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {update.isError &&
+          (isVersionConflict(update.error) ? (
+            <p role="alert" className="alert alert-error">
+              {conflict ? t('boardUi.conflict.both') : t('boardUi.conflict.kept')}
+            </p>
+          ) : (
+            <ErrorAlert error={update.error} />
+          ))}
+        {conflict && <CardConflictPanel conflict={conflict} draft={draft} lookups={lookups} onTake={(field: DraftField, value) => change(field, value)} />}
+        <TextInput label={t('board.card.title')} value={draft.title} maxLength={300} readOnly={!canEdit} required onChange={(event) => change('title', event.currentTarget.value)} />
+        {canEdit ? (
+          <div>
+            <Textarea label={t('board.card.description')} autosize minRows={3} maxRows={12} value={draft.description} onChange={(event) => change('description', event.currentTarget.value)} />
+            {draft.description.trim() && (
+              <section className="description-preview" aria-label={t('boardUi.descriptionPreview')}>
+                <Markdown text={draft.description} />
+              </section>
+            )}
+          </div>
         ) : (
-          <ErrorAlert error={update.error} />
-        ))}
-      {conflict && <CardConflictPanel conflict={conflict} draft={draft} lookups={lookups} onTake={(field: DraftField, value) => change(field, value)} />}
-      <div className="field">
-        <label htmlFor={ids.title}>{t('board.card.title')}</label>
-        <input id={ids.title} value={draft.title} maxLength={300} readOnly={!canEdit} required onChange={(event) => change('title', event.target.value)} />
-      </div>
-      {canEdit ? (
-        <div className="field">
-          <label htmlFor={ids.description}>{t('board.card.description')}</label>
-          <textarea id={ids.description} rows={4} value={draft.description} onChange={(event) => change('description', event.target.value)} />
-          {draft.description.trim() && (
-            <section className="description-preview" aria-label={t('boardUi.descriptionPreview')}>
-              <Markdown text={draft.description} />
-            </section>
-          )}
-        </div>
-      ) : (
-        <section className="field" aria-labelledby={ids.description}>
-          <h3 id={ids.description} className="field-label">
-            {t('board.card.description')}
-          </h3>
-          {draft.description.trim() ? <Markdown text={draft.description} /> : <p className="muted">{t('boardUi.noDescription')}</p>}
-        </section>
-      )}
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={ids.priority}>{t('board.card.priority')}</label>
-          <select id={ids.priority} value={draft.priority} disabled={!canEdit} onChange={(event) => change('priority', event.target.value as Priority)}>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`board.priorities.${priority}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.due}>{t('board.card.dueDate')}</label>
-          <input id={ids.due} type="date" value={draft.dueDate} readOnly={!canEdit} onChange={(event) => change('dueDate', event.target.value)} />
-        </div>
-      </div>
-      <CardLabelsField
-        boardId={boardId}
-        labels={labels}
-        lookups={lookups}
-        selected={draft.labelIds}
-        canEdit={canEdit}
-        canCreateLabels={canCreateLabels}
-        onChange={(next) => change('labelIds', next)}
-      />
-      <CardAssigneesField workspaceId={workspaceId} selected={draft.assigneeIds} canEdit={canEdit} onChange={(next) => change('assigneeIds', next)} />
-      <CardOrganizationField value={draft.responsibleOrganizationId} canEdit={canEdit} onChange={(next) => change('responsibleOrganizationId', next)} />
-      <CardChecklistField checklist={draft.checklist} canEdit={canEdit} onChange={(next) => change('checklist', next)} />
-      {canEdit && (
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={update.isPending}>
-            {update.isPending ? t('board.card.saving') : t('board.card.save')}
-          </button>
-          <button type="button" className="button button-outline" disabled={update.isPending} onClick={() => save({ archived: true }, onClose)}>
-            {t('board.card.archive')}
-          </button>
-          <span role="status" className="small">
-            {status === 'saved'
-              ? t('board.card.saved')
-              : status === 'unchanged'
-                ? t('board.card.noChanges')
-                : status === 'restored' && dirty
-                  ? t('boardUi.draftRestored')
-                  : dirty
-                    ? t('board.card.unsaved')
-                    : ''}
-          </span>
-        </div>
-      )}
+          <section aria-labelledby={descriptionId}>
+            <h3 id={descriptionId} className="field-label">
+              {t('board.card.description')}
+            </h3>
+            {draft.description.trim() ? <Markdown text={draft.description} /> : <p className="muted">{t('boardUi.noDescription')}</p>}
+          </section>
+        )}
+        <Group grow align="flex-start">
+          <NativeSelect
+            label={t('board.card.priority')}
+            value={draft.priority}
+            disabled={!canEdit}
+            onChange={(event) => change('priority', event.currentTarget.value as Priority)}
+            data={PRIORITIES.map((priority) => ({ value: priority, label: t(`board.priorities.${priority}`) }))}
+          />
+          <TextInput label={t('board.card.dueDate')} type="date" value={draft.dueDate} readOnly={!canEdit} onChange={(event) => change('dueDate', event.currentTarget.value)} />
+        </Group>
+        <CardLabelsField
+          boardId={boardId}
+          labels={labels}
+          lookups={lookups}
+          selected={draft.labelIds}
+          canEdit={canEdit}
+          canCreateLabels={canCreateLabels}
+          onChange={(next) => change('labelIds', next)}
+        />
+        <CardAssigneesField workspaceId={workspaceId} selected={draft.assigneeIds} canEdit={canEdit} onChange={(next) => change('assigneeIds', next)} />
+        <CardOrganizationField value={draft.responsibleOrganizationId} canEdit={canEdit} onChange={(next) => change('responsibleOrganizationId', next)} />
+        <CardChecklistField checklist={draft.checklist} canEdit={canEdit} onChange={(next) => change('checklist', next)} />
+        {canEdit && (
+          <Group gap="sm">
+            <Button type="submit" disabled={update.isPending}>
+              {update.isPending ? t('board.card.saving') : t('board.card.save')}
+            </Button>
+            <Button type="button" variant="default" disabled={update.isPending} onClick={() => save({ archived: true }, onClose)}>
+              {t('board.card.archive')}
+            </Button>
+            <span role="status" className="small">
+              {status === 'saved'
+                ? t('board.card.saved')
+                : status === 'unchanged'
+                  ? t('board.card.noChanges')
+                  : status === 'restored' && dirty
+                    ? t('boardUi.draftRestored')
+                    : dirty
+                      ? t('board.card.unsaved')
+                      : ''}
+            </span>
+          </Group>
+        )}
+      </Stack>
     </form>
   );
 }
