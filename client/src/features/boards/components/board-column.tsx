@@ -46,7 +46,7 @@ export function BoardColumn(props: BoardColumnProps) {
     <section role="region" aria-label={column.title} data-column-id={column.id} tabIndex={-1} className={`board-column${isOver ? ' is-over' : ''}`}>
       <ColumnHeader column={column} headingId={headingId} count={cards.length} structure={structure} />
       {onSkip && cards.length > 0 && (
-        <button type="button" className="skip-column" onClick={onSkip}>
+        <button type="button" className="visually-hidden skip-column" onClick={onSkip}>
           {t('boardUi.skipColumn')}
         </button>
       )}
