@@ -5,7 +5,6 @@
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 function cached<F>(cache: Map<string, F>, language: string | undefined, create: () => F): F {
@@ -32,14 +31,6 @@ export function formatMoment(iso: string, language: string | undefined): string 
 /** "Ana, Luis and Marta" in the reader's language. */
 export function formatList(items: string[], language: string | undefined): string {
   return cached(listFormats, language, () => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(items);
-}
-
-/**
- * A count in the reader's language, grouped from four digits on ("1.667" in Spanish, "1,667" in
- * English): a column's card count is read at a glance, where CLDR's Spanish default leaves 1667 as is.
- */
-export function formatCount(count: number, language: string | undefined): string {
-  return cached(numberFormats, language, () => new Intl.NumberFormat(language, { useGrouping: 'always' })).format(count);
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -204,8 +204,8 @@ export const en = {
   board: {
     heading: 'Board',
     noBoard: 'This workspace has no board.',
-    cardCount_one: '{{number}} card',
-    cardCount_other: '{{number}} cards',
+    cardCount_one: '{{count, number}} card',
+    cardCount_other: '{{count, number}} cards',
     wipCount: '{{count}} of {{limit}} (work-in-progress limit)',
     addCard: 'Add card',
     newCardTitle: 'New card title in {{column}}',

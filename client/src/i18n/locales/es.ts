@@ -202,8 +202,8 @@ export const es: Translation = {
   board: {
     heading: 'Tablero',
     noBoard: 'Este espacio de trabajo no tiene tablero.',
-    cardCount_one: '{{number}} tarjeta',
-    cardCount_other: '{{number}} tarjetas',
+    cardCount_one: '{{count, number}} tarjeta',
+    cardCount_other: '{{count, number}} tarjetas',
     wipCount: '{{count}} de {{limit}} (límite de trabajo en curso)',
     addCard: 'Añadir tarjeta',
     newCardTitle: 'Título de la nueva tarjeta en {{column}}',

@@ -202,8 +202,8 @@ export const fr: Translation = {
   board: {
     heading: 'Tableau',
     noBoard: 'Cet espace de travail n’a pas de tableau.',
-    cardCount_one: '{{number}} carte',
-    cardCount_other: '{{number}} cartes',
+    cardCount_one: '{{count, number}} carte',
+    cardCount_other: '{{count, number}} cartes',
     wipCount: '{{count}} sur {{limit}} (limite de travail en cours)',
     addCard: 'Ajouter une carte',
     newCardTitle: 'Titre de la nouvelle carte dans {{column}}',

@@ -202,8 +202,8 @@ export const pt: Translation = {
   board: {
     heading: 'Quadro',
     noBoard: 'Este espaço de trabalho não tem quadro.',
-    cardCount_one: '{{number}} cartão',
-    cardCount_other: '{{number}} cartões',
+    cardCount_one: '{{count, number}} cartão',
+    cardCount_other: '{{count, number}} cartões',
     wipCount: '{{count}} de {{limit}} (limite de trabalho em andamento)',
     addCard: 'Adicionar cartão',
     newCardTitle: 'Título do novo cartão em {{column}}',

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../format';
 import { wipStateOf } from '../wip-limit';
 
 /**
@@ -7,9 +6,9 @@ import { wipStateOf } from '../wip-limit';
  * so in words, so colour is never the only sign; assistive technology reads one full sentence.
  */
 export function WipIndicator({ count, wipLimit }: { count: number; wipLimit: number | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const state = wipStateOf(count, wipLimit);
-  if (wipLimit === null) return <span className="small muted">{t('board.cardCount', { count, number: formatCount(count, i18n.resolvedLanguage) })}</span>;
+  if (wipLimit === null) return <span className="small muted">{t('board.cardCount', { count })}</span>;
   const sentence = t('board.wipCount', { count, limit: wipLimit });
   return (
     <span className={`wip wip-${state} small`} title={sentence}>
