@@ -122,7 +122,7 @@ export function CardForm({ card, workspaceId, boardId, labels, lookups, canEdit,
             <ErrorAlert error={update.error} />
           ))}
         {conflict && <CardConflictPanel conflict={conflict} draft={draft} lookups={lookups} onTake={(field: DraftField, value) => change(field, value)} />}
-        <TextInput label={t('board.card.title')} value={draft.title} maxLength={300} readOnly={!canEdit} required onChange={(event) => change('title', event.currentTarget.value)} />
+        <TextInput label={t('board.card.title')} value={draft.title} maxLength={300} readOnly={!canEdit} onChange={(event) => change('title', event.currentTarget.value)} />
         {canEdit ? (
           <div>
             <Textarea label={t('board.card.description')} autosize minRows={3} maxRows={12} value={draft.description} onChange={(event) => change('description', event.currentTarget.value)} />

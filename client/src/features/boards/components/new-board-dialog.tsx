@@ -33,7 +33,6 @@ export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceI
             description={t('board.boards.defaultColumnsHint')}
             value={title}
             maxLength={120}
-            required
             onChange={(event) => setTitle(event.currentTarget.value)}
             error={showInvalid && missing && t('board.settings.titleRequired')}
           />
