@@ -525,6 +525,7 @@ export const en = {
     retry: 'Try again',
   },
   shell: {
+    accountDetails: 'Account details',
     removeMemberExplanation: '{{name}} loses access to this workspace at once. What they contributed stays.',
     interfaceLanguage: 'Interface language',
     navigation: 'Navigation menu',

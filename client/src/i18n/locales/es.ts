@@ -523,6 +523,7 @@ export const es: Translation = {
     retry: 'Intentar de nuevo',
   },
   shell: {
+    accountDetails: 'Datos de la cuenta',
     removeMemberExplanation: '{{name}} pierde de inmediato el acceso a este espacio de trabajo. Lo que aportó se conserva.',
     interfaceLanguage: 'Idioma de la interfaz',
     navigation: 'Menú de navegación',

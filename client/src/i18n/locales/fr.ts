@@ -523,6 +523,7 @@ export const fr: Translation = {
     retry: 'Réessayer',
   },
   shell: {
+    accountDetails: 'Détails du compte',
     removeMemberExplanation: '{{name}} perd immédiatement l’accès à cet espace de travail. Ses contributions sont conservées.',
     interfaceLanguage: 'Langue de l’interface',
     navigation: 'Menu de navigation',

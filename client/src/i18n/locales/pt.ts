@@ -523,6 +523,7 @@ export const pt: Translation = {
     retry: 'Tentar novamente',
   },
   shell: {
+    accountDetails: 'Dados da conta',
     removeMemberExplanation: '{{name}} perde imediatamente o acesso a este espaço de trabalho. O que contribuiu é mantido.',
     interfaceLanguage: 'Idioma da interface',
     navigation: 'Menu de navegação',
