@@ -56,6 +56,12 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     return session.page;
   }
 
+  /** Board actions live in one menu. */
+  async function boardAction(page: Page, name: string, menu = 'Board actions') {
+    await page.getByRole('button', { name: menu }).click();
+    await page.getByRole('menuitem', { name }).click();
+  }
+
   const notReloaded = (page: Page) => page.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload === true);
 
   /** Accepts the next confirmation the page asks for, and hands back its question. */
@@ -182,10 +188,14 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const card = await createCard(board, 'To do', 'Request legal aid', [label.id]);
     const editor = await onBoard(coordinator, workspaceId);
     const watcher = await onBoard(owner, workspaceId);
-    const watchedCard = watcher.getByRole('region', { name: 'To do' }).getByRole('button', { name: 'Request legal aid', exact: true });
+    // The whole card: its button holds only the title, its labels sit beside it.
+    const watchedCard = watcher
+      .getByRole('region', { name: 'To do' })
+      .getByRole('listitem')
+      .filter({ has: watcher.getByRole('button', { name: 'Request legal aid', exact: true }) });
     await watchedCard.getByText('Labels: Legal aid').waitFor();
 
-    await editor.getByRole('button', { name: 'Board settings' }).click();
+    await boardAction(editor, 'Board settings');
     const settings = editor.getByRole('dialog', { name: 'Board settings' });
     await settings.getByRole('button', { name: 'Edit label Legal aid' }).click();
     await settings.getByLabel('Label name').fill('Legal counsel');
@@ -209,7 +219,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const page = await onBoard(owner, workspaceId);
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Español' });
 
-    await page.getByRole('button', { name: 'Nuevo tablero' }).click();
+    await boardAction(page, 'Nuevo tablero', 'Acciones del tablero');
     const dialog = page.getByRole('dialog', { name: 'Crear un tablero' });
     await dialog.getByLabel('Título del tablero').fill('Casos derivados');
     await dialog.getByRole('button', { name: 'Crear tablero' }).click();
@@ -222,7 +232,7 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const editor = await onBoard(coordinator, workspaceId);
     const watcher = await onBoard(owner, workspaceId);
 
-    await editor.getByRole('button', { name: 'New board' }).click();
+    await boardAction(editor, 'New board');
     const dialog = editor.getByRole('dialog', { name: 'Create a board' });
     await dialog.getByLabel('Board title').fill('Referrals');
     await dialog.getByRole('button', { name: 'Create board' }).click();

@@ -7,6 +7,7 @@ interface Card {
   id: string;
   version: number;
   title: string;
+  description: string;
   labelIds: string[];
   assigneeIds: string[];
   responsibleOrganizationId: string | null;
@@ -64,6 +65,16 @@ describe('editing every field of a card in the card dialog', () => {
     return card;
   }
 
+  /** Board actions live in one menu. */
+  async function boardAction(page: Page, name: string) {
+    await page.getByRole('button', { name: 'Board actions' }).click();
+    await page.getByRole('menuitem', { name }).click();
+  }
+
+  /** The whole card (its button holds only the title; labels, priority and people sit beside it). */
+  const cardItem = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'To do' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
+
   async function openCard(page: Page, title: string): Promise<Locator> {
     await (await boardCard(page, title)).click();
     await page.getByRole('dialog', { name: `Card details: ${title}` }).waitFor();
@@ -75,7 +86,8 @@ describe('editing every field of a card in the card dialog', () => {
     const created = await createCard('Arrange shelter placement');
     const editor = await signedIn(coordinator);
     const watcher = await signedIn(owner);
-    const watched = await boardCard(watcher, 'Arrange shelter placement');
+    await boardCard(watcher, 'Arrange shelter placement');
+    const watched = cardItem(watcher, 'Arrange shelter placement');
     // Anything a reload would wipe out.
     await watcher.evaluate(() => Object.assign(globalThis, { enlaceNoReload: true }));
 
@@ -146,9 +158,14 @@ describe('editing every field of a card in the card dialog', () => {
     await api(server, `/api/cards/${card.id}`, { method: 'PATCH', token: owner.token, body: { version: card.version, title: 'Book a Quechua interpreter' } });
 
     await dialog.getByRole('button', { name: 'Save card' }).click();
-    await dialog.getByRole('alert').getByText('Someone else changed this card in the meantime.', { exact: false }).waitFor();
+    await dialog.getByRole('alert').getByText('Someone else saved this card while you were editing it.', { exact: false }).waitFor();
+    // Their title, and the description typed here, kept on top of it: saving again changes only the description.
     expect(await dialog.getByLabel('Title').inputValue()).toBe('Book a Quechua interpreter');
+    expect(await dialog.getByLabel('Description').inputValue()).toBe('Quechua, for the hearing on Monday.');
     expect((await readCard(card.id))?.title).toBe('Book a Quechua interpreter');
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    await dialog.getByRole('status').getByText('Saved.').waitFor();
+    expect(await readCard(card.id)).toMatchObject({ title: 'Book a Quechua interpreter', description: 'Quechua, for the hearing on Monday.', version: card.version + 2 });
   });
 
   it('finds an archived card again and restores it; an observer sees the archive change live but cannot restore', async () => {
@@ -156,7 +173,7 @@ describe('editing every field of a card in the card dialog', () => {
     const watcher = await signedIn(observer);
     await boardCard(watcher, 'Close duplicate referral');
     await watcher.evaluate(() => Object.assign(globalThis, { enlaceNoReload: true }));
-    await watcher.getByRole('button', { name: 'Archived cards' }).click();
+    await boardAction(watcher, 'Archived cards');
     const watched = watcher.getByRole('dialog', { name: 'Archived cards' });
     await watched.getByText('No card of this board is archived.').waitFor();
 
@@ -169,7 +186,7 @@ describe('editing every field of a card in the card dialog', () => {
     await watched.getByText('Close duplicate referral').waitFor();
     expect(await watched.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
 
-    await editor.getByRole('button', { name: 'Archived cards' }).click();
+    await boardAction(editor, 'Archived cards');
     const archive = editor.getByRole('dialog', { name: 'Archived cards' });
     await archive.getByRole('button', { name: 'Restore Close duplicate referral' }).click();
     await archive.getByRole('status').getByText('“Close duplicate referral” is back on the board.').waitFor();

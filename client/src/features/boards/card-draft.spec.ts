@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CardDto } from '@enlace/shared';
-import { changesOf, draftOf } from './card-draft.js';
+import { changesOf, draftOf, rebaseDraft } from './card-draft.js';
 
 const card = {
   id: 'card-1',
@@ -44,5 +44,21 @@ describe('changesOf', () => {
       dueDate: null,
       title: 'Arrange a shelter',
     });
+  });
+});
+
+describe('rebaseDraft', () => {
+  const theirs = { ...card, version: 5, title: 'Arrange a shelter placement', priority: 'urgent', description: 'Three nights' } satisfies CardDto;
+
+  it('takes what only they changed, keeps what only the draft changed, and lists both-changed fields as conflicts', () => {
+    const draft = { ...draftOf(card), description: 'Two nights, then the family home', dueDate: '2026-03-09' };
+    const { draft: next, conflicts } = rebaseDraft(card, theirs, draft);
+    expect(next).toEqual({ ...draftOf(theirs), description: 'Two nights, then the family home', dueDate: '2026-03-09' });
+    expect(conflicts).toEqual(['description']);
+  });
+
+  it('sees no conflict where both made the same change', () => {
+    const draft = { ...draftOf(card), priority: 'urgent' as const };
+    expect(rebaseDraft(card, theirs, draft).conflicts).toEqual([]);
   });
 });

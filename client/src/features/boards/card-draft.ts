@@ -53,3 +53,28 @@ export function toggleId(selected: string[], id: string, on: boolean): string[] 
   if (on) return selected.includes(id) ? selected : [...selected, id];
   return selected.filter((item) => item !== id);
 }
+
+export type DraftField = keyof CardDraft;
+const DRAFT_FIELDS: DraftField[] = ['title', 'description', 'priority', 'dueDate', 'labelIds', 'assigneeIds', 'responsibleOrganizationId', 'checklist'];
+
+/** The draft fields that `changes` touches (its keys are the draft's, with the due date as sent). */
+const fieldsOf = (changes: CardChanges) => new Set(Object.keys(changes) as DraftField[]);
+
+/**
+ * A draft started from `base`, carried onto `current` (someone else's newer version): what only they
+ * changed is taken from `current`, what only the draft changed is kept, and the fields both changed to
+ * different values are the conflicts, left at the draft's value for the person to resolve.
+ */
+export function rebaseDraft(base: CardDto, current: CardDto, draft: CardDraft): { draft: CardDraft; conflicts: DraftField[] } {
+  const mine = fieldsOf(changesOf(base, draft));
+  const theirs = fieldsOf(changesOf(base, draftOf(current)));
+  const differ = fieldsOf(changesOf(current, draft));
+  const next: CardDraft = { ...draftOf(current) };
+  const conflicts: DraftField[] = [];
+  for (const field of DRAFT_FIELDS) {
+    if (!mine.has(field)) continue;
+    (next as unknown as Record<DraftField, unknown>)[field] = draft[field];
+    if (theirs.has(field) && differ.has(field)) conflicts.push(field);
+  }
+  return { draft: next, conflicts };
+}

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { useCreateColumn } from '../hooks/use-board-structure';
@@ -6,7 +7,6 @@ import { useCreateColumn } from '../hooks/use-board-structure';
 /** A new column at the end of the board; focus stays in the field, so several can be added in a row. */
 export function AddColumnForm({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
-  const inputId = useId();
   const create = useCreateColumn(boardId);
   const [title, setTitle] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -30,13 +30,16 @@ export function AddColumnForm({ boardId }: { boardId: string }) {
   return (
     <form className="add-column" onSubmit={onSubmit}>
       {create.isError && <ErrorAlert error={create.error} />}
-      <label htmlFor={inputId} className="visually-hidden">
-        {t('board.columns.newTitle')}
-      </label>
-      <input id={inputId} value={title} maxLength={120} onChange={(event) => setTitle(event.target.value)} placeholder={t('board.columns.newTitle')} />
-      <button type="submit" className="button button-outline button-small" disabled={create.isPending || !title.trim()}>
+      <TextInput
+        aria-label={t('board.columns.newTitle')}
+        value={title}
+        maxLength={120}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        placeholder={t('board.columns.newTitle')}
+      />
+      <Button type="submit" variant="default" size="xs" disabled={create.isPending || !title.trim()}>
         {create.isPending ? t('board.columns.adding') : t('board.columns.add')}
-      </button>
+      </Button>
       <span role="status" className="small">
         {announcement}
       </span>

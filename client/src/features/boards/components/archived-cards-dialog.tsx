@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto, CardDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { PageStatus } from '../../../ui/page-status';
 import { formatMoment } from '../format';
 import { useArchivedCards, useRestoreCard } from '../hooks/use-archived-cards';
@@ -13,7 +13,6 @@ import { useArchivedCards, useRestoreCard } from '../hooks/use-archived-cards';
  */
 export function ArchivedCardsDialog({ board, canRestore, onClose }: { board: BoardDto; canRestore: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const titleId = useId();
   const archived = useArchivedCards(board.id);
   const restore = useRestoreCard(board.id);
   const [restoredTitle, setRestoredTitle] = useState<string>();
@@ -26,13 +25,7 @@ export function ArchivedCardsDialog({ board, canRestore, onClose }: { board: Boa
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="archived-cards-dialog">
-      <div className="modal-header">
-        <h2 id={titleId}>{t('board.archived.dialogTitle')}</h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.settings.close')}
-        </button>
-      </div>
+    <Dialog open onClose={onClose} title={t('board.archived.dialogTitle')} className="archived-cards-dialog">
       {restore.isError && <ErrorAlert error={restore.error} />}
       <p role="status" className="small">
         {restoredTitle ? t('board.archived.restored', { title: restoredTitle }) : ''}
@@ -44,7 +37,7 @@ export function ArchivedCardsDialog({ board, canRestore, onClose }: { board: Boa
       ) : cards.length === 0 ? (
         <p>{t('board.archived.empty')}</p>
       ) : (
-        <ul className="archived-list" aria-labelledby={titleId}>
+        <ul className="archived-list" aria-label={t('board.archived.dialogTitle')}>
           {cards.map((card) => (
             <li key={card.id} className="archived-item">
               <div className="archived-item-text">
@@ -71,7 +64,7 @@ export function ArchivedCardsDialog({ board, canRestore, onClose }: { board: Boa
           {archived.isFetchingNextPage ? t('app.loading') : t('board.archived.more')}
         </button>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 

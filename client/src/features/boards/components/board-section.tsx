@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { WorkspaceDto } from '@enlace/shared';
@@ -11,11 +11,18 @@ import { useBoard, useBoards } from '../hooks/use-board';
 import { useRealtimeStatus } from '../../realtime/workspace-realtime';
 import { ArchivedCardsDialog } from './archived-cards-dialog';
 import { BoardSettingsDialog } from './board-settings-dialog';
+import { BoardMenu, type BoardMenuItem } from './board-menu';
 import { BoardSwitcher, searchWithBoard } from './board-switcher';
 import { BoardView } from './board-view';
 import { NewBoardDialog } from './new-board-dialog';
+import { ShortcutSheet } from './shortcut-sheet';
+import '../board.css';
 
-type OpenDialog = 'settings' | 'new-board' | 'archived' | null;
+type OpenDialog = 'settings' | 'new-board' | 'archived' | 'shortcuts' | null;
+
+/** Typing in a field, or a dialog already open: "?" is then just a character. */
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="dialog"]') !== null);
 
 export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const { t } = useTranslation();
@@ -38,27 +45,29 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
   const live = useRealtimeStatus();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      event.preventDefault();
+      setDialog('shortcuts');
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const actions: BoardMenuItem[] = [
+    ...(canEditStructure ? [{ id: 'new-board', label: t('board.boards.new'), onSelect: () => setDialog('new-board') }] : []),
+    ...(canEditStructure && board.data ? [{ id: 'settings', label: t('board.settings.open'), onSelect: () => setDialog('settings') }] : []),
+    ...(board.data ? [{ id: 'archived', label: t('board.archived.open'), onSelect: () => setDialog('archived') }] : []),
+    { id: 'shortcuts', label: t('boardUi.shortcuts.open'), onSelect: () => setDialog('shortcuts') },
+  ];
+
   return (
     <section aria-labelledby={headingId} className="board-section">
       <div className="board-toolbar">
         <h2 id={headingId}>{board.data?.title ?? t('board.heading')}</h2>
-        <div className="button-row">
-          {board.data && (
-            <button type="button" className="button button-outline button-small" onClick={() => setDialog('archived')}>
-              {t('board.archived.open')}
-            </button>
-          )}
-          {canEditStructure && board.data && (
-            <button type="button" className="button button-outline button-small" onClick={() => setDialog('settings')}>
-              {t('board.settings.open')}
-            </button>
-          )}
-          {canEditStructure && (
-            <button type="button" className="button button-outline button-small" onClick={() => setDialog('new-board')}>
-              {t('board.boards.new')}
-            </button>
-          )}
-        </div>
+        {boardId && items.length > 1 && <BoardSwitcher boards={items} currentId={boardId} />}
+        <BoardMenu items={actions} />
         <div role="status" className="connection-status">
           {live.status === 'disconnected' && <span className="alert alert-info small">{t('board.reconnecting')}</span>}
         </div>
@@ -78,7 +87,6 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
           </div>
         )}
       </div>
-      {boardId && items.length > 1 && <BoardSwitcher boards={items} currentId={boardId} />}
       {boards.isPending || (boardId && board.isPending) ? (
         <PageStatus message={t('app.loading')} />
       ) : boards.isError ? (
@@ -93,6 +101,7 @@ export function BoardSection({ workspace }: { workspace: WorkspaceDto }) {
       )}
       {dialog === 'settings' && board.data && <BoardSettingsDialog board={board.data} onClose={() => setDialog(null)} />}
       {dialog === 'archived' && board.data && <ArchivedCardsDialog board={board.data} canRestore={canEditCards} onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
       {dialog === 'new-board' && (
         <NewBoardDialog
           workspaceId={workspace.id}

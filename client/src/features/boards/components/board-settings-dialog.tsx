@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardDto, BoardSummaryDto } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { conflictCurrent } from '../board-cache';
 import { isVersionConflict } from '../hooks/use-board';
 import { useRenameBoard } from '../hooks/use-board-structure';
@@ -12,18 +12,11 @@ import { LabelManager } from './label-manager';
 /** The board's title and labels, for owners and coordinators. `board` is the cached one: it follows live changes. */
 export function BoardSettingsDialog({ board, onClose }: { board: BoardDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="board-settings-dialog">
-      <div className="modal-header">
-        <h2 id={titleId}>{t('board.settings.dialogTitle')}</h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.settings.close')}
-        </button>
-      </div>
+    <Dialog open onClose={onClose} title={t('board.settings.dialogTitle')} className="board-settings-dialog">
       <BoardTitleForm board={board} />
       <LabelManager boardId={board.id} labels={board.labels} />
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,21 +1,23 @@
 import { subject } from '@casl/ability';
+import { Button, Stack, Textarea } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkspaceDto } from '@enlace/shared';
+import type { CommentDto, WorkspaceDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { useMembers } from '../../workspaces/hooks/use-members';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
+import { formatMoment, formatRelative } from '../format';
 import { useAddComment, useComments } from '../hooks/use-board';
+import { Markdown } from './markdown';
 
 export function CardComments({ workspace, cardId }: { workspace: WorkspaceDto; cardId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
-  const inputId = useId();
   const ability = useWorkspaceAbility(workspace);
   const comments = useComments(cardId);
   const add = useAddComment(cardId);
   const [body, setBody] = useState('');
   const canComment = ability.can('create', subject('Comment', { workspaceId: workspace.id }));
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,27 +35,45 @@ export function CardComments({ workspace, cardId }: { workspace: WorkspaceDto; c
         ) : (
           <ul className="comment-list">
             {comments.data.items.map((comment) => (
-              <li key={comment.id}>
-                <p className="small muted">{format.format(new Date(comment.createdAt))}</p>
-                <p>{comment.body}</p>
-              </li>
+              <Comment key={comment.id} workspaceId={workspace.id} comment={comment} />
             ))}
           </ul>
         ))}
       {canComment && (
-        <form className="form" onSubmit={onSubmit}>
-          {add.isError && <ErrorAlert error={add.error} />}
-          <div className="field">
-            <label htmlFor={inputId}>{t('board.card.newComment')}</label>
-            <textarea id={inputId} rows={2} value={body} onChange={(event) => setBody(event.target.value)} />
-          </div>
-          <div>
-            <button type="submit" className="button button-primary button-small" disabled={add.isPending || !body.trim()}>
-              {t('board.card.addComment')}
-            </button>
-          </div>
+        <form onSubmit={onSubmit}>
+          <Stack gap="sm">
+            {add.isError && <ErrorAlert error={add.error} />}
+            <Textarea label={t('board.card.newComment')} autosize minRows={2} value={body} onChange={(event) => setBody(event.currentTarget.value)} />
+            <div>
+              <Button type="submit" size="xs" disabled={add.isPending || !body.trim()}>
+                {t('board.card.addComment')}
+              </Button>
+            </div>
+          </Stack>
         </form>
       )}
     </section>
+  );
+}
+
+/** Who wrote it, for which organisation, how long ago (the exact moment on hover), and the text as Markdown. */
+function Comment({ workspaceId, comment }: { workspaceId: string; comment: CommentDto }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const author = useMembers(workspaceId).data?.items.find((member) => member.userId === comment.authorId);
+  return (
+    <li>
+      <p className="comment-byline small">
+        <strong>{author?.displayName ?? t('boardUi.comments.formerMember')}</strong>
+        {author && <span className="muted"> · {author.organizationName ?? t('boardUi.comments.noOrganization')}</span>}
+        <span className="muted">
+          {' · '}
+          <time dateTime={comment.createdAt} title={formatMoment(comment.createdAt, language)}>
+            {formatRelative(comment.createdAt, language)}
+          </time>
+        </span>
+      </p>
+      <Markdown text={comment.body} />
+    </li>
   );
 }

@@ -1,7 +1,9 @@
-import { useId } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto, CardDto, WorkspaceDto } from '@enlace/shared';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
+import { useUserId } from '../../auth/hooks/use-user-id';
+import { clearStoredDraft } from '../card-draft-store';
 import type { BoardLookups } from '../hooks/use-board-lookups';
 import { CardComments } from './card-comments';
 import { CardForm } from './card-form';
@@ -19,31 +21,73 @@ interface CardDialogProps {
   onClose: () => void;
 }
 
+/** Closing with unsaved changes (Close or Escape) asks first: keep editing, keep the draft for later, or discard it. */
 export function CardDialog({ workspace, board, card, lookups, canEdit, canCreateLabels, onClose }: CardDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
+  const userId = useUserId();
+  const askId = useId();
+  const dirty = useRef(false);
+  const [asking, setAsking] = useState(false);
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+
+  // Close, Escape and a click outside all come here: with unsaved changes the person is asked instead
+  // (and Escape again, while asked, goes back to editing).
+  const requestClose = () => {
+    if (!dirty.current) onClose();
+    else setAsking((current) => !current);
+  };
+
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="card-dialog">
-      <div className="modal-header">
-        <h2 id={titleId}>
+    <Dialog
+      open
+      onClose={requestClose}
+      className="card-dialog"
+      title={
+        <>
           <span className="visually-hidden">{t('board.card.dialogLabel')}: </span>
           {card.title}
-        </h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.card.close')}
-        </button>
+        </>
+      }
+    >
+      <div>
+        {asking && (
+          <div role="alertdialog" aria-labelledby={askId} className="alert alert-info card-discard">
+            <p id={askId}>{t('boardUi.discard.question')}</p>
+            <div className="button-row">
+              <button type="button" className="button button-primary button-small" data-autofocus autoFocus onClick={() => setAsking(false)}>
+                {t('boardUi.discard.keepEditing')}
+              </button>
+              <button type="button" className="button button-outline button-small" onClick={onClose}>
+                {t('boardUi.discard.keepDraft')}
+              </button>
+              <button
+                type="button"
+                className="button button-outline button-small"
+                onClick={() => {
+                  clearStoredDraft(userId, card.id);
+                  onClose();
+                }}
+              >
+                {t('boardUi.discard.discard')}
+              </button>
+            </div>
+          </div>
+        )}
+        <CardForm
+          card={card}
+          workspaceId={workspace.id}
+          boardId={board.id}
+          labels={board.labels}
+          lookups={lookups}
+          canEdit={canEdit}
+          canCreateLabels={canEdit && canCreateLabels}
+          onClose={onClose}
+          onDirtyChange={onDirtyChange}
+        />
+        <CardComments workspace={workspace} cardId={card.id} />
       </div>
-      <CardForm
-        card={card}
-        workspaceId={workspace.id}
-        boardId={board.id}
-        labels={board.labels}
-        lookups={lookups}
-        canEdit={canEdit}
-        canCreateLabels={canEdit && canCreateLabels}
-        onClose={onClose}
-      />
-      <CardComments workspace={workspace} cardId={card.id} />
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Group, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDto, UpdateColumnInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { conflictCurrent } from '../board-cache';
 import { isVersionConflict } from '../hooks/use-board';
 import { useDeleteColumn, useUpdateColumn } from '../hooks/use-board-structure';
@@ -11,7 +12,6 @@ import { useDeleteColumn, useUpdateColumn } from '../hooks/use-board-structure';
 /** A column's title, WIP limit and deletion, for owners and coordinators. */
 export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const remove = useDeleteColumn();
 
   // Once deleted, the column leaves the board's cache and this dialog goes with it (see BoardView).
@@ -20,16 +20,17 @@ export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: 
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={titleId} className="column-dialog">
-      <div className="modal-header">
-        <h2 id={titleId}>
+    <Dialog
+      open
+      onClose={onClose}
+      className="column-dialog"
+      title={
+        <>
           <span className="visually-hidden">{t('board.columns.dialogLabel')}: </span>
           {column.title}
-        </h2>
-        <button type="button" className="button button-outline button-small" onClick={onClose}>
-          {t('board.columns.close')}
-        </button>
-      </div>
+        </>
+      }
+    >
       <ColumnForm column={column} />
       <div className="danger-zone">
         {remove.isError && <ErrorAlert error={remove.error} />}
@@ -38,7 +39,7 @@ export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: 
           {remove.isPending ? t('board.columns.deleting') : t('board.columns.delete')}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -72,7 +73,6 @@ type SaveStatus = 'idle' | 'saved' | 'unchanged';
 /** Saves with the version the edit started from: someone else's change in between is a conflict, not an overwrite. */
 function ColumnForm({ column }: { column: ColumnDto }) {
   const { t } = useTranslation();
-  const ids = { title: useId(), titleError: useId(), wip: useId(), wipHint: useId(), wipError: useId() };
   const update = useUpdateColumn();
   const [base, setBase] = useState(column);
   const [draft, setDraft] = useState(() => draftOf(column));
@@ -134,54 +134,33 @@ function ColumnForm({ column }: { column: ColumnDto }) {
         ) : (
           <ErrorAlert error={update.error} />
         ))}
-      <div className="field">
-        <label htmlFor={ids.title}>{t('board.columns.title')}</label>
-        <input
-          id={ids.title}
-          value={draft.title}
-          maxLength={120}
-          required
-          aria-invalid={showInvalid && titleMissing}
-          aria-describedby={showInvalid && titleMissing ? ids.titleError : undefined}
-          onChange={(event) => change('title', event.target.value)}
-        />
-        {showInvalid && titleMissing && (
-          <p id={ids.titleError} className="form-error small">
-            {t('board.columns.titleRequired')}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.wip}>{t('board.columns.wipLimit')}</label>
-        <input
-          id={ids.wip}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={999}
-          step={1}
-          value={draft.wipLimit}
-          aria-describedby={showInvalid && wipInvalid ? `${ids.wipError} ${ids.wipHint}` : ids.wipHint}
-          aria-invalid={showInvalid && wipInvalid}
-          onChange={(event) => change('wipLimit', event.target.value)}
-        />
-        {showInvalid && wipInvalid && (
-          <p id={ids.wipError} className="form-error small">
-            {t('board.columns.wipLimitInvalid')}
-          </p>
-        )}
-        <p id={ids.wipHint} className="small muted">
-          {t('board.columns.wipLimitHint')}
-        </p>
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
+      <TextInput
+        label={t('board.columns.title')}
+        value={draft.title}
+        maxLength={120}
+        onChange={(event) => change('title', event.currentTarget.value)}
+        error={showInvalid && titleMissing && t('board.columns.titleRequired')}
+      />
+      <TextInput
+        label={t('board.columns.wipLimit')}
+        description={t('board.columns.wipLimitHint')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={999}
+        step={1}
+        value={draft.wipLimit}
+        onChange={(event) => change('wipLimit', event.currentTarget.value)}
+        error={showInvalid && wipInvalid && t('board.columns.wipLimitInvalid')}
+      />
+      <Group gap="sm">
+        <Button type="submit" disabled={update.isPending}>
           {update.isPending ? t('board.columns.saving') : t('board.columns.save')}
-        </button>
+        </Button>
         <span role="status" className="small">
           {status === 'saved' ? t('board.columns.saved') : status === 'unchanged' ? t('board.columns.noChanges') : dirty ? t('board.columns.unsaved') : ''}
         </span>
-      </div>
+      </Group>
     </form>
   );
 }

@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { Dialog } from '../../../ui/dialog';
 import { useCreateBoard } from '../hooks/use-board-structure';
 
 /** A new board for the workspace; the server gives it the default columns. */
 export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceId: string; onCreated: (board: BoardDto) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const ids = { heading: useId(), title: useId(), error: useId() };
   const create = useCreateBoard(workspaceId);
   const [title, setTitle] = useState('');
   const [showInvalid, setShowInvalid] = useState(false);
@@ -24,37 +24,28 @@ export function NewBoardDialog({ workspaceId, onCreated, onClose }: { workspaceI
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={ids.heading}>
-      <h2 id={ids.heading}>{t('board.boards.newDialogTitle')}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {create.isError && <ErrorAlert error={create.error} />}
-        <div className="field">
-          <label htmlFor={ids.title}>{t('board.boards.title')}</label>
-          <input
-            id={ids.title}
+    <Dialog open onClose={onClose} title={t('board.boards.newDialogTitle')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          {create.isError && <ErrorAlert error={create.error} />}
+          <TextInput
+            label={t('board.boards.title')}
+            description={t('board.boards.defaultColumnsHint')}
             value={title}
             maxLength={120}
-            required
-            aria-invalid={showInvalid && missing}
-            aria-describedby={showInvalid && missing ? ids.error : undefined}
-            onChange={(event) => setTitle(event.target.value)}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={showInvalid && missing && t('board.settings.titleRequired')}
           />
-          {showInvalid && missing && (
-            <p id={ids.error} className="form-error small">
-              {t('board.settings.titleRequired')}
-            </p>
-          )}
-        </div>
-        <p className="small muted">{t('board.boards.defaultColumnsHint')}</p>
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('board.boards.creating') : t('board.boards.create')}
-          </button>
-          <button type="button" className="button button-outline" onClick={onClose}>
-            {t('board.card.cancel')}
-          </button>
-        </div>
+          <Group justify="flex-end" gap="sm">
+            <Button type="button" variant="default" onClick={onClose}>
+              {t('board.card.cancel')}
+            </Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? t('board.boards.creating') : t('board.boards.create')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
