@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { canManagePeople } from '../features/people/people-access';
 import { AccountPage } from '../pages/account-page';
+import { AgreementsPage } from '../pages/agreements-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: 'account', element: <AccountPage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
           { path: 'workspaces/:id', element: <WorkspacePage /> },
+          { path: 'agreements', element: <AgreementsPage /> },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatDueDate, formatMoment } from '../boards/format';
+
+/** Dates, numbers, money and country names in the interface language (Intl), for the agreement views. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useMemo(() => {
+    const countries = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+    const decimals = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    return {
+      language,
+      day: (day: string) => formatDueDate(day, language),
+      moment: (iso: string) => formatMoment(iso, language),
+      count: (value: number) => formatCount(value, language),
+      number: (value: number) => decimals.format(value),
+      /** A decimal string amount ("1500000.00") in its ISO 4217 currency. */
+      money: (amount: string, currency: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(Number(amount)),
+      country: (code: string) => {
+        try {
+          return countries.of(code) ?? code;
+        } catch {
+          return code; // not a region code Intl knows
+        }
+      },
+    };
+  }, [language]);
+}
+
+/** Today as a calendar day (UTC), as the server reckons due dates. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
