@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
@@ -59,6 +60,8 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
     securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(fastifyCookie as never);
+  // Evidence uploads: one file a request, its size limit enforced while it streams (busboy stops at the limit).
+  await app.register(fastifyMultipart as never, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10, parts: 11 } });
   // Boards of thousands of cards are mostly repeated keys: gzip/brotli shrink them several times over.
   await app.register(fastifyCompress as never, { threshold: 1024 });
   // Only a configured origin gets CORS headers at all, credentials included; any other gets none.

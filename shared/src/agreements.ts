@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
+import { IndicatorSchema, LinkedCardSchema } from './indicators.js';
 
 /**
  * Agreements (SPEC "Agreements"): the record of an agreement workspace, its parties, lifecycle,
@@ -212,6 +213,16 @@ export const AgreementListQuerySchema = z.strictObject({
 });
 export type AgreementListQuery = z.infer<typeof AgreementListQuerySchema>;
 
+/** `GET /api/agreements/export`: the portfolio's filters, or one agreement. */
+export const CommitmentExportQuerySchema = AgreementListQuerySchema.omit({ limit: true, cursor: true }).extend({ agreementId: z.uuid().optional() });
+export type CommitmentExportQuery = z.infer<typeof CommitmentExportQuerySchema>;
+
+/**
+ * The commitments export: CSV (UTF-8 with a byte-order mark), headers and enum values in the caller's
+ * language (Accept-Language), one row per indicator with its latest reported and verified measurement.
+ */
+export const CommitmentExportSchema = named('CommitmentExportCsv', z.string());
+
 export const PartySchema = named(
   'PartyDto',
   z.object({
@@ -270,6 +281,9 @@ export const AgreementFiguresSchema = z.object({
   blocked: z.number().int(),
   /** The earliest due date of a commitment not done and not yet overdue. */
   nextDueOn: CalendarDateSchema.nullable(),
+  /** Mean progress of the agreement's indicators (0–1) by their latest measurements, and by their latest verified ones; null without indicators. */
+  progressReported: z.number().nullable(),
+  progressVerified: z.number().nullable(),
   daysToExpiry: z.number().int().nullable(),
   daysToReview: z.number().int().nullable(),
 });
@@ -340,6 +354,12 @@ export const CommitmentSchema = named(
   CommitmentStateSchema.extend({
     /** Past its due date and not done, on the day of the response (UTC). */
     overdue: z.boolean(),
+    /** Mean progress of its indicators (0–1) by their latest measurements, and by their latest verified ones; null without indicators. */
+    progressReported: z.number().nullable(),
+    progressVerified: z.number().nullable(),
+    /** Cards linked to it, and how many of them sit in a column marked "done" (which changes no status by itself). */
+    cardsTotal: z.number().int(),
+    cardsDone: z.number().int(),
   }),
 );
 export type CommitmentDto = z.infer<typeof CommitmentSchema>;
@@ -364,6 +384,8 @@ export const CommitmentDetailSchema = named(
   CommitmentSchema.extend({
     /** Every progress update, oldest first. */
     progress: z.array(ProgressUpdateSchema),
+    indicators: z.array(IndicatorSchema),
+    cards: z.array(LinkedCardSchema),
   }),
 );
 export type CommitmentDetailDto = z.infer<typeof CommitmentDetailSchema>;

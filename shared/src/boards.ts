@@ -44,6 +44,8 @@ export const UpdateCardSchema = z.strictObject({
   priority: cardFields.priority.optional(),
   labelIds: cardFields.labelIds.optional(),
   checklist: cardFields.checklist.optional(),
+  /** Link to a commitment of the agreement this card's workspace is; null unlinks. */
+  commitmentId: cardFields.commitmentId.optional(),
   archived: z.boolean().optional(),
 });
 export type UpdateCardInput = z.infer<typeof UpdateCardSchema>;
@@ -62,6 +64,7 @@ export type CreateCommentInput = z.infer<typeof CreateCommentSchema>;
 export const CreateColumnSchema = z.strictObject({
   title: TextSchema.trim().min(1).max(120),
   wipLimit: z.number().int().min(1).max(999).nullable().optional(),
+  done: z.boolean().optional(),
 });
 export type CreateColumnInput = z.infer<typeof CreateColumnSchema>;
 
@@ -70,6 +73,8 @@ export const UpdateColumnSchema = z.strictObject({
   title: TextSchema.trim().min(1).max(120).optional(),
   /** Lowering it below the column's current count is allowed: only adding cards is refused then. */
   wipLimit: z.number().int().min(1).max(999).nullable().optional(),
+  /** Cards in a "done" column count as done for their commitments; no commitment's status changes by itself. */
+  done: z.boolean().optional(),
   /** Reorder: place the column after this one; null: first on the board; omitted: where it is. */
   afterColumnId: z.uuid().nullable().optional(),
 });
@@ -133,6 +138,8 @@ export const ColumnSchema = named(
     title: z.string(),
     position: z.string(),
     wipLimit: z.number().int().nullable(),
+    /** Marked "done" by the board's owners: its cards count as done for the commitments they are linked to. */
+    done: z.boolean(),
     version: z.number().int(),
   }),
 );

@@ -2,6 +2,7 @@ import { subject as tagged } from '@casl/ability';
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
 import type { AgreementAmended, AgreementStateDto, AgreementTransitioned, CommitmentProgressed, CommitmentStateDto, PartyDto, RemovedParty } from './agreements.js';
+import type { EvidenceFileDto, IndicatorStateDto, MeasurementDto } from './indicators.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -27,7 +28,7 @@ export interface ReadPermission {
   subject: WorkspaceSubject;
 }
 
-export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit', 'agreement', 'party', 'commitment'] as const;
+export const ENTITY_TYPES = ['workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit', 'agreement', 'party', 'commitment', 'indicator', 'measurement', 'evidence'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** One catalogue entry; `payload` exists only in the type, to carry the payload's type. */
@@ -114,6 +115,12 @@ export const EVENT_CATALOGUE = {
   'commitment.created': spec<CommitmentStateDto>()('commitment', 'Commitment'),
   'commitment.updated': spec<CommitmentStateDto>()('commitment', 'Commitment'),
   'commitment.progressed': spec<CommitmentProgressed>()('commitment', 'Commitment'),
+  'indicator.created': spec<IndicatorStateDto>()('indicator', 'Commitment'),
+  'indicator.updated': spec<IndicatorStateDto>()('indicator', 'Commitment'),
+  // A measurement's payload lists its evidence with each file's SHA-256: the chain proves what was attached.
+  'measurement.recorded': spec<MeasurementDto>()('measurement', 'Commitment'),
+  'measurement.reviewed': spec<MeasurementDto>()('measurement', 'Commitment'),
+  'evidence.uploaded': spec<EvidenceFileDto>()('evidence', 'Commitment'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

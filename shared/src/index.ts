@@ -9,3 +9,4 @@ export * from './boards.js';
 export * from './agreements.js';
 export * from './realtime.js';
 export * from './health.js';
+export * from './indicators.js';

@@ -43,6 +43,8 @@ export interface SubjectFields {
   Comment: InWorkspace;
   Agreement: InWorkspace;
   Commitment: InWorkspace & { responsibleOrganizationId?: string | null };
+  /** Verifying or disputing a measurement of a commitment; the server also requires the caller's organisation to be another party. */
+  Verification: InWorkspace & { responsibleOrganizationId?: string | null };
   /** The case record without its sensitive fields. */
   Case: InWorkspace;
   /** The case record's sensitive fields (alias, age, nationality, contact, exact location, restricted notes). */
@@ -137,6 +139,10 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   // without an organisation is responsible for nothing.
   if (contributors.length > 0 && user.organizationId !== null) {
     can('update', 'Commitment', { ...within(contributors), responsibleOrganizationId: user.organizationId });
+  }
+  // Verification is by another party: never on what one's own organisation is responsible for.
+  if (editors.length > 0 && user.organizationId !== null) {
+    can('create', 'Verification', { ...within(editors), responsibleOrganizationId: { $ne: user.organizationId } });
   }
   inWorkspaces('update', 'CaseSensitive', active.filter(hasSensitiveAccess).map((m) => m.workspaceId));
 

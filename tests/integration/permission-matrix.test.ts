@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
-import { addParty, createAgreement, createCommitment, walk } from '../factories/agreement.factory.js';
+import { addParty, createAgreement, createCommitment, createIndicator, PDF_BYTES, recordMeasurement, uploadEvidence, walk } from '../factories/agreement.factory.js';
 import { createCard, createLabel, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -44,6 +44,12 @@ interface AgreementFixture {
   /** A commitment of the contributor's organisation, and one of the ministry's. */
   ownCommitmentId: string;
   otherCommitmentId: string;
+  /** An indicator on each of them. */
+  ownIndicatorId: string;
+  otherIndicatorId: string;
+  /** A measurement the contributor reported on their organisation's commitment, and evidence they uploaded to it. */
+  ownMeasurementId: string;
+  evidenceId: string;
 }
 interface Row {
   route: string; // METHOD and the OpenAPI path, so the table can be checked against the live route list
@@ -51,6 +57,12 @@ interface Row {
   path: (f: Fixture) => string;
   body?: Record<string, unknown> | ((f: Fixture) => Record<string, unknown>);
   expect: Statuses;
+  /** The code of a refusal other than FORBIDDEN or NOT_FOUND, per actor. */
+  codes?: Partial<Record<Actor, string>>;
+  /** Sent as a multipart upload of a small PDF instead of a JSON body. */
+  upload?: boolean;
+  /** Needs the agreement fixture although its route is not an agreement route. */
+  agreement?: boolean;
 }
 
 const ws = (f: Fixture) => `/api/workspaces/${f.workspaceId}`;
@@ -194,6 +206,67 @@ const MATRIX: Row[] = [
     body: { version: 1, note: 'Started', status: 'in_progress' },
     expect: only({ owner: 201, coordinator: 201 }),
   },
+  {
+    route: 'PATCH /api/cards/{id}',
+    does: 'link a card to a commitment',
+    path: (f) => `/api/cards/${f.cardId}`,
+    body: (f) => ({ version: 1, commitmentId: agreementOf(f).ownCommitmentId }),
+    expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
+    agreement: true,
+  },
+  { route: 'PATCH /api/columns/{id}', does: 'mark a column done', path: (f) => `/api/columns/${f.columnIds[2]}`, body: { version: 1, done: true }, expect: only({ owner: 200, coordinator: 200 }) },
+  {
+    route: 'POST /api/commitments/{id}/indicators',
+    does: 'add an indicator',
+    path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}/indicators`,
+    body: { name: 'Officials trained', unit: 'people', category: 'process', direction: 'increase', baseline: 0, target: 40, frequency: 'quarterly' },
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  {
+    route: 'PATCH /api/indicators/{id}',
+    does: 'redefine an indicator of the contributor’s organisation',
+    path: (f) => `/api/indicators/${agreementOf(f).ownIndicatorId}`,
+    body: { version: 1, target: 60 },
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
+  {
+    route: 'POST /api/indicators/{id}/measurements',
+    does: 'record a measurement on the contributor’s organisation’s commitment',
+    path: (f) => `/api/indicators/${agreementOf(f).ownIndicatorId}/measurements`,
+    body: { periodStart: '2026-01-01', periodEnd: '2026-03-31', value: 12 },
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  {
+    route: 'POST /api/indicators/{id}/measurements',
+    does: 'record a measurement on another organisation’s commitment',
+    path: (f) => `/api/indicators/${agreementOf(f).otherIndicatorId}/measurements`,
+    body: { periodStart: '2026-01-01', periodEnd: '2026-03-31', value: 12 },
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  {
+    // The contributor's and the observer's organisation is the responsible one: never theirs to verify.
+    route: 'POST /api/measurements/{id}/review',
+    does: 'verify a measurement of the contributor’s organisation',
+    path: (f) => `/api/measurements/${agreementOf(f).ownMeasurementId}/review`,
+    body: { version: 1, verdict: 'verified' },
+    expect: only({ owner: 200, coordinator: 200 }),
+    codes: { contributor: 'SELF_VERIFICATION', observer: 'SELF_VERIFICATION' },
+  },
+  {
+    route: 'POST /api/commitments/{id}/evidence',
+    does: 'upload evidence to the contributor’s organisation’s commitment',
+    path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}/evidence`,
+    upload: true,
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  {
+    route: 'POST /api/commitments/{id}/evidence',
+    does: 'upload evidence to another organisation’s commitment',
+    path: (f) => `/api/commitments/${agreementOf(f).otherCommitmentId}/evidence`,
+    upload: true,
+    expect: only({ owner: 201, coordinator: 201 }),
+  },
+  { route: 'GET /api/evidence/{id}', does: 'download evidence', path: (f) => `/api/evidence/${agreementOf(f).evidenceId}`, expect: anyMember(200) },
 ];
 
 /** Routes that are not about one workspace, with where their rules are tested. */
@@ -225,6 +298,7 @@ const NOT_WORKSPACE_SCOPED = [
   'POST /api/workspaces',
   'GET /api/agreements', // the caller's own agreements only: tests/integration/agreements.test.ts
   'POST /api/agreements', // creates a workspace, like POST /api/workspaces
+  'GET /api/agreements/export', // the caller's own commitments only: tests/integration/agreement-indicators.test.ts
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}/accept',
   'POST /api/invitations/{token}/decline',
@@ -280,13 +354,25 @@ describe('permission matrix', () => {
       columnIds: board.columns.map((c) => c.id),
       cardId: card.id,
       labelId: label.id,
-      agreement: agreement && {
-        ministryId: orgs.ministry,
-        observerOrgId: orgs.observer,
-        spareOrgId: orgs.spare,
-        ownCommitmentId: (await createCommitment(app, actors.owner, agreement.id, orgs.ngo)).id,
-        otherCommitmentId: (await createCommitment(app, actors.owner, agreement.id, orgs.ministry)).id,
-      },
+      agreement: agreement && (await agreementFixture(agreement.id)),
+    };
+  }
+
+  async function agreementFixture(agreementId: string): Promise<AgreementFixture> {
+    const ownCommitmentId = (await createCommitment(app, actors.owner, agreementId, orgs.ngo)).id;
+    const otherCommitmentId = (await createCommitment(app, actors.owner, agreementId, orgs.ministry)).id;
+    const ownIndicatorId = (await createIndicator(app, actors.owner, ownCommitmentId)).id;
+    const otherIndicatorId = (await createIndicator(app, actors.owner, otherCommitmentId)).id;
+    return {
+      ministryId: orgs.ministry,
+      observerOrgId: orgs.observer,
+      spareOrgId: orgs.spare,
+      ownCommitmentId,
+      otherCommitmentId,
+      ownIndicatorId,
+      otherIndicatorId,
+      ownMeasurementId: (await recordMeasurement(app, actors.contributor, ownIndicatorId)).id,
+      evidenceId: (await uploadEvidence(app, actors.contributor, ownCommitmentId)).id,
     };
   }
 
@@ -301,16 +387,17 @@ describe('permission matrix', () => {
   });
 
   const cases = MATRIX.flatMap((row) => ACTORS.map((actor) => ({ ...row, actor, status: row.expect[actor] })));
-  it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route }) => {
-    const f = await fixture(/\/api\/(agreements|commitments)\//.test(route));
+  it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route, codes, upload, agreement }) => {
+    const f = await fixture(agreement ?? /\/api\/(agreements|commitments|indicators|measurements|evidence)\//.test(route));
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     const sent = typeof body === 'function' ? body(f) : body;
     // Card bodies name a column of the fixture's board.
     const withColumn = sent && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...sent, columnId: f.columnIds[1] } : sent;
-    const response = await request(app.url)[method](path(f)).auth(actors[actor].token, { type: 'bearer' }).send(withColumn);
+    const sending = request(app.url)[method](path(f)).auth(actors[actor].token, { type: 'bearer' });
+    const response = await (upload ? sending.attach('file', PDF_BYTES, 'evidence.pdf') : sending.send(withColumn));
     expect({ status: response.status, code: response.body?.code }).toEqual({
       status,
-      code: status === 404 ? 'NOT_FOUND' : status === 403 ? 'FORBIDDEN' : undefined,
+      code: codes?.[actor] ?? (status === 404 ? 'NOT_FOUND' : status === 403 ? 'FORBIDDEN' : undefined),
     });
   });
 });

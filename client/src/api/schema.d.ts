@@ -784,6 +784,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s commitments as CSV, with each indicator’s latest reported and verified measurement
+         * @description Same filters as the portfolio, or one agreement. Headers and values in the Accept-Language language.
+         */
+        get: operations["exportCommitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements/{id}": {
         parameters: {
             query?: never;
@@ -929,6 +949,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commitments/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an indicator to a commitment (owners and coordinators) */
+        post: operations["createIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Redefine an indicator (owners and coordinators) */
+        patch: operations["updateIndicator"];
+        trace?: never;
+    };
+    "/api/indicators/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a measurement for a period, with uploaded evidence; or a correction superseding an earlier one
+         * @description Contributors only on commitments of their own organisation. The event lists each evidence file’s SHA-256.
+         */
+        post: operations["recordMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a measurement, or dispute it with a reason (a member of another party)
+         * @description Never by the organisation responsible for the commitment or the one that reported it (403 SELF_VERIFICATION). A verified measurement is final.
+         */
+        post: operations["reviewMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an evidence file to a commitment, for a measurement to name
+         * @description multipart/form-data, one file in the field "file". Its type is detected from the content: PDF, images, office documents, CSV or text. Limited to EVIDENCE_MAX_BYTES (25 MB by default).
+         */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (members of its workspace), always as an attachment */
+        get: operations["downloadEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1042,11 +1173,13 @@ export interface components {
         CreateColumnDto: {
             title: string;
             wipLimit?: number | null;
+            done?: boolean;
         };
         UpdateColumnDto: {
             version: number;
             title?: string;
             wipLimit?: number | null;
+            done?: boolean;
             /** Format: uuid */
             afterColumnId?: string | null;
         };
@@ -1099,6 +1232,8 @@ export interface components {
                 text: string;
                 done: boolean;
             }[];
+            /** Format: uuid */
+            commitmentId?: string | null;
             archived?: boolean;
         };
         MoveCardDto: {
@@ -1216,10 +1351,54 @@ export interface components {
             status?: "not_started" | "in_progress" | "done" | "blocked";
             blockedReason?: string;
         };
+        CreateIndicatorDto: {
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            category: "structure" | "process" | "result";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            frequency: "monthly" | "quarterly" | "semiannual" | "annual" | "once";
+            meansOfVerification?: string;
+        };
+        UpdateIndicatorDto: {
+            version: number;
+            name?: string;
+            unit?: string;
+            /** @enum {string} */
+            category?: "structure" | "process" | "result";
+            /** @enum {string} */
+            direction?: "increase" | "decrease";
+            baseline?: number;
+            target?: number;
+            /** @enum {string} */
+            frequency?: "monthly" | "quarterly" | "semiannual" | "annual" | "once";
+            meansOfVerification?: string;
+        };
+        RecordMeasurementDto: {
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            value: number;
+            note?: string;
+            evidenceIds?: string[];
+            /** Format: uuid */
+            supersedesId?: string;
+        };
+        ReviewMeasurementDto: {
+            version: number;
+            /** @enum {string} */
+            verdict: "verified" | "disputed";
+            reason?: string;
+        };
         ApiError: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "SELF_VERIFICATION" | "MEASUREMENT_FINAL" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "UNAVAILABLE" | "INTERNAL";
             message: string;
             details?: unknown;
             requestId?: string;
@@ -1424,9 +1603,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -1441,9 +1620,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -1503,6 +1682,7 @@ export interface components {
             title: string;
             position: string;
             wipLimit: number | null;
+            done: boolean;
             version: number;
         };
         LabelDto: {
@@ -1569,6 +1749,98 @@ export interface components {
             items: components["schemas"]["CommentDto"][];
             nextCursor?: string;
         };
+        EvidenceFileDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: uuid */
+            measurementId: string | null;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MeasurementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string;
+            /** Format: uuid */
+            commitmentId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            value: number;
+            note: string;
+            /** @enum {string} */
+            status: "reported" | "verified" | "disputed";
+            /** Format: uuid */
+            supersedesId: string | null;
+            /** Format: uuid */
+            supersededById: string | null;
+            /** Format: uuid */
+            reportedBy: string;
+            /** Format: uuid */
+            reportedByOrganizationId: string | null;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            /** Format: uuid */
+            reviewedByOrganizationId: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            disputeReason: string | null;
+            evidence: components["schemas"]["EvidenceFileDto"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IndicatorDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commitmentId: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            category: "structure" | "process" | "result";
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            frequency: "monthly" | "quarterly" | "semiannual" | "annual" | "once";
+            meansOfVerification: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            progressReported: number;
+            progressVerified: number;
+            measurements: components["schemas"]["MeasurementDto"][];
+        };
+        LinkedCardDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            boardId: string;
+            /** Format: uuid */
+            columnId: string;
+            title: string;
+            done: boolean;
+        };
+        MeasurementPage: {
+            items: components["schemas"]["MeasurementDto"][];
+            nextCursor?: string;
+        };
+        EvidenceContent: string;
+        CommitmentExportCsv: string;
         PartyDto: {
             /** Format: uuid */
             agreementId: string;
@@ -1653,6 +1925,8 @@ export interface components {
                 blocked: number;
                 /** Format: date */
                 nextDueOn: string | null;
+                progressReported: number | null;
+                progressVerified: number | null;
                 daysToExpiry: number | null;
                 daysToReview: number | null;
             };
@@ -1710,6 +1984,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             overdue: boolean;
+            progressReported: number | null;
+            progressVerified: number | null;
+            cardsTotal: number;
+            cardsDone: number;
         };
         ProgressUpdateDto: {
             /** Format: uuid */
@@ -1752,7 +2030,13 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             overdue: boolean;
+            progressReported: number | null;
+            progressVerified: number | null;
+            cardsTotal: number;
+            cardsDone: number;
             progress: components["schemas"]["ProgressUpdateDto"][];
+            indicators: components["schemas"]["IndicatorDto"][];
+            cards: components["schemas"]["LinkedCardDto"][];
         };
         AgreementPage: {
             items: components["schemas"]["AgreementListItemDto"][];
@@ -5088,6 +5372,60 @@ export interface operations {
             };
         };
     };
+    exportCommitments: {
+        parameters: {
+            query?: {
+                status?: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
+                kind?: "mou" | "cooperation_agreement" | "bilateral" | "multilateral" | "protocol";
+                partyOrganizationId?: string;
+                area?: "prevention" | "protection" | "assistance" | "restoration_of_rights" | "prosecution" | "cooperation";
+                country?: string;
+                agreementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CommitmentExportCsv"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     getAgreement: {
         parameters: {
             query?: never;
@@ -5950,6 +6288,431 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    recordMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `MEASUREMENT_FINAL`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reviewMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `SELF_VERIFICATION`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `MEASUREMENT_FINAL`, `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too large: `FILE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Of a type not accepted: `FILE_TYPE_NOT_ALLOWED` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["EvidenceContent"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { AgreementKind, AgreementStatus, CommitmentStatus, PartyRole, ThematicArea } from '@enlace/shared';
+import type { AgreementKind, AgreementStatus, CommitmentStatus, IndicatorCategory, IndicatorDirection, MeasurementStatus, PartyRole, ReportingFrequency, ThematicArea } from '@enlace/shared';
 
 /**
  * The agreement tables as TypeORM writes them. Reads go through the repositories' SELECT lists, which
@@ -194,4 +194,123 @@ export class ProgressEntity {
 
   @Column('uuid', { name: 'author_id' })
   authorId: string;
+}
+
+@Entity('indicators')
+export class IndicatorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'commitment_id' })
+  commitmentId: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  unit: string;
+
+  @Column('text')
+  category: IndicatorCategory;
+
+  @Column('text')
+  direction: IndicatorDirection;
+
+  @Column('numeric')
+  baseline: number;
+
+  @Column('numeric')
+  target: number;
+
+  @Column('text')
+  frequency: ReportingFrequency;
+
+  @Column('text', { name: 'means_of_verification' })
+  meansOfVerification: string;
+
+  @Column('uuid', { name: 'created_by' })
+  createdBy: string;
+
+  @Column('integer')
+  version: number;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}
+
+/** Written once; afterwards only its review (status, reviewer, reason) changes, and never once verified. */
+@Entity('measurements')
+export class MeasurementEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'indicator_id' })
+  indicatorId: string;
+
+  @Column('date', { name: 'period_start' })
+  periodStart: string;
+
+  @Column('date', { name: 'period_end' })
+  periodEnd: string;
+
+  @Column('numeric')
+  value: number;
+
+  @Column('text')
+  note: string;
+
+  @Column('text')
+  status: MeasurementStatus;
+
+  @Column('uuid', { name: 'supersedes_id', nullable: true })
+  supersedesId: string | null;
+
+  @Column('uuid', { name: 'reported_by' })
+  reportedBy: string;
+
+  @Column('uuid', { name: 'reported_by_organization_id', nullable: true })
+  reportedByOrganizationId: string | null;
+
+  @Column('uuid', { name: 'reviewed_by', nullable: true })
+  reviewedBy: string | null;
+
+  @Column('uuid', { name: 'reviewed_by_organization_id', nullable: true })
+  reviewedByOrganizationId: string | null;
+
+  @Column('timestamptz', { name: 'reviewed_at', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column('text', { name: 'dispute_reason', nullable: true })
+  disputeReason: string | null;
+
+  @Column('integer')
+  version: number;
+}
+
+/** An evidence file's record; its bytes are in `evidence_chunks`, written and read with plain SQL. */
+@Entity('evidence_files')
+export class EvidenceFileEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'commitment_id' })
+  commitmentId: string;
+
+  @Column('uuid', { name: 'measurement_id', nullable: true })
+  measurementId: string | null;
+
+  @Column('text', { name: 'file_name' })
+  fileName: string;
+
+  @Column('text', { name: 'media_type' })
+  mediaType: string;
+
+  @Column('bigint')
+  size: number;
+
+  @Column('char', { length: 64 })
+  sha256: string;
+
+  @Column('uuid', { name: 'uploaded_by' })
+  uploadedBy: string;
 }

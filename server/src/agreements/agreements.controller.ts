@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AgreementPageSchema,
   AgreementSchema,
+  CommitmentExportSchema,
   CommitmentPageSchema,
   CommitmentSchema,
   PartySchema,
@@ -25,6 +26,7 @@ import { IdParam } from '../common/validation/params.js';
 import {
   AddPartyDto,
   AgreementListQueryDto,
+  CommitmentExportQueryDto,
   CreateAgreementDto,
   CreateAmendmentDto,
   CreateCommitmentDto,
@@ -33,6 +35,7 @@ import {
   UpdatePartyDto,
 } from './agreements.dto.js';
 import { AgreementsService } from './agreements.service.js';
+import { CommitmentsExportService } from './commitments-export.service.js';
 import { CommitmentsService } from './commitments.service.js';
 import { PartiesService } from './parties.service.js';
 
@@ -44,6 +47,7 @@ export class AgreementsController {
     private readonly agreements: AgreementsService,
     private readonly parties: PartiesService,
     private readonly commitments: CommitmentsService,
+    private readonly exports: CommitmentsExportService,
   ) {}
 
   @ApiEndpoint({ id: 'createAgreement', summary: 'Create an agreement with its workspace, the caller its owner', response: AgreementSchema, errors: ['REFERENCE_CODE_TAKEN'] })
@@ -56,6 +60,18 @@ export class AgreementsController {
   @Get()
   list(@CurrentUser() auth: AuthUser, @Query() query: AgreementListQueryDto): Promise<Page<AgreementListItemDto>> {
     return this.agreements.list(auth, query);
+  }
+
+  @ApiEndpoint({
+    id: 'exportCommitments',
+    summary: 'The caller’s commitments as CSV, with each indicator’s latest reported and verified measurement',
+    description: 'Same filters as the portfolio, or one agreement. Headers and values in the Accept-Language language.',
+    response: CommitmentExportSchema,
+    contentType: 'text/csv',
+  })
+  @Get('export')
+  export(@CurrentUser() auth: AuthUser, @Query() query: CommitmentExportQueryDto, @RequestLocale() locale: Locale): Promise<StreamableFile> {
+    return this.exports.export(auth, query, locale);
   }
 
   @ApiEndpoint({ id: 'getAgreement', summary: 'One agreement with its parties, current terms and allowed transitions', response: AgreementSchema, errors: ['FORBIDDEN'] })

@@ -2,6 +2,11 @@ import {
   AGREEMENT_TRANSITIONS,
   AddPartySchema,
   AgreementListQuerySchema,
+  CommitmentExportQuerySchema,
+  CreateIndicatorSchema,
+  RecordMeasurementSchema,
+  ReviewMeasurementSchema,
+  UpdateIndicatorSchema,
   CreateAgreementSchema,
   CreateAmendmentSchema,
   CreateCommitmentSchema,
@@ -35,6 +40,11 @@ export class UpdatePartyDto extends zodDto('UpdatePartyDto', UpdatePartySchema) 
 export class CreateCommitmentDto extends zodDto('CreateCommitmentDto', CreateCommitmentSchema) {}
 export class UpdateCommitmentDto extends zodDto('UpdateCommitmentDto', UpdateCommitmentSchema) {}
 export class ReportProgressDto extends zodDto('ReportProgressDto', ReportProgressSchema) {}
+export class CommitmentExportQueryDto extends zodDto('CommitmentExportQueryDto', CommitmentExportQuerySchema) {}
+export class CreateIndicatorDto extends zodDto('CreateIndicatorDto', CreateIndicatorSchema) {}
+export class UpdateIndicatorDto extends zodDto('UpdateIndicatorDto', UpdateIndicatorSchema) {}
+export class RecordMeasurementDto extends zodDto('RecordMeasurementDto', RecordMeasurementSchema) {}
+export class ReviewMeasurementDto extends zodDto('ReviewMeasurementDto', ReviewMeasurementSchema) {}
 
 /** Today as YYYY-MM-DD in UTC: the day against which `overdue` and the portfolio's day counts are computed. */
 export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
@@ -75,6 +85,8 @@ export const mapAgreementListItem = (row: AgreementListRow): AgreementListItemDt
     overdue: row.overdue,
     blocked: row.blocked,
     nextDueOn: row.nextDueOn,
+    progressReported: row.progressReported,
+    progressVerified: row.progressVerified,
     daysToExpiry: row.daysToExpiry,
     daysToReview: row.daysToReview,
   },
@@ -102,6 +114,13 @@ export const mapCommitmentState = (row: CommitmentRow): CommitmentStateDto => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-export const mapCommitment = (row: CommitmentRow, today: string): CommitmentDto => ({ ...mapCommitmentState(row), overdue: isOverdue(row, today) });
+export const mapCommitment = (row: CommitmentRow, today: string): CommitmentDto => ({
+  ...mapCommitmentState(row),
+  overdue: isOverdue(row, today),
+  progressReported: row.progressReported,
+  progressVerified: row.progressVerified,
+  cardsTotal: row.cardsTotal,
+  cardsDone: row.cardsDone,
+});
 
 export const mapProgress = (row: ProgressRow): ProgressUpdateDto => ({ ...row, at: row.at.toISOString() });

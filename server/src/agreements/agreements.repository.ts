@@ -5,6 +5,7 @@ import type { SqlFragment } from '../common/authorization/ability-sql.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AgreementEntity, AmendmentEntity, PartyEntity, TransitionEntity } from './agreement.entities.js';
+import { LATEST_VALUES, SHARE } from './indicators.repository.js';
 
 /** An agreement as read: its response shape with the timestamps still as dates. */
 export type AgreementRow = Omit<AgreementStateDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
@@ -44,6 +45,27 @@ export type AgreementChanges = Partial<
   Pick<AgreementEntity, 'kind' | 'status' | 'referenceCode' | 'summary' | 'terms' | 'thematicAreas' | 'countries' | 'jurisdictions' | 'signedOn' | 'effectiveFrom' | 'expiresOn' | 'nextReviewOn' | 'termsVersion'>
 >;
 export type PartyChanges = Partial<Pick<PartyEntity, 'role' | 'contactUserId' | 'signedOn'>>;
+
+/**
+ * The portfolio's WHERE conditions on agreements `a`: what the caller may read and the filters asked for,
+ * as TypeORM-style named parameters; `where` adds one more.
+ */
+export function portfolioConditions(filter: Omit<AgreementListFilter, 'today'>) {
+  const conditions = [filter.readable.sql];
+  const params: Record<string, unknown> = { ...filter.readable.params };
+  const where = (condition: string, name: string, value: unknown) => {
+    conditions.push(condition);
+    params[name] = value;
+  };
+  if (filter.status) where('a.status = :status', 'status', filter.status);
+  if (filter.kind) where('a.kind = :kind', 'kind', filter.kind);
+  if (filter.area) where(':area = ANY (a.thematic_areas)', 'area', filter.area);
+  if (filter.country) where(':country = ANY (a.countries)', 'country', filter.country);
+  if (filter.partyOrganizationId) {
+    where('EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.workspace_id AND p.organization_id = :party)', 'party', filter.partyOrganizationId);
+  }
+  return { conditions, params, where };
+}
 
 /** A reference code is unique per lead organisation; a race on it is a clean 409 too. */
 async function withUniqueCode<T>(write: Promise<T>): Promise<T> {
@@ -96,22 +118,11 @@ export class AgreementsRepository {
    * `readable` (from the caller's ability) keeps it to the agreements they may read, in SQL.
    */
   async list(filter: AgreementListFilter, limit: number, after?: string): Promise<AgreementListRow[]> {
-    const conditions = [filter.readable.sql];
-    const params: Record<string, unknown> = { ...filter.readable.params, today: filter.today, limit };
-    const where = (condition: string, name: string, value: unknown) => {
-      conditions.push(condition);
-      params[name] = value;
-    };
-    if (filter.status) where('a.status = :status', 'status', filter.status);
-    if (filter.kind) where('a.kind = :kind', 'kind', filter.kind);
-    if (filter.area) where(':area = ANY (a.thematic_areas)', 'area', filter.area);
-    if (filter.country) where(':country = ANY (a.countries)', 'country', filter.country);
-    if (filter.partyOrganizationId) {
-      where('EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.workspace_id AND p.organization_id = :party)', 'party', filter.partyOrganizationId);
-    }
+    const { conditions, params, where } = portfolioConditions(filter);
+    Object.assign(params, { today: filter.today, limit });
     if (after) where('(a.updated_at, a.workspace_id) < (SELECT updated_at, workspace_id FROM agreements WHERE workspace_id = :after)', 'after', after);
     const sql = `SELECT ${AGREEMENT_COLUMNS},
-        s."commitmentsDone", s."commitmentsTotal", s.overdue, s.blocked, s."nextDueOn",
+        s."commitmentsDone", s."commitmentsTotal", s.overdue, s.blocked, s."nextDueOn", pg."progressReported", pg."progressVerified",
         a.expires_on - CAST(:today AS date) AS "daysToExpiry", a.next_review_on - CAST(:today AS date) AS "daysToReview"
       ${AGREEMENT_FROM}
       CROSS JOIN LATERAL (
@@ -122,6 +133,10 @@ export class AgreementsRepository {
                (min(c.due_on) FILTER (WHERE c.due_on >= CAST(:today AS date) AND c.status <> 'done'))::text AS "nextDueOn"
           FROM commitments c WHERE c.agreement_id = a.workspace_id
       ) s
+      CROSS JOIN LATERAL (
+        SELECT round(avg(${SHARE('i', 'latest.value')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'checked.value')}), 4)::float8 AS "progressVerified"
+          FROM commitments c JOIN indicators i ON i.commitment_id = c.id ${LATEST_VALUES('i')} WHERE c.agreement_id = a.workspace_id
+      ) pg
       WHERE ${conditions.join(' AND ')}
       ORDER BY a.updated_at DESC, a.workspace_id DESC
       LIMIT :limit`;

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { CommitmentStateDto, ProgressUpdateDto } from '@enlace/shared';
+import type { AgreementStatus, CommitmentDto, CommitmentStateDto, CommitmentStatus, LinkedCardDto, ProgressUpdateDto, ThematicArea } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { isForeignKeyViolation } from '../common/database/unique-violation.js';
 import { CommitmentEntity, ProgressEntity } from './agreement.entities.js';
+import { LATEST_VALUES, SHARE } from './indicators.repository.js';
 
-export type CommitmentRow = Omit<CommitmentStateDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
+export type CommitmentRow = Omit<CommitmentStateDto, 'createdAt' | 'updatedAt'> &
+  Pick<CommitmentDto, 'progressReported' | 'progressVerified' | 'cardsTotal' | 'cardsDone'> & { createdAt: Date; updatedAt: Date };
 export type ProgressRow = Omit<ProgressUpdateDto, 'at'> & { at: Date };
 
-/** Dates and amounts as text: no time zone shifts a due date, no float rounds a budget. */
-const COMMITMENT_SELECT = `SELECT id, agreement_id AS "agreementId", text, responsible_organization_id AS "responsibleOrganizationId",
-  thematic_area AS "thematicArea", due_on::text AS "dueOn", status, blocked_reason AS "blockedReason",
-  budget_allocated::text AS "budgetAllocated", budget_executed::text AS "budgetExecuted", currency, staff_assigned AS "staffAssigned",
-  version, created_at AS "createdAt", updated_at AS "updatedAt"
-  FROM commitments`;
+/**
+ * Dates and amounts as text: no time zone shifts a due date, no float rounds a budget. With the mean
+ * progress of the commitment's indicators, reported and verified apart, and its linked open cards.
+ */
+const COMMITMENT_SELECT = `SELECT c.id, c.agreement_id AS "agreementId", c.text, c.responsible_organization_id AS "responsibleOrganizationId",
+  c.thematic_area AS "thematicArea", c.due_on::text AS "dueOn", c.status, c.blocked_reason AS "blockedReason",
+  c.budget_allocated::text AS "budgetAllocated", c.budget_executed::text AS "budgetExecuted", c.currency, c.staff_assigned AS "staffAssigned",
+  c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  p."progressReported", p."progressVerified", k."cardsTotal", k."cardsDone"
+  FROM commitments c
+  LEFT JOIN LATERAL (
+    SELECT round(avg(${SHARE('i', 'latest.value')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'checked.value')}), 4)::float8 AS "progressVerified"
+      FROM indicators i ${LATEST_VALUES('i')} WHERE i.commitment_id = c.id
+  ) p ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS "cardsTotal", count(*) FILTER (WHERE col.done)::int AS "cardsDone"
+      FROM cards cd JOIN board_columns col ON col.id = cd.column_id WHERE cd.commitment_id = c.id AND cd.archived_at IS NULL
+  ) k ON true`;
 
 const PROGRESS_SELECT = `SELECT id, commitment_id AS "commitmentId", note, status_from AS "statusFrom", status_to AS "statusTo",
   blocked_reason AS "blockedReason", author_id AS "authorId", at
@@ -52,12 +66,12 @@ export class CommitmentsRepository {
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentRow | undefined> {
-    const rows: CommitmentRow[] = await manager.query(`${COMMITMENT_SELECT} WHERE id = $1`, [id]);
+    const rows: CommitmentRow[] = await manager.query(`${COMMITMENT_SELECT} WHERE c.id = $1`, [id]);
     return rows[0];
   }
 
   ofAgreement(agreementId: string): Promise<CommitmentRow[]> {
-    return this.dataSource.query(`${COMMITMENT_SELECT} WHERE agreement_id = $1 ORDER BY created_at, id`, [agreementId]);
+    return this.dataSource.query(`${COMMITMENT_SELECT} WHERE c.agreement_id = $1 ORDER BY c.created_at, c.id`, [agreementId]);
   }
 
   /** Compare-and-set on `version`: undefined when someone else changed the commitment first. */
@@ -82,4 +96,65 @@ export class CommitmentsRepository {
   progress(commitmentId: string): Promise<ProgressRow[]> {
     return this.dataSource.query(`${PROGRESS_SELECT} WHERE commitment_id = $1 ORDER BY at, id`, [commitmentId]);
   }
+
+  /** The open cards linked to the commitment, each with whether its column is marked "done". */
+  cards(commitmentId: string, manager: EntityManager = this.dataSource.manager): Promise<LinkedCardDto[]> {
+    return manager.query(
+      `SELECT cd.id, cd.board_id AS "boardId", cd.column_id AS "columnId", cd.title, col.done
+         FROM cards cd JOIN board_columns col ON col.id = cd.column_id
+        WHERE cd.commitment_id = $1 AND cd.archived_at IS NULL ORDER BY cd.created_at, cd.id`,
+      [commitmentId],
+    );
+  }
+
+  /**
+   * A batch of the export: up to `limit` commitments after `after` (agreement id, commitment id) among
+   * those `conditions` (on agreements `a`) allow, one row per indicator (one row without indicators),
+   * with each indicator's latest reported and latest verified measurement.
+   */
+  exportBatch(conditions: string[], params: Record<string, unknown>, limit: number, after?: { agreementId: string; commitmentId: string }): Promise<ExportRow[]> {
+    const where = [...conditions];
+    if (after) where.push('(c.agreement_id, c.id) > (:afterAgreement, :afterCommitment)');
+    const sql = `SELECT c.agreement_id AS "agreementId", c.id AS "commitmentId", w.title AS agreement, a.reference_code AS "referenceCode",
+        a.status AS "agreementStatus", c.text AS commitment, o.name AS responsible, c.thematic_area AS area, c.status, c.due_on::text AS "dueOn",
+        i.name AS indicator, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target,
+        latest.value::float8 AS "reportedValue", latest.period_end::text AS "reportedPeriodEnd",
+        checked.value::float8 AS "verifiedValue", checked.period_end::text AS "verifiedPeriodEnd"
+      FROM (
+        SELECT c.* FROM commitments c JOIN agreements a ON a.workspace_id = c.agreement_id
+         WHERE ${where.join(' AND ')} ORDER BY c.agreement_id, c.id LIMIT :limit
+      ) c
+      JOIN agreements a ON a.workspace_id = c.agreement_id
+      JOIN workspaces w ON w.id = a.workspace_id
+      JOIN organizations o ON o.id = c.responsible_organization_id
+      LEFT JOIN indicators i ON i.commitment_id = c.id
+      ${LATEST_VALUES('i')}
+      ORDER BY c.agreement_id, c.id, i.created_at, i.id`;
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(
+      sql,
+      { ...params, limit, afterAgreement: after?.agreementId, afterCommitment: after?.commitmentId },
+    );
+    return this.dataSource.query(text, values);
+  }
+}
+
+export interface ExportRow {
+  agreementId: string;
+  commitmentId: string;
+  agreement: string;
+  referenceCode: string | null;
+  agreementStatus: AgreementStatus;
+  commitment: string;
+  responsible: string;
+  area: ThematicArea;
+  status: CommitmentStatus;
+  dueOn: string | null;
+  indicator: string | null;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  reportedValue: number | null;
+  reportedPeriodEnd: string | null;
+  verifiedValue: number | null;
+  verifiedPeriodEnd: string | null;
 }

@@ -8,6 +8,7 @@ import { AccessService, type WorkspaceAccess } from '../workspaces/access.servic
 import { mapCommitment, mapCommitmentState, mapProgress, todayUtc } from './agreements.dto.js';
 import { AgreementsRepository } from './agreements.repository.js';
 import { CommitmentsRepository, type CommitmentChanges, type CommitmentRow } from './commitments.repository.js';
+import { IndicatorsRepository } from './indicators.repository.js';
 
 /**
  * What each party promised. Owners and coordinators define commitments (that is editing the agreement);
@@ -19,6 +20,7 @@ export class CommitmentsService {
   constructor(
     private readonly commitments: CommitmentsRepository,
     private readonly agreements: AgreementsRepository,
+    private readonly indicators: IndicatorsRepository,
     private readonly access: AccessService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -55,7 +57,7 @@ export class CommitmentsService {
   async get(auth: AuthUser, id: string): Promise<CommitmentDetailDto> {
     const { row, access } = await this.withAccess(auth, id);
     access.require('read', 'Commitment');
-    return { ...mapCommitment(row, todayUtc()), progress: (await this.commitments.progress(id)).map(mapProgress) };
+    return this.detail(row);
   }
 
   /** What was committed (text, responsible party, area, due date, resources): editing the agreement's terms. */
@@ -103,7 +105,13 @@ export class CommitmentsService {
       tx.record({ workspaceId: row.agreementId, type: 'commitment.progressed', entityId: id, payload: { commitment: mapCommitmentState(updated), progress } });
       return updated;
     });
-    return { ...mapCommitment(result, todayUtc()), progress: (await this.commitments.progress(id)).map(mapProgress) };
+    return this.detail(result);
+  }
+
+  /** The commitment with its progress history, indicators (measurements included) and linked cards. */
+  private async detail(row: CommitmentRow): Promise<CommitmentDetailDto> {
+    const [progress, indicators, cards] = await Promise.all([this.commitments.progress(row.id), this.indicators.ofCommitment(row.id), this.commitments.cards(row.id)]);
+    return { ...mapCommitment(row, todayUtc()), progress: progress.map(mapProgress), indicators, cards };
   }
 
   private async withAccess(auth: AuthUser, id: string, manager?: EntityManager): Promise<{ row: CommitmentRow; access: WorkspaceAccess }> {

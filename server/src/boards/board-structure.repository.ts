@@ -73,12 +73,12 @@ export class BoardStructureRepository {
     await manager.getRepository(ColumnEntity).delete({ id });
   }
 
-  async insertColumn(manager: EntityManager, values: Pick<ColumnEntity, 'boardId' | 'title' | 'position' | 'wipLimit'>): Promise<ColumnEntity> {
+  async insertColumn(manager: EntityManager, values: Pick<ColumnEntity, 'boardId' | 'title' | 'position' | 'wipLimit' | 'done'>): Promise<ColumnEntity> {
     const result = await manager.getRepository(ColumnEntity).insert(values);
     return manager.getRepository(ColumnEntity).findOneByOrFail({ id: result.identifiers[0].id as string });
   }
 
-  async updateColumn(manager: EntityManager, id: string, version: number, changes: Partial<Pick<ColumnEntity, 'title' | 'wipLimit' | 'position'>>): Promise<ColumnEntity | undefined> {
+  async updateColumn(manager: EntityManager, id: string, version: number, changes: Partial<Pick<ColumnEntity, 'title' | 'wipLimit' | 'position' | 'done'>>): Promise<ColumnEntity | undefined> {
     const result = await manager
       .createQueryBuilder()
       .update(ColumnEntity)

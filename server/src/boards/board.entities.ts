@@ -33,6 +33,10 @@ export class ColumnEntity {
   @Column('integer', { name: 'wip_limit', nullable: true })
   wipLimit: number | null;
 
+  /** Cards here count as done for the commitments they are linked to (which changes no commitment's status). */
+  @Column('boolean')
+  done: boolean;
+
   @Column('integer')
   version: number;
 }

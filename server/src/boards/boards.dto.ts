@@ -38,6 +38,7 @@ export const mapColumn = (column: ColumnEntity): ColumnDto => ({
   title: column.title,
   position: column.position,
   wipLimit: column.wipLimit,
+  done: column.done,
   version: column.version,
 });
 

@@ -3,14 +3,14 @@ import type { CardDto } from '@enlace/shared';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { prepared } from '../common/database/prepared.js';
-import { notFound } from '../common/errors/app-error.js';
+import { AppError, notFound } from '../common/errors/app-error.js';
 import { MEMBERSHIP_COLUMNS, takeMembership, type MembershipRow, type WorkspaceWithRole } from '../workspaces/workspaces.repository.js';
 import { CardEntity, CommentEntity } from './board.entities.js';
 
 export type CardChanges = Partial<
   Pick<
     CardEntity,
-    'title' | 'description' | 'assigneeIds' | 'responsibleOrganizationId' | 'dueDate' | 'priority' | 'labelIds' | 'checklist' | 'archivedAt' | 'columnId' | 'position'
+    'title' | 'description' | 'assigneeIds' | 'responsibleOrganizationId' | 'dueDate' | 'priority' | 'labelIds' | 'checklist' | 'commitmentId' | 'archivedAt' | 'columnId' | 'position'
   >
 >;
 
@@ -37,6 +37,7 @@ const CARD_CHANGE_COLUMNS: { [K in keyof CardChanges]-?: string } = {
   priority: 'priority',
   labelIds: 'label_ids',
   checklist: 'checklist',
+  commitmentId: 'commitment_id',
   archivedAt: 'archived_at',
   columnId: 'column_id',
   position: 'position',
@@ -189,7 +190,7 @@ export class CardsRepository {
           values.createdBy,
         ],
       )
-      .catch(columnGone);
+      .catch(brokenReference);
     return rows[0];
   }
 
@@ -203,7 +204,7 @@ export class CardsRepository {
       `UPDATE cards SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
         WHERE id = $1 AND version = $2 RETURNING ${CARD_SELECT}`,
       [id, version, ...entries.map(([key, value]) => storedValue(key, value))],
-    ).catch(columnGone);
+    ).catch(brokenReference);
     return rows[0];
   }
 
@@ -268,9 +269,18 @@ function takeSlot(row: SlotRow): CardSlot {
   return slot;
 }
 
-/** A card written into a column deleted at the same moment: the column is gone, say so rather than 500. */
-function columnGone(error: unknown): never {
+/**
+ * A card written into a column deleted at the same moment (the column is gone: 404), or linked to a
+ * commitment outside its workspace's agreement (400): say so rather than 500.
+ */
+function brokenReference(error: unknown): never {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
   if (driverError?.code === '23503' && driverError.constraint === 'cards_column_id_fkey') throw notFound('Column');
+  // The reference holds a card to commitments of its own workspace's agreement.
+  if (driverError?.code === '23503' && driverError.constraint === 'cards_commitment_fkey') {
+    throw new AppError('VALIDATION_FAILED', 'The request is not valid', [
+      { path: 'commitmentId', message: 'Not a commitment of this workspace’s agreement', code: 'invalid_reference' },
+    ]);
+  }
   throw error;
 }

@@ -27,13 +27,13 @@ export class ColumnsService {
       await this.boards.lockBoard(tx.manager, boardId);
       const columns = await this.boards.columns(boardId, tx.manager);
       const position = generateKeyBetween(columns.at(-1)?.position ?? null, null);
-      const column = mapColumn(await this.boards.insertColumn(tx.manager, { boardId, title: input.title, position, wipLimit: input.wipLimit ?? null }));
+      const column = mapColumn(await this.boards.insertColumn(tx.manager, { boardId, title: input.title, position, wipLimit: input.wipLimit ?? null, done: input.done ?? false }));
       tx.record({ workspaceId: board.workspaceId, type: 'column.created', entityId: column.id, payload: column });
       return column;
     });
   }
 
-  /** Title, WIP limit and place on the board; `column.updated` carries the whole new state, position included. */
+  /** Title, WIP limit, the "done" flag and place on the board; `column.updated` carries the whole new state, position included. */
   async update(auth: AuthUser, columnId: string, input: UpdateColumnInput): Promise<ColumnDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
       const { column, board } = await this.columnWithAccess(auth, columnId, tx.manager);
@@ -42,6 +42,7 @@ export class ColumnsService {
       const changes = {
         ...(input.title !== undefined && input.title !== column.title && { title: input.title }),
         ...(input.wipLimit !== undefined && input.wipLimit !== column.wipLimit && { wipLimit: input.wipLimit }),
+        ...(input.done !== undefined && input.done !== column.done && { done: input.done }),
         ...(position !== undefined && { position }),
       };
       if (Object.keys(changes).length === 0) return mapColumn(column);

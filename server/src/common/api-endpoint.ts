@@ -22,19 +22,22 @@ export interface EndpointDoc {
    * UNAUTHENTICATED unless public, TWO_FACTOR_REQUIRED with a bearer token (unless allowed before two-factor), VALIDATION_FAILED with a body or query, NOT_FOUND with a path id.
    */
   errors?: ErrorCode[];
+  /** The success body's media type when it is not JSON (a CSV export, a downloaded file). */
+  contentType?: string;
   /** Another documented outcome with its own body (health's 503). */
   alternative?: { status: number; description: string; response: z.ZodType };
 }
 
 export interface EndpointExtension {
   response?: string;
+  contentType?: string;
   errors: ErrorCode[];
   alternative?: { status: number; description: string; response: string };
 }
 
 /** Documents a route: summary, success body and error responses (the body of every error is `ApiError`). */
-export function ApiEndpoint({ id, summary, description, response, errors = [], alternative }: EndpointDoc): MethodDecorator {
-  const extension: EndpointExtension = { errors };
+export function ApiEndpoint({ id, summary, description, response, contentType, errors = [], alternative }: EndpointDoc): MethodDecorator {
+  const extension: EndpointExtension = { errors, ...(contentType && { contentType }) };
   if (response) extension.response = schemaId(response);
   if (alternative) extension.alternative = { ...alternative, response: schemaId(alternative.response) };
   return applyDecorators(ApiOperation({ operationId: id, summary, description }), ApiExtension(ENDPOINT_EXTENSION, extension));

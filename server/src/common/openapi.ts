@@ -22,6 +22,8 @@ const FAILURE: Record<number, string> = {
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
   410: 'No longer usable',
+  413: 'Too large',
+  415: 'Of a type not accepted',
   429: 'Too many attempts; retry after the Retry-After header’s seconds',
 };
 
@@ -99,7 +101,7 @@ function describeOperation(operation: Operation): void {
   const responses: Responses = {};
   for (const status of Object.keys(operation.responses)) {
     responses[status] = endpoint.response
-      ? { description: SUCCESS[Number(status)] ?? 'OK', content: { 'application/json': { schema: ref(endpoint.response) } } }
+      ? { description: SUCCESS[Number(status)] ?? 'OK', content: { [endpoint.contentType ?? 'application/json']: { schema: ref(endpoint.response) } } }
       : { description: SUCCESS[Number(status)] ?? 'OK' };
   }
   if (endpoint.alternative) {

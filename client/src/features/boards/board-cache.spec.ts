@@ -32,7 +32,7 @@ const card = (id: string, fields: Partial<CardDto> = {}): CardDto => ({
 // Built as the server sends it; cast because LabelDto is growing fields this code does not read.
 const label = (id: string, fields: Partial<LabelDto> = {}) => ({ id, boardId: BOARD, name: `Label ${id}`, color: '#1f845a', version: 1, ...fields }) as LabelDto;
 
-const column = (id: string, fields: Partial<ColumnDto> = {}): ColumnDto => ({ id, boardId: BOARD, title: `Column ${id}`, position: id, wipLimit: null, version: 1, ...fields });
+const column = (id: string, fields: Partial<ColumnDto> = {}): ColumnDto => ({ id, boardId: BOARD, title: `Column ${id}`, position: id, wipLimit: null, done: false, version: 1, ...fields });
 
 const board = (fields: Partial<BoardDto> = {}): BoardDto => ({ id: BOARD, workspaceId: 'workspace-1', title: 'Board', version: 1, columns: [], labels: [], cards: [], ...fields });
 

@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   }),
   AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).default(100),
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).default(60),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
 });
 
 export interface Config {
@@ -83,6 +84,8 @@ export interface Config {
    * database, and how often a workspace gets one (after this many events, or this many seconds).
    */
   audit: { signingKey: string; checkpointEvents: number; checkpointSeconds: number };
+  /** The largest evidence file accepted, in bytes: enforced while the upload streams in. */
+  evidenceMaxBytes: number;
 }
 
 /** Reads the environment once, failing on the first bad variable with its name. */
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointEvents: vars.AUDIT_CHECKPOINT_EVENTS,
       checkpointSeconds: vars.AUDIT_CHECKPOINT_SECONDS,
     },
+    evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
   };
 }
 

@@ -26,14 +26,20 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PARTY_HAS_COMMITMENTS':
     case 'TERMS_LOCKED':
     case 'NOT_SIGNED':
+    case 'MEASUREMENT_FINAL':
       return 409;
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
     case 'INVITATION_EXPIRED':
       return 410;
     case 'INVITATION_EMAIL_MISMATCH':
+    case 'SELF_VERIFICATION':
     case 'TWO_FACTOR_REQUIRED':
       return 403;
+    case 'FILE_TOO_LARGE':
+      return 413;
+    case 'FILE_TYPE_NOT_ALLOWED':
+      return 415;
     case 'RATE_LIMITED':
       return 429;
     case 'UNAVAILABLE':
