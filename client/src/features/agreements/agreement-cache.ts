@@ -59,12 +59,15 @@ export function putVersion(queryClient: QueryClient, userId: string, version: Te
 }
 
 export function putCommitment(queryClient: QueryClient, userId: string, agreementId: string, state: CommitmentStateDto): void {
-  const commitment: CommitmentDto = { ...state, overdue: isOverdue(state, todayUtc()) };
+  const commitment = { ...state, overdue: isOverdue(state, todayUtc()) };
   queryClient.setQueryData<Page<CommitmentDto>>(agreementKeys.commitments(userId, agreementId), (cached) => {
     if (!cached) return cached;
     const existing = cached.items.find((item) => item.id === state.id);
     if (existing && !newer(state, existing)) return cached;
-    const items = existing ? cached.items.map((item) => (item === existing ? { ...existing, ...commitment } : item)) : [...cached.items, commitment];
+    const items = existing
+      ? cached.items.map((item) => (item === existing ? { ...existing, ...commitment } : item))
+      : // A new commitment has no indicators and no linked cards yet.
+        [...cached.items, { ...commitment, progressReported: null, progressVerified: null, cardsTotal: 0, cardsDone: 0 }];
     return { ...cached, items };
   });
   queryClient.setQueryData<CommitmentDetailDto>(agreementKeys.commitment(userId, state.id), (cached) =>
