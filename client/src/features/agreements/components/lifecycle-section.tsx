@@ -6,8 +6,8 @@ import { Dialog } from '../../../ui/dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
-import { useMembers } from '../../workspaces/hooks/use-members';
 import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
+import { useMemberName } from '../hooks/use-member-name';
 import { todayUtc, useFormat } from '../use-format';
 import { FormActions } from './form-actions';
 import { AgreementStatusBadge } from './status-badge';
@@ -101,8 +101,7 @@ function TransitionHistory({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const transitions = useTransitions(agreementId);
-  const members = useMembers(agreementId);
-  const nameOf = (userId: string) => members.data?.items.find((member) => member.userId === userId)?.displayName ?? t('agreements.someone');
+  const nameOf = useMemberName(agreementId);
   return (
     <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('agreements.lifecycle.noHistory')}>
       {(data) => (

@@ -1,12 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { useWorkspaceEvents } from '../../realtime/workspace-realtime';
+import { agreementKeys } from '../api/agreements-api';
 import { dropParty, putAgreementState, putCommitment, putParty, putProgress, putTransition, putVersion } from '../agreement-cache';
 
 /** Keeps the agreement's cached record, parties, history and commitments in step with its event log. */
 export function useAgreementRealtime(): void {
   const queryClient = useQueryClient();
   const userId = useUserId();
+  // Indicators and measurements change the progress the server computes: their commitment is read again.
+  const refresh = ({ workspaceId, payload }: { workspaceId: string; payload: { commitmentId: string } }) => {
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitment(userId, payload.commitmentId) });
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitments(userId, workspaceId) });
+  };
   useWorkspaceEvents({
     'agreement.created': ({ payload }) => putAgreementState(queryClient, userId, payload),
     'agreement.updated': ({ payload }) => putAgreementState(queryClient, userId, payload),
@@ -27,5 +33,9 @@ export function useAgreementRealtime(): void {
       putCommitment(queryClient, userId, payload.commitment.agreementId, payload.commitment);
       putProgress(queryClient, userId, payload.progress);
     },
+    'indicator.created': refresh,
+    'indicator.updated': refresh,
+    'measurement.recorded': refresh,
+    'measurement.reviewed': refresh,
   });
 }

@@ -13,13 +13,13 @@ export function useCommitments(agreementId: string) {
   });
 }
 
-/** One commitment with its progress history; read when its history is opened. */
-export function useCommitment(commitmentId: string, enabled: boolean) {
+/** One commitment with its progress history, indicators and measurements, and linked cards. */
+export function useCommitment(commitmentId: string) {
   const userId = useUserId();
   return useQuery({
     queryKey: agreementKeys.commitment(userId, commitmentId),
     queryFn: ({ signal }) => fetchCommitment(commitmentId, signal),
-    enabled: enabled && userId !== '',
+    enabled: userId !== '',
   });
 }
 
