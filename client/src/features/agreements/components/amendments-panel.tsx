@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Button, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TERMS_EDITABLE_IN, type AgreementDto, type WorkspaceDto } from '@enlace/shared';
@@ -11,6 +11,7 @@ import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-abilit
 import { useAgreement, useAmendAgreement, useTermsVersions } from '../hooks/use-agreement';
 import { todayUtc, useFormat } from '../use-format';
 import { FormActions } from './form-actions';
+import { Section } from './section';
 import { TermsDiffView, versionName } from './terms-diff-view';
 import '../agreements.css';
 
@@ -28,39 +29,26 @@ export function AmendmentsPanel({ workspace }: { workspace: WorkspaceDto }) {
     <QueryState query={agreement}>
       {(data) => (
         <Stack gap="lg">
-          <Paper component="section" withBorder p="md" aria-labelledby="agreement-amendments">
-            <Stack gap="sm">
-              <Group justify="space-between" wrap="wrap">
-                <Title order={2} size="h3" id="agreement-amendments">
-                  {t('agreements.amendments.heading')}
-                </Title>
-                {canAmend(data) && <Button onClick={() => setAdding(true)}>{t('agreements.amendments.add')}</Button>}
-              </Group>
-              {TERMS_EDITABLE_IN.includes(data.status) && <Text c="dimmed">{t('agreements.amendments.beforeSigning')}</Text>}
-              <QueryState query={versions}>
-                {({ items }) => (
-                  <Timeline bulletSize={14} lineWidth={2} active={items.length - 1} aria-label={t('agreements.amendments.timeline')}>
-                    {items.map((version) => (
-                      <Timeline.Item key={version.number} title={versionName(t, version.number)}>
-                        <Text size="sm" c="dimmed">
-                          {version.amendedOn ? format.day(version.amendedOn) : format.moment(version.createdAt)}
-                        </Text>
-                        {version.summary && <Text size="sm">{version.summary}</Text>}
-                      </Timeline.Item>
-                    ))}
-                  </Timeline>
-                )}
-              </QueryState>
-            </Stack>
-          </Paper>
-          <Paper component="section" withBorder p="md" aria-labelledby="agreement-diff">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="agreement-diff">
-                {t('agreements.amendments.compare')}
-              </Title>
-              <QueryState query={versions}>{({ items }) => (items.length < 2 ? <Text c="dimmed">{t('agreements.amendments.nothingToCompare')}</Text> : <TermsDiffView versions={items} />)}</QueryState>
-            </Stack>
-          </Paper>
+          <Section title={t('agreements.amendments.heading')} actions={canAmend(data) && <Button onClick={() => setAdding(true)}>{t('agreements.amendments.add')}</Button>}>
+            {TERMS_EDITABLE_IN.includes(data.status) && <Text c="dimmed">{t('agreements.amendments.beforeSigning')}</Text>}
+            <QueryState query={versions}>
+              {({ items }) => (
+                <Timeline bulletSize={14} lineWidth={2} active={items.length - 1} aria-label={t('agreements.amendments.timeline')}>
+                  {items.map((version) => (
+                    <Timeline.Item key={version.number} title={versionName(t, version.number)}>
+                      <Text size="sm" c="dimmed">
+                        {version.amendedOn ? format.day(version.amendedOn) : format.moment(version.createdAt)}
+                      </Text>
+                      {version.summary && <Text size="sm">{version.summary}</Text>}
+                    </Timeline.Item>
+                  ))}
+                </Timeline>
+              )}
+            </QueryState>
+          </Section>
+          <Section title={t('agreements.amendments.compare')}>
+            <QueryState query={versions}>{({ items }) => (items.length < 2 ? <Text c="dimmed">{t('agreements.amendments.nothingToCompare')}</Text> : <TermsDiffView versions={items} />)}</QueryState>
+          </Section>
           <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.amendments.add')}>
             <AmendmentForm agreement={data} onDone={() => setAdding(false)} />
           </Dialog>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDto, AgreementStatus } from '@enlace/shared';
@@ -10,6 +10,7 @@ import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
 import { useMemberName } from '../hooks/use-member-name';
 import { todayUtc, useFormat } from '../use-format';
 import { FormActions } from './form-actions';
+import { Section } from './section';
 import { AgreementStatusBadge } from './status-badge';
 
 /**
@@ -26,32 +27,29 @@ export function LifecycleSection({ agreement, canEdit }: { agreement: AgreementD
   const { t } = useTranslation();
   const [step, setStep] = useState<AgreementStatus | null>(null);
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="agreement-lifecycle">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap">
-          <Title order={2} size="h3" id="agreement-lifecycle">
-            {t('agreements.lifecycle.heading')}
-          </Title>
-          <Group gap="xs">
-            <Text size="sm">{t('agreements.fields.status')}:</Text>
-            <AgreementStatusBadge status={agreement.status} />
-          </Group>
+    <Section
+      title={t('agreements.lifecycle.heading')}
+      actions={
+        <Group gap="xs">
+          <Text size="sm">{t('agreements.fields.status')}:</Text>
+          <AgreementStatusBadge status={agreement.status} />
         </Group>
-        {canEdit && agreement.allowedTransitions.length > 0 && (
-          <Group gap="xs" aria-label={t('agreements.lifecycle.actions')} role="group">
-            {agreement.allowedTransitions.map((to) => (
-              <Button key={to} variant="light" onClick={() => setStep(to)}>
-                {t(`agreements.lifecycle.to.${to}`)}
-              </Button>
-            ))}
-          </Group>
-        )}
-        <TransitionHistory agreementId={agreement.id} />
-      </Stack>
+      }
+    >
+      {canEdit && agreement.allowedTransitions.length > 0 && (
+        <Group gap="xs" aria-label={t('agreements.lifecycle.actions')} role="group">
+          {agreement.allowedTransitions.map((to) => (
+            <Button key={to} variant="light" onClick={() => setStep(to)}>
+              {t(`agreements.lifecycle.to.${to}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      <TransitionHistory agreementId={agreement.id} />
       <Dialog open={step !== null} onClose={() => setStep(null)} title={step ? t(`agreements.lifecycle.to.${step}`) : ''} size="md">
         {step && <TransitionForm agreement={agreement} to={step} onDone={() => setStep(null)} />}
       </Dialog>
-    </Paper>
+    </Section>
   );
 }
 

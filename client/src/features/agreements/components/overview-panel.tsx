@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDto, WorkspaceDto } from '@enlace/shared';
 import { QueryState } from '../../../ui/query-state';
@@ -9,6 +9,7 @@ import { useAgreement } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { LifecycleSection } from './lifecycle-section';
 import { PartiesSection } from './parties-section';
+import { Section } from './section';
 import '../agreements.css';
 
 /** The agreement's record: its terms, dates, lifecycle and parties. */
@@ -39,48 +40,40 @@ function RecordSection({ agreement }: { agreement: AgreementDto }) {
     [t('agreements.fields.nextReviewOn'), agreement.nextReviewOn],
   ];
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="agreement-record">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap">
-          <Title order={2} size="h3" id="agreement-record">
-            {t(`agreements.kinds.${agreement.kind}`)}
-            {agreement.referenceCode && ` · ${agreement.referenceCode}`}
-          </Title>
-        </Group>
-        {agreement.summary && <Text>{agreement.summary}</Text>}
-        <dl className="agreement-facts">
-          {dates.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value ? format.day(value) : t('agreements.notSet')}</dd>
-            </div>
+    <Section title={`${t(`agreements.kinds.${agreement.kind}`)}${agreement.referenceCode ? ` · ${agreement.referenceCode}` : ''}`}>
+      {agreement.summary && <Text>{agreement.summary}</Text>}
+      <dl className="agreement-facts">
+        {dates.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value ? format.day(value) : t('agreements.notSet')}</dd>
+          </div>
+        ))}
+      </dl>
+      {(agreement.thematicAreas.length > 0 || agreement.countries.length > 0) && (
+        <Group gap="xs" aria-label={t('agreements.fields.coverage')}>
+          {agreement.thematicAreas.map((area) => (
+            <Badge key={area} variant="outline">
+              {t(`agreements.areas.${area}`)}
+            </Badge>
           ))}
-        </dl>
-        {(agreement.thematicAreas.length > 0 || agreement.countries.length > 0) && (
-          <Group gap="xs" aria-label={t('agreements.fields.coverage')}>
-            {agreement.thematicAreas.map((area) => (
-              <Badge key={area} variant="outline">
-                {t(`agreements.areas.${area}`)}
-              </Badge>
-            ))}
-            {agreement.countries.map((code) => (
-              <Badge key={code} variant="outline" color="gray">
-                {format.country(code)}
-              </Badge>
-            ))}
-            {agreement.jurisdictions.map((name) => (
-              <Badge key={name} variant="outline" color="gray">
-                {name}
-              </Badge>
-            ))}
-          </Group>
-        )}
-        <Title order={3} size="h4">
-          {t('agreements.fields.terms')}
-          {agreement.termsVersion > 0 && ` (${t('agreements.amendments.versionName', { number: agreement.termsVersion })})`}
-        </Title>
-        {agreement.terms ? <Markdown text={agreement.terms} /> : <Text c="dimmed">{t('agreements.noTerms')}</Text>}
-      </Stack>
-    </Paper>
+          {agreement.countries.map((code) => (
+            <Badge key={code} variant="outline" color="gray">
+              {format.country(code)}
+            </Badge>
+          ))}
+          {agreement.jurisdictions.map((name) => (
+            <Badge key={name} variant="outline" color="gray">
+              {name}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      <Title order={3} size="h4">
+        {t('agreements.fields.terms')}
+        {agreement.termsVersion > 0 && ` (${t('agreements.amendments.versionName', { number: agreement.termsVersion })})`}
+      </Title>
+      {agreement.terms ? <Markdown text={agreement.terms} /> : <Text c="dimmed">{t('agreements.noTerms')}</Text>}
+    </Section>
   );
 }

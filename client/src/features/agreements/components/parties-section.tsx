@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTY_ROLES, type AgreementDto, type PartyRole } from '@enlace/shared';
@@ -10,6 +10,7 @@ import { useMembers } from '../../workspaces/hooks/use-members';
 import { useAddParty } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { FormActions } from './form-actions';
+import { Section } from './section';
 
 /** The organisations party to the agreement, with their role, contact and signature. */
 export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto; canEdit: boolean }) {
@@ -19,48 +20,40 @@ export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto
   const [adding, setAdding] = useState(false);
   const contactOf = (userId: string | null) => members.data?.items.find((member) => member.userId === userId);
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="agreement-parties">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap">
-          <Title order={2} size="h3" id="agreement-parties">
-            {t('agreements.parties.heading')}
-          </Title>
-          {canEdit && <Button onClick={() => setAdding(true)}>{t('agreements.parties.add')}</Button>}
-        </Group>
-        {agreement.parties.length === 0 ? (
-          <Text c="dimmed">{t('agreements.parties.empty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table aria-labelledby="agreement-parties">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('agreements.parties.organization')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.parties.role')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.parties.contact')}</Table.Th>
-                  <Table.Th scope="col">{t('agreements.fields.signedOn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {agreement.parties.map((party) => {
-                  const contact = contactOf(party.contactUserId);
-                  return (
-                    <Table.Tr key={party.organizationId}>
-                      <Table.Th scope="row">{party.organizationName}</Table.Th>
-                      <Table.Td>{t(`agreements.partyRoles.${party.role}`)}</Table.Td>
-                      <Table.Td>{contact ? `${contact.displayName} (${contact.email})` : t('agreements.notSet')}</Table.Td>
-                      <Table.Td>{party.signedOn ? format.day(party.signedOn) : t('agreements.notSet')}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+    <Section title={t('agreements.parties.heading')} actions={canEdit && <Button onClick={() => setAdding(true)}>{t('agreements.parties.add')}</Button>}>
+      {agreement.parties.length === 0 ? (
+        <Text c="dimmed">{t('agreements.parties.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={0}>
+          <Table aria-label={t('agreements.parties.heading')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('agreements.parties.organization')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.parties.role')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.parties.contact')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.fields.signedOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {agreement.parties.map((party) => {
+                const contact = contactOf(party.contactUserId);
+                return (
+                  <Table.Tr key={party.organizationId}>
+                    <Table.Th scope="row">{party.organizationName}</Table.Th>
+                    <Table.Td>{t(`agreements.partyRoles.${party.role}`)}</Table.Td>
+                    <Table.Td>{contact ? `${contact.displayName} (${contact.email})` : t('agreements.notSet')}</Table.Td>
+                    <Table.Td>{party.signedOn ? format.day(party.signedOn) : t('agreements.notSet')}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.parties.add')} size="md">
         <AddPartyForm agreement={agreement} onDone={() => setAdding(false)} />
       </Dialog>
-    </Paper>
+    </Section>
   );
 }
 

@@ -14,33 +14,16 @@ export function PortfolioFilters({ value, onChange }: { value: Filters; onChange
   const [country, setCountry] = useState(value.country ?? '');
   const any = { value: '', label: t('agreements.filters.any') };
   const set = (key: keyof Filters, next: string) => onChange({ ...value, [key]: next === '' ? undefined : next });
+  const select = (key: 'status' | 'kind' | 'partyOrganizationId' | 'area', label: string, options: Array<{ value: string; label: string }>) => (
+    <NativeSelect label={label} value={value[key] ?? ''} onChange={(event) => set(key, event.currentTarget.value)} data={[any, ...options]} />
+  );
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('agreements.filters.label')}>
-      <NativeSelect
-        label={t('agreements.fields.status')}
-        value={value.status ?? ''}
-        onChange={(event) => set('status', event.currentTarget.value)}
-        data={[any, ...AGREEMENT_STATUSES.map((status) => ({ value: status, label: t(`agreements.statuses.${status}`) }))]}
-      />
-      <NativeSelect
-        label={t('agreements.fields.kind')}
-        value={value.kind ?? ''}
-        onChange={(event) => set('kind', event.currentTarget.value)}
-        data={[any, ...AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreements.kinds.${kind}`) }))]}
-      />
-      <NativeSelect
-        label={t('agreements.filters.party')}
-        value={value.partyOrganizationId ?? ''}
-        onChange={(event) => set('partyOrganizationId', event.currentTarget.value)}
-        data={[any, ...(organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name }))]}
-      />
-      <NativeSelect
-        label={t('agreements.filters.area')}
-        value={value.area ?? ''}
-        onChange={(event) => set('area', event.currentTarget.value)}
-        data={[any, ...THEMATIC_AREAS.map((area) => ({ value: area, label: t(`agreements.areas.${area}`) }))]}
-      />
+      {select('status', t('agreements.fields.status'), AGREEMENT_STATUSES.map((status) => ({ value: status, label: t(`agreements.statuses.${status}`) })))}
+      {select('kind', t('agreements.fields.kind'), AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreements.kinds.${kind}`) })))}
+      {select('partyOrganizationId', t('agreements.filters.party'), (organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name })))}
+      {select('area', t('agreements.filters.area'), THEMATIC_AREAS.map((area) => ({ value: area, label: t(`agreements.areas.${area}`) })))}
       <TextInput
         label={t('agreements.filters.country')}
         description={t('agreements.filters.countryHint')}
