@@ -459,7 +459,7 @@ export const en = {
   people: {
     resetLink: {
       action: 'Send reset link',
-      named: 'Send {{name}} a link to choose a new password',
+      named: 'Send reset link to {{name}}',
       done: 'A link to choose a new password was sent to {{name}} ({{email}}).',
     },
     nav: 'People',
@@ -480,7 +480,6 @@ export const en = {
     active: 'Active',
     disabled: 'Disabled',
     loadMore: 'Load more',
-    cancel: 'Cancel',
     disable: {
       action: 'Disable',
       named: 'Disable the account of {{name}}',
@@ -742,8 +741,15 @@ export const en = {
     },
   },
   ui: {
+    cancel: 'Cancel',
     close: 'Close',
     retry: 'Try again',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} loses access to this workspace at once. What they contributed stays.',
+    interfaceLanguage: 'Interface language',
+    navigation: 'Navigation menu',
+    accountMenu: 'Account menu',
   },
 };
 

@@ -457,7 +457,7 @@ export const fr: Translation = {
   people: {
     resetLink: {
       action: 'Envoyer un lien de réinitialisation',
-      named: 'Envoyer à {{name}} un lien pour choisir un nouveau mot de passe',
+      named: 'Envoyer un lien de réinitialisation à {{name}}',
       done: 'Un lien pour choisir un nouveau mot de passe a été envoyé à {{name}} ({{email}}).',
     },
     nav: 'Personnes',
@@ -478,7 +478,6 @@ export const fr: Translation = {
     active: 'Actif',
     disabled: 'Désactivé',
     loadMore: 'Charger plus',
-    cancel: 'Annuler',
     disable: {
       action: 'Désactiver',
       named: 'Désactiver le compte de {{name}}',
@@ -740,7 +739,14 @@ export const fr: Translation = {
     },
   },
   ui: {
+    cancel: 'Annuler',
     close: 'Fermer',
     retry: 'Réessayer',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} perd immédiatement l’accès à cet espace de travail. Ses contributions sont conservées.',
+    interfaceLanguage: 'Langue de l’interface',
+    navigation: 'Menu de navigation',
+    accountMenu: 'Menu du compte',
   },
 };

@@ -457,7 +457,7 @@ export const pt: Translation = {
   people: {
     resetLink: {
       action: 'Enviar link de redefinição',
-      named: 'Enviar a {{name}} um link para escolher uma nova senha',
+      named: 'Enviar link de redefinição a {{name}}',
       done: 'Um link para escolher uma nova senha foi enviado a {{name}} ({{email}}).',
     },
     nav: 'Pessoas',
@@ -478,7 +478,6 @@ export const pt: Translation = {
     active: 'Ativa',
     disabled: 'Desativada',
     loadMore: 'Carregar mais',
-    cancel: 'Cancelar',
     disable: {
       action: 'Desativar',
       named: 'Desativar a conta de {{name}}',
@@ -740,7 +739,14 @@ export const pt: Translation = {
     },
   },
   ui: {
+    cancel: 'Cancelar',
     close: 'Fechar',
     retry: 'Tentar novamente',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} perde imediatamente o acesso a este espaço de trabalho. O que contribuiu é mantido.',
+    interfaceLanguage: 'Idioma da interface',
+    navigation: 'Menu de navegação',
+    accountMenu: 'Menu da conta',
   },
 };

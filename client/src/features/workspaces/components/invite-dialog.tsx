@@ -1,9 +1,11 @@
 import { subject } from '@casl/ability';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKSPACE_ROLES, type CreatedInvitationDto, type WorkspaceDto, type WorkspaceRole } from '@enlace/shared';
+import { Dialog } from '../../../ui/dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { Modal } from '../../../ui/modal';
+import { StatusMessage } from '../../../ui/status-message';
 import { useCreateInvitation } from '../hooks/use-members';
 import { useWorkspaceAbility } from '../hooks/use-workspace-ability';
 
@@ -16,22 +18,13 @@ export function InviteButton({ workspace }: { workspace: WorkspaceDto }) {
   if (roles.length === 0) return null;
   return (
     <>
-      <button type="button" className="button button-primary" onClick={() => setOpen(true)}>
+      <Button size="sm" onClick={() => setOpen(true)}>
         {t('workspaces.invitations.invite')}
-      </button>
-      <InviteDialog open={open} onClose={() => setOpen(false)} workspaceId={workspace.id} roles={roles} />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('workspaces.invitations.dialogTitle')}>
+        <InviteForm workspaceId={workspace.id} roles={roles} onClose={() => setOpen(false)} />
+      </Dialog>
     </>
-  );
-}
-
-function InviteDialog({ open, onClose, workspaceId, roles }: { open: boolean; onClose: () => void; workspaceId: string; roles: WorkspaceRole[] }) {
-  const { t } = useTranslation();
-  const titleId = useId();
-  return (
-    <Modal open={open} onClose={onClose} labelledBy={titleId}>
-      <h2 id={titleId}>{t('workspaces.invitations.dialogTitle')}</h2>
-      <InviteForm workspaceId={workspaceId} roles={roles} onClose={onClose} />
-    </Modal>
   );
 }
 
@@ -44,7 +37,6 @@ function InviteForm({ workspaceId, roles, onClose }: { workspaceId: string; role
   const [missing, setMissing] = useState(false);
   const [created, setCreated] = useState<CreatedInvitationDto | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
-  const ids = { email: useId(), role: useId(), message: useId(), error: useId() };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,56 +52,38 @@ function InviteForm({ workspaceId, roles, onClose }: { workspaceId: string; role
   if (created) return <CreatedLink url={created.url} onClose={onClose} />;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {missing && (
-        <p id={ids.error} role="alert" className="form-error">
-          {t('workspaces.invitations.emailRequired')}
-        </p>
-      )}
-      {create.isError && <ErrorAlert error={create.error} />}
-      <div className="field">
-        <label htmlFor={ids.email}>{t('workspaces.invitations.email')}</label>
-        <input
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {create.isError && <ErrorAlert error={create.error} />}
+        <TextInput
           ref={emailRef}
-          id={ids.email}
+          label={t('workspaces.invitations.email')}
           type="email"
           autoComplete="off"
           spellCheck={false}
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? ids.error : undefined}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={missing && t('workspaces.invitations.emailRequired')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.role}>{t('workspaces.invitations.role')}</label>
-        <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as WorkspaceRole)}>
-          {roles.map((value) => (
-            <option key={value} value={value}>
-              {t(`workspaces.roles.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.message}>{t('workspaces.invitations.message')}</label>
-        <textarea id={ids.message} rows={3} value={message} onChange={(event) => setMessage(event.target.value)} />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {create.isPending ? t('workspaces.invitations.sending') : t('workspaces.invitations.send')}
-        </button>
-        <button type="button" className="button button-outline" onClick={onClose}>
-          {t('workspaces.invitations.close')}
-        </button>
-      </div>
+        <NativeSelect
+          label={t('workspaces.invitations.role')}
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value as WorkspaceRole)}
+          data={roles.map((value) => ({ value, label: t(`workspaces.roles.${value}`) }))}
+        />
+        <Textarea label={t('workspaces.invitations.message')} rows={3} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+        <DialogActions onClose={onClose}>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? t('workspaces.invitations.sending') : t('workspaces.invitations.send')}
+          </Button>
+        </DialogActions>
+      </Stack>
     </form>
   );
 }
 
 function CreatedLink({ url, onClose }: { url: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const linkId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -124,25 +98,30 @@ function CreatedLink({ url, onClose }: { url: string; onClose: () => void }) {
   };
 
   return (
-    <div className="form">
-      <p role="status" className="alert alert-info">
+    <Stack gap="md">
+      <Alert role="status" variant="light">
         {t('workspaces.invitations.created')}
-      </p>
-      <div className="field">
-        <label htmlFor={linkId}>{t('workspaces.invitations.link')}</label>
-        <input ref={inputRef} id={linkId} readOnly value={url} onFocus={(event) => event.target.select()} />
-      </div>
-      <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => void copy()}>
-          {t('workspaces.invitations.copy')}
-        </button>
-        <button type="button" className="button button-outline" onClick={onClose}>
-          {t('workspaces.invitations.close')}
-        </button>
-      </div>
-      <p role="status" className="small">
+      </Alert>
+      <TextInput ref={inputRef} label={t('workspaces.invitations.link')} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+      <DialogActions onClose={onClose}>
+        <Button onClick={() => void copy()}>{t('workspaces.invitations.copy')}</Button>
+      </DialogActions>
+      <StatusMessage>
         {copyState === 'copied' ? t('workspaces.invitations.copied') : copyState === 'failed' ? t('workspaces.invitations.copyFailed') : ''}
-      </p>
-    </div>
+      </StatusMessage>
+    </Stack>
+  );
+}
+
+/** The dialog's footer inside its form: Close, then the main action last. */
+function DialogActions({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" onClick={onClose}>
+        {t('workspaces.invitations.close')}
+      </Button>
+      {children}
+    </Group>
   );
 }
