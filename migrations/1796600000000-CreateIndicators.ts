@@ -37,6 +37,13 @@ export class CreateIndicators1796600000000 implements MigrationInterface {
         target numeric(20, 4) NOT NULL,
         frequency text NOT NULL CHECK (frequency IN ('monthly', 'quarterly', 'semiannual', 'annual', 'once')),
         means_of_verification text NOT NULL DEFAULT '',
+        -- The latest current measurement's value and period end, and the latest current verified one's:
+        -- kept in the transaction that records or reviews a measurement (the indicator row locked), so
+        -- the portfolio's progress needs no lookup per measurement.
+        reported_value numeric(20, 4),
+        reported_period_end date,
+        verified_value numeric(20, 4),
+        verified_period_end date,
         created_by uuid NOT NULL REFERENCES users (id),
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),

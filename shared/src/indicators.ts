@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { named, pageOf, Timestamp } from './api-schema.js';
+import { named, Timestamp } from './api-schema.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
 
 /**
@@ -199,8 +199,6 @@ export const LinkedCardSchema = named(
   }),
 );
 export type LinkedCardDto = z.infer<typeof LinkedCardSchema>;
-
-export const MeasurementPageSchema = pageOf('MeasurementPage', MeasurementSchema);
 
 
 /** `GET /api/evidence/:id`: the file's bytes, as an attachment, of its detected type. */

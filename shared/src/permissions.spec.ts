@@ -70,6 +70,9 @@ const MATRIX: Cell[] = [
   // update a commitment's progress and measurements
   { does: 'update progress of their own organisation’s commitment', action: 'update', subject: () => inWorkspace('Commitment', { responsibleOrganizationId: ORG }), allowed: EDITORS },
   { does: 'update progress of another organisation’s commitment', action: 'update', subject: () => inWorkspace('Commitment', { responsibleOrganizationId: OTHER_ORG }), allowed: MANAGERS },
+  // verify a measurement: another party's only
+  { does: 'verify a measurement of another organisation’s commitment', action: 'create', subject: () => inWorkspace('Verification', { responsibleOrganizationId: OTHER_ORG }), allowed: EDITORS },
+  { does: 'verify a measurement of their own organisation’s commitment', action: 'create', subject: () => inWorkspace('Verification', { responsibleOrganizationId: ORG }), allowed: [] },
   // read / edit sensitive case fields (no per-member grant here)
   { does: 'read sensitive case fields', action: 'read', subject: () => inWorkspace('CaseSensitive'), allowed: MANAGERS },
   { does: 'edit sensitive case fields', action: 'update', subject: () => inWorkspace('CaseSensitive'), allowed: MANAGERS },

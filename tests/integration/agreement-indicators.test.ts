@@ -183,6 +183,18 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'MEASUREMENT_FINAL' });
     });
 
+    it('keeps an indicator’s latest value right when two measurements of it arrive together', async () => {
+      const concurrent = await createCommitment(app, owner, agreement.id, province.id);
+      const indicator = await createIndicator(app, owner, concurrent.id);
+      for (let round = 0; round < 3; round++) {
+        await Promise.all([
+          recordMeasurement(app, official, indicator.id, { periodStart: '2026-07-01', periodEnd: `2026-09-${10 + round}`, value: 90 - round }),
+          recordMeasurement(app, owner, indicator.id, { periodStart: '2026-04-01', periodEnd: '2026-06-30', value: 30 }),
+        ]);
+        expect((await api(owner).get(`/api/commitments/${concurrent.id}`).expect(200)).body.progressReported).toBe((90 - round) / 100);
+      }
+    });
+
     it('shows reported and verified progress apart, in the commitment and the portfolio', async () => {
       const area = await createAgreement(app, owner, { title: 'Progress' });
       await addMember(app, owner, area.id, official, 'contributor');
@@ -415,5 +427,39 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
       expect((await api(owner).get(`/api/commitments/${commitmentId}`).expect(200)).body).toEqual(before.detail);
       expect((await api(owner).get('/api/agreements?limit=200').expect(200)).body.items).toHaveLength(portfolio);
     });
+  });
+});
+
+describe('evidence on the embedded database', () => {
+  const EMBEDDED_MAX_BYTES = 1024 * 1024;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // No DATABASE_URL: PGlite, where evidence bytes live too, with nothing else to set up.
+    app = await startTestApp({ DATABASE_URL: '', EVIDENCE_MAX_BYTES: String(EMBEDDED_MAX_BYTES) }, { url: '', drop: async () => undefined });
+  });
+  afterAll(() => app.close());
+
+  it('stores a file larger than one chunk, serves it back byte for byte, and refuses an oversized one', async () => {
+    const admin = await signInAdmin(app);
+    const organization = await createOrganization(app, admin);
+    const owner = await createAccount(app, admin, organization.id);
+    const agreement = await createAgreement(app, owner);
+    await addParty(app, owner, agreement.id, organization.id);
+    const commitment = await createCommitment(app, owner, agreement.id, organization.id);
+    // Three stored chunks of 256 KiB.
+    const text = Buffer.from('línea de evidencia\n'.repeat(30_000));
+    expect(text.length).toBeGreaterThan(512 * 1024);
+    const file = await uploadEvidence(app, owner, commitment.id, text, 'registro.txt');
+    expect(file).toMatchObject({ mediaType: 'text/plain', size: text.length, sha256: createHash('sha256').update(text).digest('hex') });
+    const download = await request(app.url).get(`/api/evidence/${file.id}`).auth(owner.token, { type: 'bearer' }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.body as Buffer, text)).toBe(0);
+    const tooBig = await request(app.url).post(`/api/commitments/${commitment.id}/evidence`).auth(owner.token, { type: 'bearer' }).attach('file', Buffer.concat([text, text]), 'doble.txt');
+    expect({ status: tooBig.status, code: tooBig.body.code }).toEqual({ status: 413, code: 'FILE_TOO_LARGE' });
   });
 });

@@ -325,10 +325,12 @@ describe('agreements', () => {
         overdue: 1,
         blocked: 1,
         nextDueOn: daysFromToday(3),
+        progressReported: null,
+        progressVerified: null,
         daysToExpiry: 100,
         daysToReview: 10,
       });
-      expect(all.body.items[0].figures).toEqual({ commitmentsDone: 0, commitmentsTotal: 0, overdue: 0, blocked: 0, nextDueOn: null, daysToExpiry: null, daysToReview: null });
+      expect(all.body.items[0].figures).toEqual({ commitmentsDone: 0, commitmentsTotal: 0, overdue: 0, blocked: 0, nextDueOn: null, progressReported: null, progressVerified: null, daysToExpiry: null, daysToReview: null });
 
       const page1 = await api(viewer).get('/api/agreements?limit=2').expect(200);
       expect(page1.body.items.map((item: AgreementDto) => item.id)).toEqual([third.id, second.id]);

@@ -1835,10 +1835,6 @@ export interface components {
             title: string;
             done: boolean;
         };
-        MeasurementPage: {
-            items: components["schemas"]["MeasurementDto"][];
-            nextCursor?: string;
-        };
         EvidenceContent: string;
         CommitmentExportCsv: string;
         PartyDto: {

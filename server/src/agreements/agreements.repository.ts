@@ -5,7 +5,7 @@ import type { SqlFragment } from '../common/authorization/ability-sql.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AgreementEntity, AmendmentEntity, PartyEntity, TransitionEntity } from './agreement.entities.js';
-import { LATEST_VALUES, SHARE } from './indicators.repository.js';
+import { SHARE } from './indicators.repository.js';
 
 /** An agreement as read: its response shape with the timestamps still as dates. */
 export type AgreementRow = Omit<AgreementStateDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
@@ -115,31 +115,35 @@ export class AgreementsRepository {
 
   /**
    * A page of the portfolio, newest change first, each agreement with its commitment summary as of `today`.
-   * `readable` (from the caller's ability) keeps it to the agreements they may read, in SQL.
+   * `readable` (from the caller's ability) keeps it to the agreements they may read, in SQL. The page is
+   * chosen first, so the figures are computed for its agreements only, not for every readable one.
    */
   async list(filter: AgreementListFilter, limit: number, after?: string): Promise<AgreementListRow[]> {
     const { conditions, params, where } = portfolioConditions(filter);
     Object.assign(params, { today: filter.today, limit });
     if (after) where('(a.updated_at, a.workspace_id) < (SELECT updated_at, workspace_id FROM agreements WHERE workspace_id = :after)', 'after', after);
-    const sql = `SELECT ${AGREEMENT_COLUMNS},
-        s."commitmentsDone", s."commitmentsTotal", s.overdue, s.blocked, s."nextDueOn", pg."progressReported", pg."progressVerified",
-        a.expires_on - CAST(:today AS date) AS "daysToExpiry", a.next_review_on - CAST(:today AS date) AS "daysToReview"
-      ${AGREEMENT_FROM}
+    const sql = `SELECT page.*,
+        s."commitmentsDone", s."commitmentsTotal", s.overdue, s.blocked, s."nextDueOn", pg."progressReported", pg."progressVerified"
+      FROM (
+        SELECT ${AGREEMENT_COLUMNS},
+            a.expires_on - CAST(:today AS date) AS "daysToExpiry", a.next_review_on - CAST(:today AS date) AS "daysToReview"
+          ${AGREEMENT_FROM}
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY a.updated_at DESC, a.workspace_id DESC LIMIT :limit
+      ) page
       CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE c.status = 'done')::int AS "commitmentsDone",
                count(*)::int AS "commitmentsTotal",
                count(*) FILTER (WHERE c.due_on < CAST(:today AS date) AND c.status <> 'done')::int AS overdue,
                count(*) FILTER (WHERE c.status = 'blocked')::int AS blocked,
                (min(c.due_on) FILTER (WHERE c.due_on >= CAST(:today AS date) AND c.status <> 'done'))::text AS "nextDueOn"
-          FROM commitments c WHERE c.agreement_id = a.workspace_id
+          FROM commitments c WHERE c.agreement_id = page.id
       ) s
       CROSS JOIN LATERAL (
-        SELECT round(avg(${SHARE('i', 'latest.value')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'checked.value')}), 4)::float8 AS "progressVerified"
-          FROM commitments c JOIN indicators i ON i.commitment_id = c.id ${LATEST_VALUES('i')} WHERE c.agreement_id = a.workspace_id
+        SELECT round(avg(${SHARE('i', 'reported')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'verified')}), 4)::float8 AS "progressVerified"
+          FROM commitments c JOIN indicators i ON i.commitment_id = c.id WHERE c.agreement_id = page.id
       ) pg
-      WHERE ${conditions.join(' AND ')}
-      ORDER BY a.updated_at DESC, a.workspace_id DESC
-      LIMIT :limit`;
+      ORDER BY page."updatedAt" DESC, page.id DESC`;
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
     return this.dataSource.query(text, values);
   }

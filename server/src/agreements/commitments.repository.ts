@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { isForeignKeyViolation } from '../common/database/unique-violation.js';
 import { CommitmentEntity, ProgressEntity } from './agreement.entities.js';
-import { LATEST_VALUES, SHARE } from './indicators.repository.js';
+import { SHARE } from './indicators.repository.js';
 
 export type CommitmentRow = Omit<CommitmentStateDto, 'createdAt' | 'updatedAt'> &
   Pick<CommitmentDto, 'progressReported' | 'progressVerified' | 'cardsTotal' | 'cardsDone'> & { createdAt: Date; updatedAt: Date };
@@ -21,8 +21,8 @@ const COMMITMENT_SELECT = `SELECT c.id, c.agreement_id AS "agreementId", c.text,
   p."progressReported", p."progressVerified", k."cardsTotal", k."cardsDone"
   FROM commitments c
   LEFT JOIN LATERAL (
-    SELECT round(avg(${SHARE('i', 'latest.value')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'checked.value')}), 4)::float8 AS "progressVerified"
-      FROM indicators i ${LATEST_VALUES('i')} WHERE i.commitment_id = c.id
+    SELECT round(avg(${SHARE('i', 'reported')}), 4)::float8 AS "progressReported", round(avg(${SHARE('i', 'verified')}), 4)::float8 AS "progressVerified"
+      FROM indicators i WHERE i.commitment_id = c.id
   ) p ON true
   LEFT JOIN LATERAL (
     SELECT count(*)::int AS "cardsTotal", count(*) FILTER (WHERE col.done)::int AS "cardsDone"
@@ -118,8 +118,8 @@ export class CommitmentsRepository {
     const sql = `SELECT c.agreement_id AS "agreementId", c.id AS "commitmentId", w.title AS agreement, a.reference_code AS "referenceCode",
         a.status AS "agreementStatus", c.text AS commitment, o.name AS responsible, c.thematic_area AS area, c.status, c.due_on::text AS "dueOn",
         i.name AS indicator, i.unit, i.baseline::float8 AS baseline, i.target::float8 AS target,
-        latest.value::float8 AS "reportedValue", latest.period_end::text AS "reportedPeriodEnd",
-        checked.value::float8 AS "verifiedValue", checked.period_end::text AS "verifiedPeriodEnd"
+        i.reported_value::float8 AS "reportedValue", i.reported_period_end::text AS "reportedPeriodEnd",
+        i.verified_value::float8 AS "verifiedValue", i.verified_period_end::text AS "verifiedPeriodEnd"
       FROM (
         SELECT c.* FROM commitments c JOIN agreements a ON a.workspace_id = c.agreement_id
          WHERE ${where.join(' AND ')} ORDER BY c.agreement_id, c.id LIMIT :limit
@@ -128,7 +128,6 @@ export class CommitmentsRepository {
       JOIN workspaces w ON w.id = a.workspace_id
       JOIN organizations o ON o.id = c.responsible_organization_id
       LEFT JOIN indicators i ON i.commitment_id = c.id
-      ${LATEST_VALUES('i')}
       ORDER BY c.agreement_id, c.id, i.created_at, i.id`;
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(
       sql,

@@ -11,26 +11,30 @@ export const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC'
 const CURRENT = (m: string) => `NOT EXISTS (SELECT 1 FROM measurements s WHERE s.supersedes_id = ${m}.id)`;
 
 /**
- * For indicator `i`: `latest` (value, period_end), its latest current measurement, and `checked`, its
- * latest current verified one (newest period first, then newest recorded).
+ * For indicator `i`, in one index scan of its current measurements (newest period first, then newest
+ * recorded): the latest measurement's value and period end, and the latest verified one's.
  */
-export const LATEST_VALUES = (i: string) => `
-  LEFT JOIN LATERAL (SELECT m.value, m.period_end FROM measurements m WHERE m.indicator_id = ${i}.id AND ${CURRENT('m')}
-    ORDER BY m.period_end DESC, m.created_at DESC LIMIT 1) latest ON true
-  LEFT JOIN LATERAL (SELECT m.value, m.period_end FROM measurements m WHERE m.indicator_id = ${i}.id AND m.status = 'verified' AND ${CURRENT('m')}
-    ORDER BY m.period_end DESC, m.created_at DESC LIMIT 1) checked ON true`;
+const LATEST_VALUES = (i: string) => `
+  LEFT JOIN LATERAL (
+    SELECT (array_agg(m.value ORDER BY m.period_end DESC, m.created_at DESC))[1] AS reported_value,
+           (array_agg(m.period_end ORDER BY m.period_end DESC, m.created_at DESC))[1] AS reported_period_end,
+           (array_agg(m.value ORDER BY m.period_end DESC, m.created_at DESC) FILTER (WHERE m.status = 'verified'))[1] AS verified_value,
+           (array_agg(m.period_end ORDER BY m.period_end DESC, m.created_at DESC) FILTER (WHERE m.status = 'verified'))[1] AS verified_period_end
+      FROM measurements m WHERE m.indicator_id = ${i}.id AND ${CURRENT('m')}
+  ) latest ON true`;
 
-/** The share of the way from baseline to target (0–1, clamped) that `value` stands at; 0 without a value. */
-export const SHARE = (i: string, value: string) => `COALESCE(LEAST(1, GREATEST(0, (${value} - ${i}.baseline) / (${i}.target - ${i}.baseline))), 0)`;
+/** The share of the way from baseline to target (0–1, clamped) that indicator `i` stands at by its latest (`reported`) or latest verified value; 0 without one. */
+export const SHARE = (i: string, by: 'reported' | 'verified') =>
+  `COALESCE(LEAST(1, GREATEST(0, (${i}.${by}_value - ${i}.baseline) / (${i}.target - ${i}.baseline))), 0)`;
 
 const INDICATOR_COLUMNS = `i.id, i.commitment_id AS "commitmentId", i.name, i.unit, i.category, i.direction,
   i.baseline::float8 AS baseline, i.target::float8 AS target, i.frequency, i.means_of_verification AS "meansOfVerification",
   i.version, ${isoTime('i.created_at')} AS "createdAt", ${isoTime('i.updated_at')} AS "updatedAt"`;
 
 const INDICATOR_SELECT = `SELECT ${INDICATOR_COLUMNS},
-    round(${SHARE('i', 'latest.value')}, 4)::float8 AS "progressReported",
-    round(${SHARE('i', 'checked.value')}, 4)::float8 AS "progressVerified"
-  FROM indicators i ${LATEST_VALUES('i')}`;
+    round(${SHARE('i', 'reported')}, 4)::float8 AS "progressReported",
+    round(${SHARE('i', 'verified')}, 4)::float8 AS "progressVerified"
+  FROM indicators i`;
 
 export const EVIDENCE_JSON = (e: string) => `json_build_object('id', ${e}.id, 'commitmentId', ${e}.commitment_id, 'measurementId', ${e}.measurement_id,
   'fileName', ${e}.file_name, 'mediaType', ${e}.media_type, 'size', ${e}.size, 'sha256', ${e}.sha256, 'uploadedBy', ${e}.uploaded_by,
@@ -72,9 +76,20 @@ export class IndicatorsRepository {
     return (await this.find(result.identifiers[0].id as string, manager))!;
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<IndicatorStateDto | undefined> {
-    const rows: IndicatorStateDto[] = await manager.query(`SELECT ${INDICATOR_COLUMNS} FROM indicators i WHERE i.id = $1`, [id]);
+  async find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<IndicatorStateDto | undefined> {
+    const rows: IndicatorStateDto[] = await manager.query(`SELECT ${INDICATOR_COLUMNS} FROM indicators i WHERE i.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return rows[0];
+  }
+
+  /** Recomputes the indicator's latest reported and verified values after a measurement changed (its row locked by the caller). */
+  async refreshLatest(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE indicators i SET reported_value = latest.reported_value, reported_period_end = latest.reported_period_end,
+              verified_value = latest.verified_value, verified_period_end = latest.verified_period_end
+         FROM indicators x ${LATEST_VALUES('x')}
+        WHERE i.id = $1 AND x.id = $1`,
+      [id],
+    );
   }
 
   /** Compare-and-set on `version`: undefined when someone else changed the indicator first. */

@@ -61,7 +61,8 @@ export class IndicatorsService {
    */
   async record(auth: AuthUser, indicatorId: string, input: RecordMeasurementInput): Promise<MeasurementDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
-      const { commitment, access } = await this.indicatorWithAccess(auth, indicatorId, tx.manager);
+      // The indicator row is locked first, by every measurement write: its latest values stay consistent.
+      const { commitment, access } = await this.indicatorWithAccess(auth, indicatorId, tx.manager, true);
       access.require('update', 'Commitment', { responsibleOrganizationId: commitment.responsibleOrganizationId });
       if (input.supersedesId !== undefined) {
         const earlier = await this.indicators.findMeasurement(input.supersedesId, tx.manager, true);
@@ -82,6 +83,7 @@ export class IndicatorsService {
       if (evidenceIds.length > 0 && (await this.indicators.attachEvidence(tx.manager, id, commitment.id, evidenceIds)) !== evidenceIds.length) {
         throw invalid('evidenceIds', 'Each file must be evidence uploaded to this commitment and not yet attached to a measurement');
       }
+      await this.indicators.refreshLatest(tx.manager, indicatorId);
       const measurement = (await this.indicators.findMeasurement(id, tx.manager))!;
       tx.record({ workspaceId: commitment.agreementId, type: 'measurement.recorded', entityId: id, payload: measurement });
       return measurement;
@@ -91,8 +93,11 @@ export class IndicatorsService {
   /** Verified or disputed by another party's member; a verified measurement is final. */
   async review(auth: AuthUser, measurementId: string, input: ReviewMeasurementInput): Promise<MeasurementDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
-      const measurement = await this.indicators.findMeasurement(measurementId, tx.manager, true);
-      if (!measurement) throw notFound('Measurement');
+      const found = await this.indicators.findMeasurement(measurementId, tx.manager);
+      if (!found) throw notFound('Measurement');
+      // The indicator first, then the measurement: the order every measurement write locks in.
+      await this.indicators.find(found.indicatorId, tx.manager, true);
+      const measurement = (await this.indicators.findMeasurement(measurementId, tx.manager, true))!;
       const { row: commitment, access } = await this.commitmentWithAccess(auth, measurement.commitmentId, tx.manager);
       access.require('read', 'Commitment');
       const own = [commitment.responsibleOrganizationId, measurement.reportedByOrganizationId];
@@ -114,6 +119,7 @@ export class IndicatorsService {
         disputeReason: input.verdict === 'disputed' ? input.reason! : null,
       });
       if (!reviewed) throw versionConflict('measurement', (await this.indicators.findMeasurement(measurementId, tx.manager))!);
+      await this.indicators.refreshLatest(tx.manager, measurement.indicatorId);
       const updated = (await this.indicators.findMeasurement(measurementId, tx.manager))!;
       tx.record({ workspaceId: commitment.agreementId, type: 'measurement.reviewed', entityId: measurementId, payload: updated });
       return updated;
@@ -126,8 +132,8 @@ export class IndicatorsService {
     return { row, access: await this.access.workspace(auth, row.agreementId, manager) };
   }
 
-  private async indicatorWithAccess(auth: AuthUser, id: string, manager: EntityManager): Promise<{ indicator: IndicatorStateDto; commitment: CommitmentRow; access: WorkspaceAccess }> {
-    const indicator = await this.indicators.find(id, manager);
+  private async indicatorWithAccess(auth: AuthUser, id: string, manager: EntityManager, lock = false): Promise<{ indicator: IndicatorStateDto; commitment: CommitmentRow; access: WorkspaceAccess }> {
+    const indicator = await this.indicators.find(id, manager, lock);
     if (!indicator) throw notFound('Indicator');
     const { row, access } = await this.commitmentWithAccess(auth, indicator.commitmentId, manager);
     return { indicator, commitment: row, access };

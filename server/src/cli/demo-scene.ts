@@ -8,6 +8,7 @@ import { CardsService } from '../boards/cards.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { seedAgreement } from './demo-agreement.js';
 
 export const DEMO_PASSWORD = 'enlace-demo-2026';
 
@@ -20,6 +21,7 @@ export interface DemoAccount {
 const ORGANIZATIONS: Record<string, CreateOrganizationInput> = {
   ministry: { name: 'Ministerio de Justicia y Derechos Humanos', kind: 'central_government', country: 'AR' },
   police: { name: 'Policía Federal — División Trata de Personas', kind: 'central_government', country: 'AR' },
+  santaFe: { name: 'Gobierno de la Provincia de Santa Fe', kind: 'local_government', country: 'AR', jurisdiction: 'Provincia de Santa Fe' },
   rosario: { name: 'Municipalidad de Rosario', kind: 'local_government', country: 'AR', jurisdiction: 'Rosario, Santa Fe' },
   encarnacion: { name: 'Municipalidad de Encarnación', kind: 'local_government', country: 'PY', jurisdiction: 'Encarnación, Itapúa' },
   refugio: { name: 'Fundación Refugio Seguro', kind: 'civil_society', country: 'AR' },
@@ -33,6 +35,7 @@ const PEOPLE: Array<{ key: string; org: keyof typeof ORGANIZATIONS; name: string
   { key: 'martin.gomez', org: 'ministry', name: 'Martín Gómez', orgRole: 'member', description: 'ministry, analyst' },
   { key: 'carla.rios', org: 'police', name: 'Comisaria Carla Ríos', orgRole: 'org_admin', description: 'police unit, org admin' },
   { key: 'diego.sosa', org: 'police', name: 'Diego Sosa', orgRole: 'member', description: 'police unit, investigator' },
+  { key: 'gabriela.ortiz', org: 'santaFe', name: 'Gabriela Ortiz', orgRole: 'org_admin', description: 'Province of Santa Fe, MoU focal point' },
   { key: 'ana.benitez', org: 'rosario', name: 'Ana Benítez', orgRole: 'org_admin', description: 'Rosario, social services' },
   { key: 'jorge.villalba', org: 'encarnacion', name: 'Jorge Villalba', orgRole: 'org_admin', description: 'Encarnación, social services' },
   { key: 'sofia.martinez', org: 'refugio', name: 'Sofía Martínez', orgRole: 'org_admin', description: 'NGO Refugio Seguro, shelter lead' },
@@ -74,6 +77,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
     result.push({ email, password: DEMO_PASSWORD, description: person.description });
   }
   await seedWorkspaces(app, users);
+  await seedAgreement(
+    app,
+    { coordinator: users['lucia.fernandez'], analyst: users['martin.gomez'], province: users['gabriela.ortiz'], shelter: users['sofia.martinez'], lawyer: users['elena.paredes'] },
+    { ministry: organizations.ministry.id, province: organizations.santaFe.id, shelter: organizations.refugio.id, lawyer: organizations.redLegal.id },
+  );
   return result;
 }
 
