@@ -186,14 +186,43 @@ describe('agreements in the browser: portfolio, lifecycle, commitments and verif
     const table = watched.getByRole('table', { name: 'Measurements of “Officials trained”' });
     await table.getByRole('button', { name: /^Download actas-capacitacion\.pdf/ }).waitFor({ timeout: 10_000 });
     await table.getByText('12 people').waitFor();
-    await watched.getByText('Reported: 30 % of the way to the target').waitFor();
+    await watched.getByText('Reported: 30% of the way to the target').waitFor();
     await table.getByRole('button', { name: 'Verify' }).click();
     await table.getByText('Verified', { exact: true }).waitFor();
-    await watched.getByText('Verified: 30 % of the way to the target').waitFor();
+    await watched.getByText('Verified: 30% of the way to the target').waitFor();
 
     // The official sees it verified, live.
     await officialTable.getByText('Verified', { exact: true }).waitFor({ timeout: 10_000 });
-    await indicator.getByText('Verified: 30 % of the way to the target').waitFor();
+    await indicator.getByText('Verified: 30% of the way to the target').waitFor();
     expect(await officialTable.getByText('Reported', { exact: true }).count()).toBe(0);
+  });
+
+  it('records an amendment and shows what it changed as words inserted and deleted', async () => {
+    const agreement = await api<Agreement>(server, '/api/agreements', {
+      token: coordinator.token,
+      body: { title: 'Convenio con enmienda', kind: 'cooperation_agreement', terms: 'The province trains 40 officials.\nReports are yearly.\n' },
+    });
+    await api(server, `/api/agreements/${agreement.id}/parties`, { token: coordinator.token, body: { organizationId: organizations.ministry, role: 'signatory', signedOn: day(-10) } });
+    for (const to of ['negotiation', 'signed']) {
+      const current = await api<Agreement>(server, `/api/agreements/${agreement.id}`, { token: coordinator.token });
+      await api(server, `/api/agreements/${agreement.id}/transitions`, { token: coordinator.token, body: { version: current.version, to } });
+    }
+    const page = await newPage();
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto(`/workspaces/${agreement.id}?tab=amendments`);
+    await page.getByText('There is only one version so far.').waitFor();
+
+    await page.getByRole('button', { name: 'Add amendment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add amendment' });
+    await dialog.getByLabel('What the amendment changes').fill('Sixty officials instead of forty');
+    await dialog.getByLabel('New terms').fill('The province trains 60 officials.\nReports are yearly.\n');
+    await dialog.getByRole('button', { name: 'Record amendment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('list', { name: 'Versions of the terms' }).getByText('Sixty officials instead of forty').waitFor();
+    const diff = page.getByRole('region', { name: 'Changes from Original terms to Amendment 1' });
+    expect(await diff.locator('ins').allTextContents()).toEqual(['Added: 60 (end)']);
+    expect(await diff.locator('del').allTextContents()).toEqual(['Removed: 40 (end)']);
+    expect(await diff.textContent()).toContain('Reports are yearly.');
   });
 });

@@ -9,12 +9,15 @@ export function useFormat() {
   return useMemo(() => {
     const countries = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
     const decimals = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     return {
       language,
       day: (day: string) => formatDueDate(day, language),
       moment: (iso: string) => formatMoment(iso, language),
       count: (value: number) => formatCount(value, language),
       number: (value: number) => decimals.format(value),
+      /** A share from 0 to 1 as a whole percentage ("30%", "30 %"). */
+      percent: (share: number) => percents.format(share),
       /** A decimal string amount ("1500000.00") in its ISO 4217 currency. */
       money: (amount: string, currency: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(Number(amount)),
       country: (code: string) => {

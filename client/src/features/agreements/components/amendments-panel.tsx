@@ -33,9 +33,9 @@ export function AmendmentsPanel({ workspace }: { workspace: WorkspaceDto }) {
             {TERMS_EDITABLE_IN.includes(data.status) && <Text c="dimmed">{t('agreements.amendments.beforeSigning')}</Text>}
             <QueryState query={versions}>
               {({ items }) => (
-                <Timeline bulletSize={14} lineWidth={2} active={items.length - 1} aria-label={t('agreements.amendments.timeline')}>
+                <Timeline role="list" bulletSize={14} lineWidth={2} active={items.length - 1} aria-label={t('agreements.amendments.timeline')}>
                   {items.map((version) => (
-                    <Timeline.Item key={version.number} title={versionName(t, version.number)}>
+                    <Timeline.Item role="listitem" key={version.number} title={versionName(t, version.number)}>
                       <Text size="sm" c="dimmed">
                         {version.amendedOn ? format.day(version.amendedOn) : format.moment(version.createdAt)}
                       </Text>

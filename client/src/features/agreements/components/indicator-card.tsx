@@ -32,7 +32,6 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
   const myOrganizationId = session.status === 'signed-in' ? session.user.organizationId : null;
   // Verification is by another party; the server also refuses the organisation that reported the value.
   const canReview = ability.can('create', subject('Verification', { workspaceId: workspace.id, responsibleOrganizationId: commitment.responsibleOrganizationId }));
-  const percent = (share: number) => Math.round(Math.max(0, Math.min(1, share)) * 100);
   const current = indicator.measurements.filter((measurement) => measurement.supersededById === null);
 
   return (
@@ -59,8 +58,8 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
             {t('agreements.indicators.meansOfVerification')}: {indicator.meansOfVerification}
           </Text>
         )}
-        <ProgressLine label={t('agreements.indicators.reported')} value={percent(indicator.progressReported)} color="blue" />
-        <ProgressLine label={t('agreements.indicators.verified')} value={percent(indicator.progressVerified)} color="green" />
+        <ProgressLine label={t('agreements.indicators.reported')} share={indicator.progressReported} color="blue" />
+        <ProgressLine label={t('agreements.indicators.verified')} share={indicator.progressVerified} color="green" />
         {current.length > 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Suspense fallback={<LoadingStatus />}>
@@ -86,13 +85,14 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
 }
 
 /** One share of the way from baseline to target, in words and as a bar (announced as a progress bar). */
-function ProgressLine({ label, value, color }: { label: string; value: number; color: string }) {
+function ProgressLine({ label, share, color }: { label: string; share: number; color: string }) {
   const { t } = useTranslation();
-  const text = t('agreements.indicators.ofTarget', { label, percent: value });
+  const format = useFormat();
+  const text = t('agreements.indicators.ofTarget', { label, percent: format.percent(share) });
   return (
     <div>
       <Text size="sm">{text}</Text>
-      <Progress value={value} color={color} aria-label={text} size="md" />
+      <Progress value={Math.max(0, Math.min(1, share)) * 100} color={color} aria-label={text} size="md" />
     </div>
   );
 }

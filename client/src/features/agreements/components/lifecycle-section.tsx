@@ -103,9 +103,9 @@ function TransitionHistory({ agreementId }: { agreementId: string }) {
   return (
     <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('agreements.lifecycle.noHistory')}>
       {(data) => (
-        <Timeline bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('agreements.lifecycle.history')}>
+        <Timeline role="list" bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('agreements.lifecycle.history')}>
           {data.items.map((item) => (
-            <Timeline.Item key={item.id} title={`${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`}>
+            <Timeline.Item role="listitem" key={item.id} title={`${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`}>
               <Text size="sm" c="dimmed">
                 {format.moment(item.at)} · {nameOf(item.actorId)}
               </Text>

@@ -47,6 +47,10 @@ function useFigures() {
       overdue: format.count(figures.overdue),
       blocked: format.count(figures.blocked),
       nextDue: figures.nextDueOn ? format.day(figures.nextDueOn) : '—',
+      indicators:
+        figures.progressReported === null
+          ? '—'
+          : t('agreements.portfolio.progressValue', { reported: format.percent(figures.progressReported), verified: format.percent(figures.progressVerified ?? 0) }),
       expiry: days(figures.daysToExpiry),
       review: days(figures.daysToReview),
     };
@@ -75,6 +79,7 @@ function PortfolioTable({ items }: { items: AgreementListItemDto[] }) {
           <Table.Th scope="col">{t('agreements.portfolio.done')}</Table.Th>
           <Table.Th scope="col">{t('agreements.portfolio.overdue')}</Table.Th>
           <Table.Th scope="col">{t('agreements.portfolio.blocked')}</Table.Th>
+          <Table.Th scope="col">{t('agreements.portfolio.progress')}</Table.Th>
           <Table.Th scope="col">{t('agreements.portfolio.nextDue')}</Table.Th>
           <Table.Th scope="col">{t('agreements.portfolio.toExpiry')}</Table.Th>
           <Table.Th scope="col">{t('agreements.portfolio.toReview')}</Table.Th>
@@ -102,6 +107,7 @@ function PortfolioTable({ items }: { items: AgreementListItemDto[] }) {
                 {figures.overdue}
               </Table.Td>
               <Table.Td>{figures.blocked}</Table.Td>
+              <Table.Td>{figures.indicators}</Table.Td>
               <Table.Td>{figures.nextDue}</Table.Td>
               <Table.Td>{figures.expiry}</Table.Td>
               <Table.Td>{figures.review}</Table.Td>
@@ -124,6 +130,7 @@ function PortfolioCards({ items }: { items: AgreementListItemDto[] }) {
           [t('agreements.portfolio.done'), figures.progress],
           [t('agreements.portfolio.overdue'), figures.overdue],
           [t('agreements.portfolio.blocked'), figures.blocked],
+          [t('agreements.portfolio.progress'), figures.indicators],
           [t('agreements.portfolio.nextDue'), figures.nextDue],
           [t('agreements.portfolio.toExpiry'), figures.expiry],
           [t('agreements.portfolio.toReview'), figures.review],

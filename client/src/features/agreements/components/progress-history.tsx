@@ -12,9 +12,10 @@ export function ProgressHistory({ agreementId, progress }: { agreementId: string
   const nameOf = useMemberName(agreementId);
   if (progress.length === 0) return <EmptyState>{t('agreements.commitments.noProgress')}</EmptyState>;
   return (
-    <Timeline bulletSize={12} lineWidth={2} active={progress.length - 1} aria-label={t('agreements.commitments.history')}>
+    <Timeline role="list" bulletSize={12} lineWidth={2} active={progress.length - 1} aria-label={t('agreements.commitments.history')}>
       {progress.map((item) => (
         <Timeline.Item
+          role="listitem"
           key={item.id}
           title={
             item.statusFrom === item.statusTo
