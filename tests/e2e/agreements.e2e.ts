@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { adminToken, api, createOrganization, createPerson, signIn, type Person } from './support/app.js';
 import { browserHarness } from './support/harness.js';
@@ -163,11 +164,11 @@ describe('agreements in the browser: portfolio, lifecycle, commitments and verif
     await signIn(coordinatorPage, coordinator.email, coordinator.password);
     await signIn(officialPage, official.email, official.password);
     await coordinatorPage.goto(`/workspaces/${agreement.id}?tab=commitments`);
-    const watched = coordinatorPage.getByRole('region', { name: 'Officials trained' });
+    const watched = coordinatorPage.getByRole('region', { name: 'Officials trained', exact: true });
     await watched.getByText('No measurements yet.').waitFor();
 
     await officialPage.goto(`/workspaces/${agreement.id}?tab=commitments`);
-    const indicator = officialPage.getByRole('region', { name: 'Officials trained' });
+    const indicator = officialPage.getByRole('region', { name: 'Officials trained', exact: true });
     await indicator.getByRole('button', { name: 'Record measurement' }).click();
     const dialog = officialPage.getByRole('dialog', { name: 'Record a measurement of “Officials trained”' });
     await dialog.getByLabel('Period from').fill(day(-90));
@@ -225,4 +226,39 @@ describe('agreements in the browser: portfolio, lifecycle, commitments and verif
     expect(await diff.locator('del').allTextContents()).toEqual(['Removed: 40 (end)']);
     expect(await diff.textContent()).toContain('Reports are yearly.');
   });
+
+  it('has no serious accessibility violation on the portfolio and the agreement’s tabs, on a desktop in English and on a phone in Spanish', async () => {
+    const { agreement, municipal } = await agreementWithCommitments('Convenio accesible');
+    const indicator = await api<{ id: string }>(server, `/api/commitments/${municipal.id}/indicators`, {
+      token: coordinator.token,
+      body: { name: 'Shelters open', unit: 'shelters', category: 'structure', direction: 'increase', baseline: 0, target: 4, frequency: 'annual' },
+    });
+    await api(server, `/api/indicators/${indicator.id}/measurements`, { token: official.token, body: { periodStart: day(-60), periodEnd: day(-30), value: 1 } });
+    const problems: string[] = [];
+    for (const [language, width, height] of [['en', 1366, 768], ['es', 390, 844]] as const) {
+      const page = await newPage();
+      await page.setViewportSize({ width, height });
+      await page.context().addInitScript((chosen) => localStorage.setItem('enlace.language', chosen), language);
+      // Whatever the interface language: the sign-in fields by name, not by label.
+      await page.goto('/login');
+      await page.locator('input[name="email"]').fill(coordinator.email);
+      await page.locator('input[name="password"]').fill(coordinator.password);
+      await page.locator('form button[type="submit"]').click();
+      await page.getByRole('button', { name: /^(Account menu|Menú de la cuenta)/ }).waitFor();
+      for (const path of ['/agreements', `/workspaces/${agreement.id}`, `/workspaces/${agreement.id}?tab=commitments`, `/workspaces/${agreement.id}?tab=amendments`]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.locator('.page-status').first().waitFor({ state: 'detached' });
+        if (path.endsWith('commitments')) await page.locator('.recharts-surface').first().waitFor();
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        for (const violation of violations.filter((found) => found.impact === 'serious' || found.impact === 'critical')) {
+          problems.push(`${path} (${language}, ${width}px): ${violation.id} on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        }
+        const [scrollWidth, innerWidth] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, window.innerWidth]');
+        if (scrollWidth > innerWidth) problems.push(`${path} (${language}, ${width}px): ${scrollWidth}px wide`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // axe on eight pages takes its time on a shared machine.
+  }, 180_000);
 });

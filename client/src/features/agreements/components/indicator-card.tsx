@@ -41,7 +41,7 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
           <Title order={4}>{indicator.name}</Title>
           <Group gap="xs">
             <Badge variant="outline">{t(`agreements.indicators.categories.${indicator.category}`)}</Badge>
-            <Badge variant="outline" color="gray">
+            <Badge variant="outline" color="gray.7">
               {t(`agreements.indicators.frequencies.${indicator.frequency}`)}
             </Badge>
           </Group>

@@ -23,7 +23,7 @@ export function MeasurementReview({ agreementId, measurement }: { agreementId: s
   return (
     <>
       <Group gap={4}>
-        <Button size="compact-xs" color="green" onClick={verify} loading={review.isPending && !disputing}>
+        <Button size="compact-xs" onClick={verify} loading={review.isPending && !disputing}>
           {t('agreements.measurements.verify')}
         </Button>
         <Button size="compact-xs" variant="default" onClick={() => setDisputing(true)}>

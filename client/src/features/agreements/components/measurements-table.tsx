@@ -7,6 +7,8 @@ import { downloadEvidence } from '../api/indicators-api';
 import { saveFile } from '../save-file';
 import { useFormat } from '../use-format';
 import { MeasurementReview } from './measurement-review';
+import { READABLE } from './status-badge';
+import { TableScroll } from './table-scroll';
 
 const STATUS_COLORS: Record<MeasurementStatus, string> = { reported: 'blue', verified: 'green', disputed: 'orange' };
 
@@ -23,7 +25,7 @@ export function MeasurementsTable({ agreementId, indicator, myOrganizationId, ca
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={0}>
+    <TableScroll label={t('agreements.measurements.tableLabel', { name: indicator.name })} minWidth={420}>
       <Table captionSide="top" aria-label={t('agreements.measurements.tableLabel', { name: indicator.name })}>
         <Table.Caption>{t('agreements.measurements.caption', { target: format.number(indicator.target), unit: indicator.unit })}</Table.Caption>
         <Table.Thead>
@@ -68,14 +70,14 @@ export function MeasurementsTable({ agreementId, indicator, myOrganizationId, ca
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
 export function MeasurementStatusBadge({ status }: { status: MeasurementDto['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" c={READABLE}>
       {t(`agreements.measurements.statuses.${status}`)}
     </Badge>
   );

@@ -58,12 +58,12 @@ function RecordSection({ agreement }: { agreement: AgreementDto }) {
             </Badge>
           ))}
           {agreement.countries.map((code) => (
-            <Badge key={code} variant="outline" color="gray">
+            <Badge key={code} variant="outline" color="gray.7">
               {format.country(code)}
             </Badge>
           ))}
           {agreement.jurisdictions.map((name) => (
-            <Badge key={name} variant="outline" color="gray">
+            <Badge key={name} variant="outline" color="gray.7">
               {name}
             </Badge>
           ))}

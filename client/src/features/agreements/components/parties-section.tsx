@@ -11,6 +11,7 @@ import { useAddParty } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { FormActions } from './form-actions';
 import { Section } from './section';
+import { TableScroll } from './table-scroll';
 
 /** The organisations party to the agreement, with their role, contact and signature. */
 export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto; canEdit: boolean }) {
@@ -24,7 +25,7 @@ export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto
       {agreement.parties.length === 0 ? (
         <Text c="dimmed">{t('agreements.parties.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={0}>
+        <TableScroll label={t('agreements.parties.heading')} minWidth={480}>
           <Table aria-label={t('agreements.parties.heading')}>
             <Table.Thead>
               <Table.Tr>
@@ -48,7 +49,7 @@ export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.parties.add')} size="md">
         <AddPartyForm agreement={agreement} onDone={() => setAdding(false)} />

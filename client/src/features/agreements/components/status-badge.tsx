@@ -12,12 +12,15 @@ const AGREEMENT_COLORS: Record<AgreementStatus, string> = {
   terminated: 'red',
 };
 
+/** Light badges tint their background with the status colour; the word itself keeps the body text's contrast (WCAG AA). */
+export const READABLE = 'var(--mantine-color-text)';
+
 const COMMITMENT_COLORS: Record<CommitmentStatus, string> = { not_started: 'gray', in_progress: 'blue', done: 'green', blocked: 'red' };
 
 export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={AGREEMENT_COLORS[status]} variant="light">
+    <Badge color={AGREEMENT_COLORS[status]} variant="light" c={READABLE}>
       {t(`agreements.statuses.${status}`)}
     </Badge>
   );
@@ -26,7 +29,7 @@ export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
 export function CommitmentStatusBadge({ status }: { status: CommitmentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COMMITMENT_COLORS[status]} variant="light">
+    <Badge color={COMMITMENT_COLORS[status]} variant="light" c={READABLE}>
       {t(`agreements.commitmentStatuses.${status}`)}
     </Badge>
   );
@@ -36,7 +39,7 @@ export function CommitmentStatusBadge({ status }: { status: CommitmentStatus }) 
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="red" variant="filled">
+    <Badge color="red.9" variant="filled">
       {t('agreements.overdue')}
     </Badge>
   );
