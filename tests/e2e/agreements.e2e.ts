@@ -227,6 +227,38 @@ describe('agreements in the browser: portfolio, lifecycle, commitments and verif
     expect(await diff.textContent()).toContain('Reports are yearly.');
   });
 
+  it('lets the coordinator add a commitment with its budget, which another party sees appear live under its party', async () => {
+    const { agreement } = await agreementWithCommitments('Convenio con presupuesto');
+    const coordinatorPage = await newPage();
+    const ngoPage = await newPage();
+    await signIn(coordinatorPage, coordinator.email, coordinator.password);
+    await signIn(ngoPage, ngoWorker.email, ngoWorker.password);
+    for (const page of [coordinatorPage, ngoPage]) await page.goto(`/workspaces/${agreement.id}?tab=commitments`);
+    await ngoPage.getByRole('article', { name: 'Open a shelter with 12 places' }).waitFor();
+    // Only those who define the agreement add commitments.
+    expect(await ngoPage.getByRole('button', { name: 'Add commitment' }).count()).toBe(0);
+
+    await coordinatorPage.getByRole('button', { name: 'Add commitment' }).click();
+    const dialog = coordinatorPage.getByRole('dialog', { name: 'Add commitment' });
+    await dialog.getByLabel('What is committed').fill('Fund legal aid for 100 survivors');
+    await dialog.getByLabel('Responsible party').selectOption({ label: 'Fundación Refugio' });
+    await dialog.getByLabel('Thematic area').selectOption('restoration_of_rights');
+    await dialog.getByLabel('Budget allocated').fill('1500000.00');
+    await dialog.getByRole('button', { name: 'Add commitment' }).click();
+    // A budget without its currency is refused in the form, before any request.
+    await dialog.getByText('A budget needs its currency').waitFor();
+    await dialog.getByLabel('Currency').fill('ars');
+    await dialog.getByRole('button', { name: 'Add commitment' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const added = ngoPage.getByRole('region', { name: 'Fundación Refugio' }).getByRole('article', { name: 'Fund legal aid for 100 survivors' });
+    await added.waitFor({ timeout: 10_000 });
+    await added.getByText('Restoration of rights').waitFor();
+    expect(await added.locator('dt:text-is("Budget allocated") + dd').textContent()).toBe('ARS\u00a01,500,000.00'); // Intl's non-breaking space
+    // Their own organisation's commitment: the NGO worker may report on it.
+    await added.getByRole('button', { name: 'Report progress' }).waitFor();
+  });
+
   it('has no serious accessibility violation on the portfolio and the agreement’s tabs, on a desktop in English and on a phone in Spanish', async () => {
     const { agreement, municipal } = await agreementWithCommitments('Convenio accesible');
     const indicator = await api<{ id: string }>(server, `/api/commitments/${municipal.id}/indicators`, {

@@ -1,5 +1,6 @@
 import type {
   AddPartyInput,
+  CreateCommitmentInput,
   AgreementListQuery,
   CreateAgreementInput,
   CreateAmendmentInput,
@@ -40,6 +41,8 @@ export const amendAgreement = (id: string, input: CreateAmendmentInput) => data(
 export const addParty = (id: string, input: AddPartyInput) => data(api.POST('/api/agreements/{id}/parties', { ...path(id), body: input }));
 
 export const fetchCommitments = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/commitments', { ...path(id), signal }));
+export const createCommitment = (id: string, input: CreateCommitmentInput) =>
+  data(api.POST('/api/agreements/{id}/commitments', { ...path(id), body: input }));
 export const fetchCommitment = (commitmentId: string, signal?: AbortSignal) => data(api.GET('/api/commitments/{id}', { ...path(commitmentId), signal }));
 export const reportProgress = (commitmentId: string, input: ReportProgressInput) =>
   data(api.POST('/api/commitments/{id}/progress', { ...path(commitmentId), body: input }));

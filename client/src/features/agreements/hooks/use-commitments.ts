@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CommitmentStateSchema, type ReportProgressInput } from '@enlace/shared';
+import { CommitmentStateSchema, type CreateCommitmentInput, type ReportProgressInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
-import { agreementKeys, fetchCommitment, fetchCommitments, reportProgress } from '../api/agreements-api';
+import { agreementKeys, createCommitment, fetchCommitment, fetchCommitments, reportProgress } from '../api/agreements-api';
 import { putCommitment } from '../agreement-cache';
 
 export function useCommitments(agreementId: string) {
@@ -32,6 +32,17 @@ export function useReportProgress(agreementId: string, commitmentId: string) {
       queryClient.setQueryData(agreementKeys.commitment(userId, commitmentId), detail);
       // The list holds commitments without their history: the state's schema keeps only its own fields.
       putCommitment(queryClient, userId, agreementId, CommitmentStateSchema.parse(detail));
+    },
+  });
+}
+
+export function useCreateCommitment(agreementId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCommitmentInput) => createCommitment(agreementId, input),
+    onSuccess: (commitment) => {
+      putCommitment(queryClient, userId, agreementId, CommitmentStateSchema.parse(commitment));
     },
   });
 }
