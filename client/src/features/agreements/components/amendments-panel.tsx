@@ -1,16 +1,15 @@
 import { subject } from '@casl/ability';
 import { Button, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TERMS_EDITABLE_IN, type AgreementDto, type WorkspaceDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useAgreement, useAmendAgreement, useTermsVersions } from '../hooks/use-agreement';
 import { todayUtc, useFormat } from '../use-format';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 import { Section } from './section';
 import { TermsDiffView, versionName } from './terms-diff-view';
 import '../agreements.css';
@@ -66,8 +65,7 @@ function AmendmentForm({ agreement, onDone }: { agreement: AgreementDto; onDone:
   const [terms, setTerms] = useState(agreement.terms);
   const [submitted, setSubmitted] = useState(false);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (!summary.trim() || !amendedOn) return;
     amend.mutate(
@@ -82,14 +80,10 @@ function AmendmentForm({ agreement, onDone }: { agreement: AgreementDto; onDone:
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {amend.isError && <ErrorAlert error={amend.error} />}
-        <TextInput type="date" label={t('agreements.amendments.amendedOn')} required value={amendedOn} error={submitted && !amendedOn ? t('agreements.amendments.dateRequired') : undefined} onChange={(event) => setAmendedOn(event.currentTarget.value)} />
-        <Textarea label={t('agreements.amendments.summary')} required value={summary} autosize minRows={2} maxLength={5000} error={submitted && !summary.trim() ? t('agreements.amendments.summaryRequired') : undefined} onChange={(event) => setSummary(event.currentTarget.value)} data-autofocus />
-        <Textarea label={t('agreements.amendments.newTerms')} description={t('agreements.amendments.newTermsHint')} value={terms} autosize minRows={6} maxRows={20} onChange={(event) => setTerms(event.currentTarget.value)} />
-        <FormActions pending={amend.isPending} submit={t('agreements.amendments.submit')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={amend.error} pending={amend.isPending} submit={t('agreements.amendments.submit')} onCancel={onDone}>
+      <TextInput type="date" label={t('agreements.amendments.amendedOn')} required value={amendedOn} error={submitted && !amendedOn ? t('agreements.amendments.dateRequired') : undefined} onChange={(event) => setAmendedOn(event.currentTarget.value)} />
+      <Textarea label={t('agreements.amendments.summary')} required value={summary} autosize minRows={2} maxLength={5000} error={submitted && !summary.trim() ? t('agreements.amendments.summaryRequired') : undefined} onChange={(event) => setSummary(event.currentTarget.value)} data-autofocus />
+      <Textarea label={t('agreements.amendments.newTerms')} description={t('agreements.amendments.newTermsHint')} value={terms} autosize minRows={6} maxRows={20} onChange={(event) => setTerms(event.currentTarget.value)} />
+    </DialogForm>
   );
 }

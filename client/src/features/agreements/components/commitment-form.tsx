@@ -1,11 +1,10 @@
-import { NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THEMATIC_AREAS, type PartyDto, type ThematicArea } from '@enlace/shared';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { toastSuccess } from '../../../ui/toast';
 import { useCreateCommitment } from '../hooks/use-commitments';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -31,8 +30,7 @@ export function CommitmentForm({ agreementId, parties, onDone }: { agreementId: 
     currency: budget && !CURRENCY.test(currency) ? t('agreements.commitments.currencyRequired') : undefined,
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (Object.values(errors).some(Boolean) || !responsibleOrganizationId) return;
     create.mutate(
@@ -57,31 +55,27 @@ export function CommitmentForm({ agreementId, parties, onDone }: { agreementId: 
 
   const show = (error: string | undefined) => (submitted ? error : undefined);
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {create.isError && <ErrorAlert error={create.error} />}
-        <Textarea label={t('agreements.commitments.text')} required value={text} autosize minRows={2} maxLength={5000} error={show(errors.text)} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('agreements.commitments.responsible')}
-            value={responsibleOrganizationId}
-            onChange={(event) => setResponsible(event.currentTarget.value)}
-            data={parties.map((party) => ({ value: party.organizationId, label: party.organizationName }))}
-          />
-          <NativeSelect
-            label={t('agreements.filters.area')}
-            value={thematicArea}
-            onChange={(event) => setArea(event.currentTarget.value as ThematicArea)}
-            data={THEMATIC_AREAS.map((area) => ({ value: area, label: t(`agreements.areas.${area}`) }))}
-          />
-          <TextInput type="date" label={t('agreements.commitments.dueOn')} value={dueOn} onChange={(event) => setDueOn(event.currentTarget.value)} />
-          <NumberInput label={t('agreements.commitments.staff')} value={staff} onChange={setStaff} min={0} max={1_000_000} allowDecimal={false} />
-          <TextInput label={t('agreements.commitments.allocated')} inputMode="decimal" placeholder="1500000.00" value={budgetAllocated} error={show(errors.allocated)} onChange={(event) => setAllocated(event.currentTarget.value.trim())} />
-          <TextInput label={t('agreements.commitments.executed')} inputMode="decimal" placeholder="0.00" value={budgetExecuted} error={show(errors.executed)} onChange={(event) => setExecuted(event.currentTarget.value.trim())} />
-          <TextInput label={t('agreements.commitments.currency')} placeholder="ARS" maxLength={3} value={currency} error={show(errors.currency)} onChange={(event) => setCurrency(event.currentTarget.value.toUpperCase())} />
-        </SimpleGrid>
-        <FormActions pending={create.isPending} submit={t('agreements.commitments.submit')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={create.error} pending={create.isPending} submit={t('agreements.commitments.submit')} onCancel={onDone}>
+      <Textarea label={t('agreements.commitments.text')} required value={text} autosize minRows={2} maxLength={5000} error={show(errors.text)} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('agreements.commitments.responsible')}
+          value={responsibleOrganizationId}
+          onChange={(event) => setResponsible(event.currentTarget.value)}
+          data={parties.map((party) => ({ value: party.organizationId, label: party.organizationName }))}
+        />
+        <NativeSelect
+          label={t('agreements.filters.area')}
+          value={thematicArea}
+          onChange={(event) => setArea(event.currentTarget.value as ThematicArea)}
+          data={THEMATIC_AREAS.map((area) => ({ value: area, label: t(`agreements.areas.${area}`) }))}
+        />
+        <TextInput type="date" label={t('agreements.commitments.dueOn')} value={dueOn} onChange={(event) => setDueOn(event.currentTarget.value)} />
+        <NumberInput label={t('agreements.commitments.staff')} value={staff} onChange={setStaff} min={0} max={1_000_000} allowDecimal={false} />
+        <TextInput label={t('agreements.commitments.allocated')} inputMode="decimal" placeholder="1500000.00" value={budgetAllocated} error={show(errors.allocated)} onChange={(event) => setAllocated(event.currentTarget.value.trim())} />
+        <TextInput label={t('agreements.commitments.executed')} inputMode="decimal" placeholder="0.00" value={budgetExecuted} error={show(errors.executed)} onChange={(event) => setExecuted(event.currentTarget.value.trim())} />
+        <TextInput label={t('agreements.commitments.currency')} placeholder="ARS" maxLength={3} value={currency} error={show(errors.currency)} onChange={(event) => setCurrency(event.currentTarget.value.toUpperCase())} />
+      </SimpleGrid>
+    </DialogForm>
   );
 }

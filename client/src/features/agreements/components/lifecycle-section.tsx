@@ -1,15 +1,14 @@
-import { Button, Group, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDto, AgreementStatus } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
 import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
 import { useMemberName } from '../hooks/use-member-name';
 import { todayUtc, useFormat } from '../use-format';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 import { Section } from './section';
 import { AgreementStatusBadge } from './status-badge';
 
@@ -60,8 +59,7 @@ function TransitionForm({ agreement, to, onDone }: { agreement: AgreementDto; to
   const [date, setDate] = useState((dateField && agreement[dateField]) ?? (to === 'signed' ? '' : todayUtc()));
   const [reason, setReason] = useState('');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const record = dateField && date && date !== agreement[dateField] ? { [dateField]: date } : undefined;
     transition.mutate(
       { version: agreement.version, to, ...(reason.trim() && { reason: reason.trim() }), ...(record && { record }) },
@@ -75,23 +73,19 @@ function TransitionForm({ agreement, to, onDone }: { agreement: AgreementDto; to
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">{t('agreements.lifecycle.confirm', { from: t(`agreements.statuses.${agreement.status}`), to: t(`agreements.statuses.${to}`) })}</Text>
-        {transition.isError && <ErrorAlert error={transition.error} />}
-        {dateField && (
-          <TextInput
-            type="date"
-            label={t(`agreements.fields.${dateField}`)}
-            description={to === 'signed' ? t('agreements.lifecycle.signedHint') : undefined}
-            value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
-          />
-        )}
-        <Textarea label={t('agreements.lifecycle.reason')} value={reason} autosize minRows={2} maxLength={2000} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
-        <FormActions pending={transition.isPending} submit={t('agreements.lifecycle.submit')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={transition.error} pending={transition.isPending} submit={t('agreements.lifecycle.submit')} onCancel={onDone}>
+      <Text size="sm">{t('agreements.lifecycle.confirm', { from: t(`agreements.statuses.${agreement.status}`), to: t(`agreements.statuses.${to}`) })}</Text>
+      {dateField && (
+        <TextInput
+          type="date"
+          label={t(`agreements.fields.${dateField}`)}
+          description={to === 'signed' ? t('agreements.lifecycle.signedHint') : undefined}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+        />
+      )}
+      <Textarea label={t('agreements.lifecycle.reason')} value={reason} autosize minRows={2} maxLength={2000} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+    </DialogForm>
   );
 }
 

@@ -1,12 +1,11 @@
-import { FileInput, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { FileInput, NumberInput, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_QUANTITY, type IndicatorDto } from '@enlace/shared';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { toastSuccess } from '../../../ui/toast';
 import { useRecordMeasurement } from '../hooks/use-indicators';
 import { todayUtc } from '../use-format';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 
 /** What the server accepts as evidence (it checks the content; this only narrows the file picker). */
 const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt,.csv,.txt';
@@ -27,8 +26,7 @@ export function MeasurementForm({ agreementId, commitmentId, indicator, onDone }
     value: typeof value !== 'number' ? t('agreements.measurements.valueRequired') : undefined,
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (errors.periodStart || errors.periodEnd || typeof value !== 'number') return;
     record.mutate(
@@ -43,34 +41,30 @@ export function MeasurementForm({ agreementId, commitmentId, indicator, onDone }
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {record.isError && <ErrorAlert error={record.error} />}
-        <TextInput type="date" label={t('agreements.measurements.periodStart')} required value={periodStart} error={submitted && errors.periodStart} onChange={(event) => setPeriodStart(event.currentTarget.value)} data-autofocus />
-        <TextInput type="date" label={t('agreements.measurements.periodEnd')} required value={periodEnd} error={submitted && errors.periodEnd} onChange={(event) => setPeriodEnd(event.currentTarget.value)} />
-        <NumberInput
-          label={t('agreements.measurements.valueIn', { unit: indicator.unit })}
-          required
-          value={value}
-          onChange={setValue}
-          min={-MAX_QUANTITY}
-          max={MAX_QUANTITY}
-          decimalScale={4}
-          error={submitted && errors.value}
-        />
-        <Textarea label={t('agreements.measurements.note')} value={note} autosize minRows={2} maxLength={5000} onChange={(event) => setNote(event.currentTarget.value)} />
-        <FileInput
-          label={t('agreements.measurements.evidence')}
-          description={t('agreements.measurements.evidenceHint')}
-          placeholder={t('agreements.measurements.chooseFiles')}
-          multiple
-          clearable
-          accept={EVIDENCE_ACCEPT}
-          value={files}
-          onChange={setFiles}
-        />
-        <FormActions pending={record.isPending} submit={t('agreements.measurements.submit')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={record.error} pending={record.isPending} submit={t('agreements.measurements.submit')} onCancel={onDone}>
+      <TextInput type="date" label={t('agreements.measurements.periodStart')} required value={periodStart} error={submitted && errors.periodStart} onChange={(event) => setPeriodStart(event.currentTarget.value)} data-autofocus />
+      <TextInput type="date" label={t('agreements.measurements.periodEnd')} required value={periodEnd} error={submitted && errors.periodEnd} onChange={(event) => setPeriodEnd(event.currentTarget.value)} />
+      <NumberInput
+        label={t('agreements.measurements.valueIn', { unit: indicator.unit })}
+        required
+        value={value}
+        onChange={setValue}
+        min={-MAX_QUANTITY}
+        max={MAX_QUANTITY}
+        decimalScale={4}
+        error={submitted && errors.value}
+      />
+      <Textarea label={t('agreements.measurements.note')} value={note} autosize minRows={2} maxLength={5000} onChange={(event) => setNote(event.currentTarget.value)} />
+      <FileInput
+        label={t('agreements.measurements.evidence')}
+        description={t('agreements.measurements.evidenceHint')}
+        placeholder={t('agreements.measurements.chooseFiles')}
+        multiple
+        clearable
+        accept={EVIDENCE_ACCEPT}
+        value={files}
+        onChange={setFiles}
+      />
+    </DialogForm>
   );
 }

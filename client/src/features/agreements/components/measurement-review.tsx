@@ -1,13 +1,12 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasurementDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { toastError, toastSuccess } from '../../../ui/toast';
 import { useErrorMessage } from '../../../i18n/use-error-message';
 import { useReviewMeasurement } from '../hooks/use-indicators';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 
 /** Verify a measurement, or dispute it with a reason: another party's word on what was reported. */
 export function MeasurementReview({ agreementId, measurement }: { agreementId: string; measurement: MeasurementDto }) {
@@ -42,8 +41,7 @@ function DisputeForm({ agreementId, measurement, onDone }: { agreementId: string
   const review = useReviewMeasurement(agreementId, measurement.commitmentId, measurement.id);
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (!reason.trim()) return;
     review.mutate(
@@ -57,22 +55,18 @@ function DisputeForm({ agreementId, measurement, onDone }: { agreementId: string
     );
   };
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {review.isError && <ErrorAlert error={review.error} />}
-        <Textarea
-          label={t('agreements.measurements.disputeReason')}
-          required
-          value={reason}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          error={submitted && !reason.trim() ? t('agreements.measurements.disputeReasonRequired') : undefined}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          data-autofocus
-        />
-        <FormActions pending={review.isPending} submit={t('agreements.measurements.dispute')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={review.error} pending={review.isPending} submit={t('agreements.measurements.dispute')} onCancel={onDone}>
+      <Textarea
+        label={t('agreements.measurements.disputeReason')}
+        required
+        value={reason}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        error={submitted && !reason.trim() ? t('agreements.measurements.disputeReasonRequired') : undefined}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        data-autofocus
+      />
+    </DialogForm>
   );
 }

@@ -1,13 +1,12 @@
-import { Button, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { AGREEMENT_KINDS, datesInOrder, type AgreementKind } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { useHubAbility } from '../../auth/hooks/use-hub-ability';
 import { useCreateAgreement } from '../hooks/use-portfolio';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 
 /** "New agreement" and its dialog, for those the shared rules let create a workspace. */
 export function NewAgreementButton() {
@@ -39,8 +38,7 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   const titleError = submitted && !title.trim() ? t('agreements.create.titleRequired') : undefined;
   const datesError = datesInOrder({ effectiveFrom: effectiveFrom || null, expiresOn: expiresOn || null }) ? undefined : t('agreements.create.datesOutOfOrder');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (!title.trim() || datesError) return;
     create.mutate(
@@ -57,22 +55,18 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {create.isError && <ErrorAlert error={create.error} />}
-        <TextInput label={t('agreements.fields.title')} required value={title} maxLength={200} error={titleError} onChange={(event) => setTitle(event.currentTarget.value)} data-autofocus />
-        <NativeSelect
-          label={t('agreements.fields.kind')}
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
-          data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kinds.${value}`) }))}
-        />
-        <TextInput label={t('agreements.fields.referenceCode')} value={referenceCode} maxLength={60} onChange={(event) => setReferenceCode(event.currentTarget.value)} />
-        <Textarea label={t('agreements.fields.summary')} value={summary} autosize minRows={2} onChange={(event) => setSummary(event.currentTarget.value)} />
-        <TextInput type="date" label={t('agreements.fields.effectiveFrom')} value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} />
-        <TextInput type="date" label={t('agreements.fields.expiresOn')} value={expiresOn} error={datesError} onChange={(event) => setExpiresOn(event.currentTarget.value)} />
-        <FormActions pending={create.isPending} submit={t('agreements.create.submit')} onCancel={onCancel} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={create.error} pending={create.isPending} submit={t('agreements.create.submit')} onCancel={onCancel}>
+      <TextInput label={t('agreements.fields.title')} required value={title} maxLength={200} error={titleError} onChange={(event) => setTitle(event.currentTarget.value)} data-autofocus />
+      <NativeSelect
+        label={t('agreements.fields.kind')}
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
+        data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kinds.${value}`) }))}
+      />
+      <TextInput label={t('agreements.fields.referenceCode')} value={referenceCode} maxLength={60} onChange={(event) => setReferenceCode(event.currentTarget.value)} />
+      <Textarea label={t('agreements.fields.summary')} value={summary} autosize minRows={2} onChange={(event) => setSummary(event.currentTarget.value)} />
+      <TextInput type="date" label={t('agreements.fields.effectiveFrom')} value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} />
+      <TextInput type="date" label={t('agreements.fields.expiresOn')} value={expiresOn} error={datesError} onChange={(event) => setExpiresOn(event.currentTarget.value)} />
+    </DialogForm>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTY_ROLES, type AgreementDto, type PartyRole } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
@@ -9,7 +9,7 @@ import { useOrganizations } from '../../organizations/hooks/use-organizations';
 import { useMembers } from '../../workspaces/hooks/use-members';
 import { useAddParty } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
-import { FormActions } from './form-actions';
+import { DialogForm } from './dialog-form';
 import { Section } from './section';
 import { TableScroll } from './table-scroll';
 
@@ -72,8 +72,7 @@ function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: 
   // The contact is one of the organisation's people already in this workspace (adding a party invites nobody).
   const contacts = (members.data?.items ?? []).filter((member) => member.organizationId === organizationId);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setSubmitted(true);
     if (!organizationId) return;
     add.mutate(
@@ -88,37 +87,33 @@ function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: 
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {add.isError && <ErrorAlert error={add.error} />}
-        {organizations.isError && <ErrorAlert error={organizations.error} />}
-        <NativeSelect
-          label={t('agreements.parties.organization')}
-          required
-          value={organizationId}
-          error={submitted && !organizationId ? t('agreements.parties.organizationRequired') : undefined}
-          onChange={(event) => {
-            setOrganizationId(event.currentTarget.value);
-            setContactUserId('');
-          }}
-          data={[{ value: '', label: organizations.isPending ? t('app.loading') : t('agreements.parties.choose') }, ...candidates.map((organization) => ({ value: organization.id, label: organization.name }))]}
-        />
-        <NativeSelect
-          label={t('agreements.parties.role')}
-          value={role}
-          onChange={(event) => setRole(event.currentTarget.value as PartyRole)}
-          data={PARTY_ROLES.map((value) => ({ value, label: t(`agreements.partyRoles.${value}`) }))}
-        />
-        <NativeSelect
-          label={t('agreements.parties.contact')}
-          description={t('agreements.parties.contactHint')}
-          value={contactUserId}
-          onChange={(event) => setContactUserId(event.currentTarget.value)}
-          data={[{ value: '', label: t('agreements.notSet') }, ...contacts.map((member) => ({ value: member.userId, label: member.displayName }))]}
-        />
-        <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn} onChange={(event) => setSignedOn(event.currentTarget.value)} />
-        <FormActions pending={add.isPending} submit={t('agreements.parties.submit')} onCancel={onDone} />
-      </Stack>
-    </form>
+    <DialogForm onSubmit={onSubmit} error={add.error} pending={add.isPending} submit={t('agreements.parties.submit')} onCancel={onDone}>
+      {organizations.isError && <ErrorAlert error={organizations.error} />}
+      <NativeSelect
+        label={t('agreements.parties.organization')}
+        required
+        value={organizationId}
+        error={submitted && !organizationId ? t('agreements.parties.organizationRequired') : undefined}
+        onChange={(event) => {
+          setOrganizationId(event.currentTarget.value);
+          setContactUserId('');
+        }}
+        data={[{ value: '', label: organizations.isPending ? t('app.loading') : t('agreements.parties.choose') }, ...candidates.map((organization) => ({ value: organization.id, label: organization.name }))]}
+      />
+      <NativeSelect
+        label={t('agreements.parties.role')}
+        value={role}
+        onChange={(event) => setRole(event.currentTarget.value as PartyRole)}
+        data={PARTY_ROLES.map((value) => ({ value, label: t(`agreements.partyRoles.${value}`) }))}
+      />
+      <NativeSelect
+        label={t('agreements.parties.contact')}
+        description={t('agreements.parties.contactHint')}
+        value={contactUserId}
+        onChange={(event) => setContactUserId(event.currentTarget.value)}
+        data={[{ value: '', label: t('agreements.notSet') }, ...contacts.map((member) => ({ value: member.userId, label: member.displayName }))]}
+      />
+      <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn} onChange={(event) => setSignedOn(event.currentTarget.value)} />
+    </DialogForm>
   );
 }
