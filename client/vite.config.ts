@@ -23,17 +23,13 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Libraries change far less often than the app: separate chunks stay cached across releases.
+        // Libraries change far less often than the app: separate chunks stay cached across releases. The
+        // others go with the code that imports them, so the board's (drag and drop, virtual lists, socket.io)
+        // load only with the workspace page.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            // The Markdown renderer is loaded only with a card's description or comments (see features/boards/components/markdown.tsx).
-            {
-              name: 'markdown',
-              test: /node_modules[\\/](react-markdown|remark-|unified|bail|trough|vfile|micromark|mdast-|hast-|unist-|devlop|decode-named-character-reference|character-|comma-separated-tokens|space-separated-tokens|property-information|html-url-attributes|estree-util-|style-to-|inline-style-parser|zwitch|longest-streak|trim-lines|ccount|is-alphabetical|is-alphanumerical|is-decimal|is-hexadecimal|parse-entities|stringify-entities|extend)[\\/]/,
-              priority: 2,
-            },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 2 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-textarea-autosize|clsx|tslib|get-nonce|detect-node-es|aria-hidden)[\\/]/, priority: 1 },
           ],
         },
       },

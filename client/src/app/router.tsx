@@ -2,7 +2,6 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { canManagePeople } from '../features/people/people-access';
 import { AccountPage } from '../pages/account-page';
-import { AgreementsPage } from '../pages/agreements-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
 import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
@@ -11,7 +10,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { PeoplePage } from '../pages/people-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
-import { WorkspacePage } from '../pages/workspace-page';
+import { LoadingStatus } from '../ui/query-state';
 import { WorkspacesPage } from '../pages/workspaces-page';
 import { AppLayout, type RouteHandle } from './layout/app-layout';
 import { RequireAbility } from './require-ability';
@@ -20,6 +19,8 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
+    // Shown while a lazily loaded page arrives on a first visit straight to it.
+    hydrateFallbackElement: <LoadingStatus />,
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -32,8 +33,13 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
-          { path: 'workspaces/:id', element: <WorkspacePage />, handle: { fullBleed: true } satisfies RouteHandle },
-          { path: 'agreements', element: <AgreementsPage /> },
+          // The board (drag and drop, virtual lists, live updates) loads when a workspace is opened, not before.
+          {
+            path: 'workspaces/:id',
+            lazy: async () => ({ Component: (await import('../pages/workspace-page')).WorkspacePage }),
+            handle: { fullBleed: true } satisfies RouteHandle,
+          },
+          { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },
