@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatDueDate, formatMoment } from '../boards/format';
+import { formatDueDate, formatMoment } from '../boards/format';
 
 /** Dates, numbers, money and country names in the interface language (Intl), for the agreement views. */
 export function useFormat() {
@@ -9,12 +9,14 @@ export function useFormat() {
   return useMemo(() => {
     const countries = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
     const decimals = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    // Grouped from four digits on in every language ("1.667"), as counts are read at a glance.
+    const counts = new Intl.NumberFormat(language, { useGrouping: 'always' });
     const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     return {
       language,
       day: (day: string) => formatDueDate(day, language),
       moment: (iso: string) => formatMoment(iso, language),
-      count: (value: number) => formatCount(value, language),
+      count: (value: number) => counts.format(value),
       number: (value: number) => decimals.format(value),
       /** A share from 0 to 1 as a whole percentage ("30%", "30 %"). */
       percent: (share: number) => percents.format(share),
