@@ -414,6 +414,23 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
       { does: 'a verification of one’s own measurement', send: () => api(official).post(`/api/measurements/${measurementId}/review`, { version: 1, verdict: 'verified' }), status: 403, code: 'SELF_VERIFICATION' },
       { does: 'a dispute without its reason', send: () => api(ngoWorker).post(`/api/measurements/${measurementId}/review`, { version: 1, verdict: 'disputed' }), status: 400, code: 'VALIDATION_FAILED' },
       { does: 'a file of the wrong type', send: () => upload(official, commitmentId, ELF_BYTES, 'informe.pdf'), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      {
+        does: 'a truncated multipart upload',
+        send: () =>
+          request(app.url)
+            .post(`/api/commitments/${commitmentId}/evidence`)
+            .auth(official.token, { type: 'bearer' })
+            .set('content-type', 'multipart/form-data; boundary=xyz')
+            .send(`--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 cut`),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        does: 'two files in one upload',
+        send: () => upload(official, commitmentId, PDF_BYTES, 'a.pdf').attach('file', PDF_BYTES, 'b.pdf'),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
       { does: 'an upload without a file', send: () => api(official).post(`/api/commitments/${commitmentId}/evidence`, { file: 'not a file' }), status: 400, code: 'VALIDATION_FAILED' },
     ];
 

@@ -42,8 +42,10 @@ export class EvidenceService {
     if (!commitment) throw notFound('Commitment');
     (await this.access.workspace(auth, commitment.agreementId)).require('update', 'Commitment', { responsibleOrganizationId: commitment.responsibleOrganizationId });
     if (!request.isMultipart()) throw invalidUpload('Send the file as multipart/form-data in the field "file"');
-    const part = await request.file({ limits: { fileSize: this.config.evidenceMaxBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw invalidUpload('Send the file as multipart/form-data in the field "file"');
+    const parts = request.parts({ limits: { fileSize: this.config.evidenceMaxBytes, files: 1 } });
+    const first = await fromUpload(parts.next());
+    const part = first.done ? undefined : first.value;
+    if (part?.type !== 'file' || part.fieldname !== 'file') throw invalidUpload('Send the file as multipart/form-data in the field "file"');
     try {
       // Any refusal below rolls the transaction back: no record, no chunk, no event.
       return await this.unitOfWork.run(auth.id, async (tx) => {
@@ -66,7 +68,7 @@ export class EvidenceService {
           if (data.length > 0) await this.evidence.appendChunk(tx.manager, fileId, seq++, data);
         };
         const tooLarge = () => new AppError('FILE_TOO_LARGE', `Evidence files are limited to ${this.config.evidenceMaxBytes} bytes`, { maxBytes: this.config.evidenceMaxBytes });
-        for await (const piece of part.file as AsyncIterable<Buffer>) {
+        for await (const piece of fromStream(part.file)) {
           hash.update(piece);
           size += piece.length;
           if (size > this.config.evidenceMaxBytes) throw tooLarge();
@@ -78,6 +80,8 @@ export class EvidenceService {
         if (part.file.truncated) throw tooLarge();
         if (size === 0) throw invalidUpload('The file is empty');
         await flush(true);
+        // One file a request: a second one (busboy's files limit) or anything after it is refused.
+        if (!(await fromUpload(parts.next())).done) throw invalidUpload('Send one file a request');
         const file = await this.evidence.complete(tx.manager, fileId, { mediaType: mediaType!, size, sha256: hash.digest('hex') });
         tx.record({ workspaceId: commitment.agreementId, type: 'evidence.uploaded', entityId: file.id, payload: file });
         return file;
@@ -103,6 +107,25 @@ export class EvidenceService {
 }
 
 const invalidUpload = (message: string) => new AppError('VALIDATION_FAILED', 'The request is not valid', [{ path: 'file', message, code: 'invalid_type' }]);
+
+/** A malformed or cut-off multipart body (busboy's and the plugin's errors) is the client's: 400, never 500. */
+async function fromUpload<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalidUpload(`The upload could not be read: ${(error as Error).message}`);
+  }
+}
+
+async function* fromStream(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = stream[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await fromUpload(iterator.next());
+    if (next.done) return;
+    yield next.value;
+  }
+}
 
 /** The detected type when it is allowed; content no detector knows is text only if it is UTF-8 without NUL bytes. */
 async function detect(head: Buffer, fileName: string): Promise<string> {
