@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../pages/workspace-page')).WorkspacePage }),
             handle: { fullBleed: true } satisfies RouteHandle,
           },
+          { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },

@@ -21,6 +21,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/workspaces', label: 'nav.workspaces', end: true },
+  { to: '/agreements', label: 'agreements.nav' },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },
 ];

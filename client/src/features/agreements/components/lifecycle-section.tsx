@@ -1,0 +1,113 @@
+import { Button, Group, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgreementDto, AgreementStatus } from '@enlace/shared';
+import { Dialog } from '../../../ui/dialog';
+import { QueryState } from '../../../ui/query-state';
+import { toastSuccess } from '../../../ui/toast';
+import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
+import { useMemberName } from '../hooks/use-member-name';
+import { todayUtc, useFormat } from '../use-format';
+import { DialogForm } from './dialog-form';
+import { Section } from './section';
+import { AgreementStatusBadge } from './status-badge';
+
+/**
+ * The record date a step sets, asked for in its dialog. A transition keeps only its moment and reason; the
+ * day it took effect is the agreement's own date (signed, in force from, expired on).
+ */
+const STEP_DATE: Partial<Record<AgreementStatus, 'signedOn' | 'effectiveFrom' | 'expiresOn'>> = {
+  signed: 'signedOn',
+  in_force: 'effectiveFrom',
+  expired: 'expiresOn',
+};
+
+export function LifecycleSection({ agreement, canEdit }: { agreement: AgreementDto; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<AgreementStatus | null>(null);
+  return (
+    <Section
+      title={t('agreements.lifecycle.heading')}
+      actions={
+        <Group gap="xs">
+          <Text size="sm">{t('agreements.fields.status')}:</Text>
+          <AgreementStatusBadge status={agreement.status} />
+        </Group>
+      }
+    >
+      {canEdit && agreement.allowedTransitions.length > 0 && (
+        <Group gap="xs" aria-label={t('agreements.lifecycle.actions')} role="group">
+          {agreement.allowedTransitions.map((to) => (
+            <Button key={to} variant="light" onClick={() => setStep(to)}>
+              {t(`agreements.lifecycle.to.${to}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      <TransitionHistory agreementId={agreement.id} />
+      <Dialog open={step !== null} onClose={() => setStep(null)} title={step ? t(`agreements.lifecycle.to.${step}`) : ''} size="md">
+        {step && <TransitionForm agreement={agreement} to={step} onDone={() => setStep(null)} />}
+      </Dialog>
+    </Section>
+  );
+}
+
+function TransitionForm({ agreement, to, onDone }: { agreement: AgreementDto; to: AgreementStatus; onDone: () => void }) {
+  const { t } = useTranslation();
+  const transition = useTransitionAgreement(agreement.id);
+  const dateField = STEP_DATE[to];
+  const [date, setDate] = useState((dateField && agreement[dateField]) ?? (to === 'signed' ? '' : todayUtc()));
+  const [reason, setReason] = useState('');
+
+  const onSubmit = () => {
+    const record = dateField && date && date !== agreement[dateField] ? { [dateField]: date } : undefined;
+    transition.mutate(
+      { version: agreement.version, to, ...(reason.trim() && { reason: reason.trim() }), ...(record && { record }) },
+      {
+        onSuccess: () => {
+          toastSuccess(t('agreements.lifecycle.done', { status: t(`agreements.statuses.${to}`) }));
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <DialogForm onSubmit={onSubmit} error={transition.error} pending={transition.isPending} submit={t('agreements.lifecycle.submit')} onCancel={onDone}>
+      <Text size="sm">{t('agreements.lifecycle.confirm', { from: t(`agreements.statuses.${agreement.status}`), to: t(`agreements.statuses.${to}`) })}</Text>
+      {dateField && (
+        <TextInput
+          type="date"
+          label={t(`agreements.fields.${dateField}`)}
+          description={to === 'signed' ? t('agreements.lifecycle.signedHint') : undefined}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+        />
+      )}
+      <Textarea label={t('agreements.lifecycle.reason')} value={reason} autosize minRows={2} maxLength={2000} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+    </DialogForm>
+  );
+}
+
+function TransitionHistory({ agreementId }: { agreementId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const transitions = useTransitions(agreementId);
+  const nameOf = useMemberName(agreementId);
+  return (
+    <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('agreements.lifecycle.noHistory')}>
+      {(data) => (
+        <Timeline role="list" bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('agreements.lifecycle.history')}>
+          {data.items.map((item) => (
+            <Timeline.Item role="listitem" key={item.id} title={`${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`}>
+              <Text size="sm" c="dimmed">
+                {format.moment(item.at)} · {nameOf(item.actorId)}
+              </Text>
+              {item.reason && <Text size="sm">{item.reason}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </QueryState>
+  );
+}

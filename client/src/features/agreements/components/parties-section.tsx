@@ -1,0 +1,119 @@
+import { Button, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PARTY_ROLES, type AgreementDto, type PartyRole } from '@enlace/shared';
+import { Dialog } from '../../../ui/dialog';
+import { ErrorAlert } from '../../../ui/error-alert';
+import { toastSuccess } from '../../../ui/toast';
+import { useOrganizations } from '../../organizations/hooks/use-organizations';
+import { useMembers } from '../../workspaces/hooks/use-members';
+import { useAddParty } from '../hooks/use-agreement';
+import { useFormat } from '../use-format';
+import { DialogForm } from './dialog-form';
+import { Section } from './section';
+import { TableScroll } from './table-scroll';
+
+/** The organisations party to the agreement, with their role, contact and signature. */
+export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const members = useMembers(agreement.id);
+  const [adding, setAdding] = useState(false);
+  const contactOf = (userId: string | null) => members.data?.items.find((member) => member.userId === userId);
+  return (
+    <Section title={t('agreements.parties.heading')} actions={canEdit && <Button onClick={() => setAdding(true)}>{t('agreements.parties.add')}</Button>}>
+      {agreement.parties.length === 0 ? (
+        <Text c="dimmed">{t('agreements.parties.empty')}</Text>
+      ) : (
+        <TableScroll label={t('agreements.parties.heading')} minWidth={480}>
+          <Table aria-label={t('agreements.parties.heading')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('agreements.parties.organization')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.parties.role')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.parties.contact')}</Table.Th>
+                <Table.Th scope="col">{t('agreements.fields.signedOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {agreement.parties.map((party) => {
+                const contact = contactOf(party.contactUserId);
+                return (
+                  <Table.Tr key={party.organizationId}>
+                    <Table.Th scope="row">{party.organizationName}</Table.Th>
+                    <Table.Td>{t(`agreements.partyRoles.${party.role}`)}</Table.Td>
+                    <Table.Td>{contact ? `${contact.displayName} (${contact.email})` : t('agreements.notSet')}</Table.Td>
+                    <Table.Td>{party.signedOn ? format.day(party.signedOn) : t('agreements.notSet')}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+      <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.parties.add')} size="md">
+        <AddPartyForm agreement={agreement} onDone={() => setAdding(false)} />
+      </Dialog>
+    </Section>
+  );
+}
+
+function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: () => void }) {
+  const { t } = useTranslation();
+  const organizations = useOrganizations();
+  const members = useMembers(agreement.id);
+  const add = useAddParty(agreement.id);
+  const candidates = (organizations.data ?? []).filter((organization) => !agreement.parties.some((party) => party.organizationId === organization.id));
+  const [organizationId, setOrganizationId] = useState('');
+  const [role, setRole] = useState<PartyRole>('signatory');
+  const [contactUserId, setContactUserId] = useState('');
+  const [signedOn, setSignedOn] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  // The contact is one of the organisation's people already in this workspace (adding a party invites nobody).
+  const contacts = (members.data?.items ?? []).filter((member) => member.organizationId === organizationId);
+
+  const onSubmit = () => {
+    setSubmitted(true);
+    if (!organizationId) return;
+    add.mutate(
+      { organizationId, role, contactUserId: contactUserId || null, signedOn: signedOn || null },
+      {
+        onSuccess: (party) => {
+          toastSuccess(t('agreements.parties.added', { name: party.organizationName }));
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <DialogForm onSubmit={onSubmit} error={add.error} pending={add.isPending} submit={t('agreements.parties.submit')} onCancel={onDone}>
+      {organizations.isError && <ErrorAlert error={organizations.error} />}
+      <NativeSelect
+        label={t('agreements.parties.organization')}
+        required
+        value={organizationId}
+        error={submitted && !organizationId ? t('agreements.parties.organizationRequired') : undefined}
+        onChange={(event) => {
+          setOrganizationId(event.currentTarget.value);
+          setContactUserId('');
+        }}
+        data={[{ value: '', label: organizations.isPending ? t('app.loading') : t('agreements.parties.choose') }, ...candidates.map((organization) => ({ value: organization.id, label: organization.name }))]}
+      />
+      <NativeSelect
+        label={t('agreements.parties.role')}
+        value={role}
+        onChange={(event) => setRole(event.currentTarget.value as PartyRole)}
+        data={PARTY_ROLES.map((value) => ({ value, label: t(`agreements.partyRoles.${value}`) }))}
+      />
+      <NativeSelect
+        label={t('agreements.parties.contact')}
+        description={t('agreements.parties.contactHint')}
+        value={contactUserId}
+        onChange={(event) => setContactUserId(event.currentTarget.value)}
+        data={[{ value: '', label: t('agreements.notSet') }, ...contacts.map((member) => ({ value: member.userId, label: member.displayName }))]}
+      />
+      <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn} onChange={(event) => setSignedOn(event.currentTarget.value)} />
+    </DialogForm>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput } from '@enlace/shared';
+import { useUserId } from '../../auth/hooks/use-user-id';
+import { agreementKeys } from '../api/agreements-api';
+import { createIndicator, recordMeasurement, reviewMeasurement, uploadEvidence } from '../api/indicators-api';
+
+/**
+ * After a change to an indicator or a measurement, the commitment (its indicators with their progress) and
+ * the agreement's list (each commitment's progress) are read again: progress is the server's arithmetic.
+ */
+function useRefreshCommitment(agreementId: string, commitmentId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitment(userId, commitmentId) });
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitments(userId, agreementId) });
+  };
+}
+
+export function useCreateIndicator(agreementId: string, commitmentId: string) {
+  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  return useMutation({ mutationFn: (input: CreateIndicatorInput) => createIndicator(commitmentId, input), onSuccess: refresh });
+}
+
+/** Uploads the evidence files one by one, then records the measurement naming them. */
+export function useRecordMeasurement(agreementId: string, commitmentId: string, indicatorId: string) {
+  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  return useMutation({
+    mutationFn: async ({ files, ...input }: Omit<RecordMeasurementInput, 'evidenceIds'> & { files: File[] }) => {
+      const evidenceIds: string[] = [];
+      for (const file of files) evidenceIds.push((await uploadEvidence(commitmentId, file)).id);
+      return recordMeasurement(indicatorId, { ...input, ...(evidenceIds.length > 0 && { evidenceIds }) });
+    },
+    onSuccess: refresh,
+  });
+}
+
+export function useReviewMeasurement(agreementId: string, commitmentId: string, measurementId: string) {
+  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  return useMutation({ mutationFn: (input: ReviewMeasurementInput) => reviewMeasurement(measurementId, input), onSuccess: refresh });
+}
