@@ -9,6 +9,8 @@ import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
 import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAuditCheckpoints.js';
 import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurity.js';
 import { CreateAgreements1796400000000 } from './1796400000000-CreateAgreements.js';
+import { AddInboxAndLanguage1796500000000 } from './1796500000000-AddInboxAndLanguage.js';
+import { CreateOrganizationAffiliation1796510000000 } from './1796510000000-CreateOrganizationAffiliation.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   CreateAuditCheckpoints1796200000000,
   AddSignInSecurity1796300000000,
   CreateAgreements1796400000000,
+  AddInboxAndLanguage1796500000000,
+  CreateOrganizationAffiliation1796510000000,
 ];

@@ -2,6 +2,7 @@ export * from './api-schema.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './accounts.js';
+export * from './affiliation.js';
 export * from './permissions.js';
 export * from './workspaces.js';
 export * from './events.js';

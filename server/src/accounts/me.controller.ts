@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type MeDto,
@@ -9,12 +9,14 @@ import {
   SessionListSchema,
   type TwoFactorEnrolmentDto,
   TwoFactorEnrolmentSchema,
+  type UserDto,
+  UserSchema,
 } from '@enlace/shared';
 import { ApiEndpoint } from '../common/api-endpoint.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AllowedBeforeTwoFactor, CurrentSessionId, CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
-import { ChangePasswordDto, ConfirmTwoFactorDto, RemoveTwoFactorDto } from './accounts.dto.js';
+import { ChangePasswordDto, ConfirmTwoFactorDto, RemoveTwoFactorDto, UpdateMeDto } from './accounts.dto.js';
 import { AccountsService } from './accounts.service.js';
 import { PasswordService } from './passwords/password.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -35,6 +37,13 @@ export class MeController {
   @AllowedBeforeTwoFactor()
   me(@CurrentUser() auth: AuthUser): Promise<MeDto> {
     return this.service.me(auth);
+  }
+
+  @ApiEndpoint({ id: 'updateMe', summary: 'Change the caller’s interface language, which their e-mails and notifications use too', response: UserSchema })
+  @Patch()
+  @AllowedBeforeTwoFactor()
+  update(@CurrentUser() auth: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {
+    return this.service.updateMe(auth, dto);
   }
 
   @ApiEndpoint({

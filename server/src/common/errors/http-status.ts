@@ -26,6 +26,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PARTY_HAS_COMMITMENTS':
     case 'TERMS_LOCKED':
     case 'NOT_SIGNED':
+    case 'INVITATION_EXISTS':
+    case 'DOMAIN_TAKEN':
+    case 'JOIN_REQUEST_DECIDED':
       return 409;
     case 'INVITATION_USED':
     case 'INVITATION_REVOKED':
