@@ -1,8 +1,26 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import 'dayjs/locale/en';
+import 'dayjs/locale/es';
+import 'dayjs/locale/fr';
+import 'dayjs/locale/pt';
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createQueryClient } from './query-client';
+import { cssVariablesResolver, theme } from './theme';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const { i18n } = useTranslation();
+  return (
+    // 'auto' follows the system's light or dark setting; public/color-scheme.js applies it before the first paint.
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+      <DatesProvider settings={{ locale: i18n.resolvedLanguage ?? i18n.language }}>
+        <Notifications position="bottom-right" />
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
 }

@@ -1,3 +1,4 @@
+import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
 import { useErrorMessage } from '../i18n/use-error-message';
@@ -8,9 +9,13 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const describeError = useErrorMessage();
   const requestId = error instanceof ApiRequestError ? error.requestId : undefined;
   return (
-    <div role="alert" className="alert alert-error">
-      <p>{describeError(error)}</p>
-      {requestId && <p className="muted small">{t('errors.reference', { id: requestId })}</p>}
-    </div>
+    <Alert role="alert" color="red" variant="light">
+      <Text size="sm">{describeError(error)}</Text>
+      {requestId && (
+        <Text size="xs" c="dimmed">
+          {t('errors.reference', { id: requestId })}
+        </Text>
+      )}
+    </Alert>
   );
 }

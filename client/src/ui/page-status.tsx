@@ -1,8 +1,2 @@
-/** A quiet, announced placeholder while something loads. */
-export function PageStatus({ message }: { message: string }) {
-  return (
-    <p role="status" className="page-status">
-      {message}
-    </p>
-  );
-}
+/** The board's name for the loading line, until it moves to `LoadingStatus` from ./query-state. */
+export { LoadingStatus as PageStatus } from './query-state';

@@ -474,6 +474,10 @@ export const en = {
       reload: 'Reload',
     },
   },
+  ui: {
+    close: 'Close',
+    retry: 'Try again',
+  },
 };
 
 export type Translation = typeof en;

@@ -472,4 +472,8 @@ export const es: Translation = {
       reload: 'Volver a cargar',
     },
   },
+  ui: {
+    close: 'Cerrar',
+    retry: 'Intentar de nuevo',
+  },
 };

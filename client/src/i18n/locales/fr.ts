@@ -472,4 +472,8 @@ export const fr: Translation = {
       reload: 'Recharger',
     },
   },
+  ui: {
+    close: 'Fermer',
+    retry: 'Réessayer',
+  },
 };

@@ -472,4 +472,8 @@ export const pt: Translation = {
       reload: 'Recarregar',
     },
   },
+  ui: {
+    close: 'Fechar',
+    retry: 'Tentar novamente',
+  },
 };
