@@ -27,6 +27,12 @@ export const JoinRequestSchema = named(
 export type JoinRequestDto = z.infer<typeof JoinRequestSchema>;
 export const JoinRequestPageSchema = pageOf('JoinRequestPage', JoinRequestSchema);
 
+/** `POST /api/me/organization-request`: a person without an organisation asks one from the directory to confirm them. */
+export const RequestOrganizationSchema = z.strictObject({
+  organizationId: z.uuid(),
+});
+export type RequestOrganizationInput = z.infer<typeof RequestOrganizationSchema>;
+
 /** Payload of `organization.domains_set`: the organisation's whole list after the change. */
 export interface OrganizationDomainsSet {
   organizationId: string;

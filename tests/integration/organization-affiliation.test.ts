@@ -102,6 +102,20 @@ describe('organisations for invited outsiders: verified domains and join request
     expect((await platformEvents('organization.join_approved')).map((e) => [e.payload.userId, e.actor_id])).toContainEqual([person.user.id, ngoAdmin.user.id]);
   });
 
+  it('lets a person without an organisation ask one after accepting, and refuses it to anyone who has one', async () => {
+    const { person, workspaceId } = await newcomer('sofia@outlook.test');
+    expect((await me(person)).unconfirmedOrganization).toBeNull();
+    await request(app.url).post('/api/me/organization-request').set(as(person)).send({ organizationId: other.id }).expect(204);
+    // Asking again elsewhere replaces the earlier request.
+    await request(app.url).post('/api/me/organization-request').set(as(person)).send({ organizationId: ngo.id }).expect(204);
+    expect(await memberRow(workspaceId, person.user.id)).toMatchObject({ unconfirmedOrganization: { id: ngo.id } });
+    expect((await request(app.url).get(`/api/organizations/${other.id}/join-requests`).set(as(otherAdmin)).expect(200)).body.items.map((r: { userId: string }) => r.userId)).not.toContain(person.user.id);
+    expect((await platformEvents('organization.join_withdrawn')).map((e) => e.payload.userId)).toContain(person.user.id);
+
+    expect((await request(app.url).post('/api/me/organization-request').set(as(owner)).send({ organizationId: ngo.id }).expect(409)).body.code).toBe('CONFLICT');
+    expect((await request(app.url).post('/api/me/organization-request').set(as(person)).send({ organizationId: 'nope' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('leaves a rejected invitee without an organisation', async () => {
     const { person } = await newcomer('pedro@yahoo.test', ngo.id);
     const [pending] = (await request(app.url).get(`/api/organizations/${ngo.id}/join-requests`).set(as(admin)).expect(200)).body.items.filter((r: { userId: string }) => r.userId === person.user.id);

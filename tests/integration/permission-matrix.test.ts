@@ -241,6 +241,7 @@ const NOT_WORKSPACE_SCOPED = [
   'GET /api/me/invitations',
   'POST /api/me/invitations/{id}/accept',
   'POST /api/me/invitations/{id}/decline',
+  'POST /api/me/organization-request', // only for oneself, and only without an organisation: organization-affiliation.test.ts
   // The organisation's own admins and platform admins only: tests/integration/organization-affiliation.test.ts
   'GET /api/organizations/{id}/join-requests',
   'POST /api/organizations/{id}/join-requests/{requestId}/approve',

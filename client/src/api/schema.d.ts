@@ -136,6 +136,26 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/me/organization-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an organisation of the directory to confirm that the caller, who has none, belongs to it
+         * @description Replaces an earlier pending request. The caller shows as unconfirmed next to its name until one of its administrators approves.
+         */
+        post: operations["requestOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/two-factor": {
         parameters: {
             query?: never;
@@ -1116,6 +1136,10 @@ export interface components {
         UpdateMeDto: {
             /** @enum {string} */
             locale: "en" | "es" | "pt" | "fr";
+        };
+        RequestOrganizationDto: {
+            /** Format: uuid */
+            organizationId: string;
         };
         ConfirmTwoFactorDto: {
             code: string;
@@ -2319,6 +2343,64 @@ export interface operations {
             };
             /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    requestOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `CONFLICT` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

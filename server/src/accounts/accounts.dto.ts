@@ -7,6 +7,7 @@ import {
   LoginSchema,
   MfaLoginSchema,
   RemoveTwoFactorSchema,
+  RequestOrganizationSchema,
   ResetPasswordSchema,
   UpdateMeSchema,
   UpdateOrganizationSchema,
@@ -30,6 +31,7 @@ export class ForgotPasswordDto extends zodDto('ForgotPasswordDto', ForgotPasswor
 export class ResetPasswordDto extends zodDto('ResetPasswordDto', ResetPasswordSchema) {}
 export class ChangePasswordDto extends zodDto('ChangePasswordDto', ChangePasswordSchema) {}
 export class UpdateMeDto extends zodDto('UpdateMeDto', UpdateMeSchema) {}
+export class RequestOrganizationDto extends zodDto('RequestOrganizationDto', RequestOrganizationSchema) {}
 
 /** `domains` are the organisation's verified e-mail domains (AffiliationRepository.domainsOf). */
 export function mapOrganization(org: OrganizationEntity, domains: string[] = []): OrganizationDto {

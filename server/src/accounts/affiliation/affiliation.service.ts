@@ -78,6 +78,12 @@ export class AffiliationService {
     this.logger.log(`Account ${person.id} asked to join organisation ${requestedOrganizationId}`);
   }
 
+  /** A person without an organisation asks one to confirm them (replacing an earlier request); one with an organisation keeps it. */
+  async requestToJoin(auth: AuthUser, organizationId: string): Promise<void> {
+    if (auth.organizationId !== null) throw new AppError('CONFLICT', 'You already belong to an organisation');
+    await this.affiliation.transaction((manager) => this.onAcceptance(manager, auth.id, auth, organizationId));
+  }
+
   async pendingRequests(auth: AuthUser, organizationId: string): Promise<Page<JoinRequestDto>> {
     await this.requireAdmin(auth, organizationId);
     return { items: (await this.affiliation.pendingIn(organizationId)).map(mapJoinRequest) };
