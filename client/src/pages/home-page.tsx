@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSummary } from '../features/account/components/account-summary';
-import { MembershipSummary } from '../features/account/components/membership-summary';
 import { useMe } from '../features/account/hooks/use-me';
+import { InvitationInbox } from '../features/home/components/invitation-inbox';
+import { RecentWorkspaces } from '../features/home/components/recent-workspaces';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { ErrorAlert } from '../ui/error-alert';
 import { PageStatus } from '../ui/page-status';
@@ -17,8 +18,9 @@ export function HomePage() {
   return (
     <div className="stack">
       <h1>{t('home.welcome', { name: me.data.user.displayName })}</h1>
+      <InvitationInbox />
+      <RecentWorkspaces />
       <AccountSummary me={me.data} />
-      <MembershipSummary memberships={me.data.memberships} />
     </div>
   );
 }

@@ -9,7 +9,8 @@ export function WorkspacesPage() {
   return (
     <div className="stack">
       <h1>{t('workspaces.title')}</h1>
-      <WorkspaceList />
+      <WorkspaceList status="active" />
+      <WorkspaceList status="archived" heading={t('workspaceSettings.showArchived')} empty={t('workspaceSettings.archivedEmpty')} />
       <CreateWorkspaceForm />
     </div>
   );

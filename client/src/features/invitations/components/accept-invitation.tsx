@@ -2,11 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { InvitationPreviewDto } from '@enlace/shared';
+import type { InvitationPreviewDto, MeDto } from '@enlace/shared';
 import { startSession } from '../../../api/session';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useSession } from '../../auth/hooks/use-session';
+import { OrganizationChoiceForm } from '../../organizations/components/organization-choice';
+import { OrganizationStep } from '../../organizations/components/organization-step';
+import { useOrganizationQuestion } from '../../organizations/hooks/use-organization-question';
 import {
   acceptInvitation,
   acceptWithNewAccount,
@@ -26,8 +29,12 @@ export function AcceptInvitation({ token }: { token: string }) {
   const headingId = useId();
   const preview = useQuery({ queryKey: invitationKey(token), queryFn: ({ signal }) => fetchInvitationPreview(token, signal), staleTime: 0 });
   const signedIn = session.status === 'signed-in';
+  const askOrganization = useOrganizationQuestion();
+  const [choosingOrganization, setChoosingOrganization] = useState(false);
+  /** Set once a new account without an organisation has accepted: the workspace to go to after naming it. */
+  const [joinedWithoutOrganization, setJoinedWithoutOrganization] = useState<string | null>(null);
   const accept = useMutation({
-    mutationFn: () => acceptInvitation(token),
+    mutationFn: (organizationId?: string) => acceptInvitation(token, organizationId),
     onSuccess: ({ workspaceId }) => {
       void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
       void queryClient.invalidateQueries({ queryKey: ['me'] });
@@ -36,6 +43,13 @@ export function AcceptInvitation({ token }: { token: string }) {
   });
   const decline = useMutation({ mutationFn: () => declineInvitation(token, signedIn) });
 
+  if (joinedWithoutOrganization) {
+    return (
+      <section className="auth-card panel">
+        <OrganizationStep onDone={() => void navigate(`/workspaces/${joinedWithoutOrganization}`)} />
+      </section>
+    );
+  }
   if (session.status === 'restoring' || preview.isPending) return <PageStatus message={t('app.loading')} />;
   if (preview.isError) return <ErrorAlert error={preview.error} />;
 
@@ -58,9 +72,21 @@ export function AcceptInvitation({ token }: { token: string }) {
         <>
           {accept.isError && <ErrorAlert error={accept.error} />}
           {decline.isError && <ErrorAlert error={decline.error} />}
-          {signedIn ? (
+          {signedIn && choosingOrganization ? (
+            <OrganizationChoiceForm
+              submitLabel={t('affiliation.acceptAndAsk')}
+              pending={accept.isPending}
+              onSubmit={(organizationId) => accept.mutate(organizationId)}
+              secondary={<DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />}
+            />
+          ) : signedIn ? (
             <div className="button-row">
-              <button type="button" className="button button-primary" disabled={accept.isPending || decline.isPending} onClick={() => accept.mutate()}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={accept.isPending || decline.isPending || askOrganization === undefined}
+                onClick={() => (askOrganization ? setChoosingOrganization(true) : accept.mutate(undefined))}
+              >
                 {accept.isPending ? t('invitation.working') : t('invitation.accept')}
               </button>
               <DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />
@@ -68,7 +94,13 @@ export function AcceptInvitation({ token }: { token: string }) {
           ) : invitation.accountExists ? (
             <SignInToAccept onDecline={() => decline.mutate()} declining={decline.isPending} />
           ) : (
-            <NewAccountForm token={token} invitation={invitation} onDecline={() => decline.mutate()} declining={decline.isPending} />
+            <NewAccountForm
+              token={token}
+              invitation={invitation}
+              onDecline={() => decline.mutate()}
+              declining={decline.isPending}
+              onWithoutOrganization={setJoinedWithoutOrganization}
+            />
           )}
         </>
       )}
@@ -101,7 +133,16 @@ function SignInToAccept({ onDecline, declining }: { onDecline: () => void; decli
   );
 }
 
-function NewAccountForm({ token, onDecline, declining }: { token: string; invitation: InvitationPreviewDto; onDecline: () => void; declining: boolean }) {
+interface NewAccountFormProps {
+  token: string;
+  invitation: InvitationPreviewDto;
+  onDecline: () => void;
+  declining: boolean;
+  /** The new account has no organisation (its e-mail domain is no organisation's): ask which is theirs before going on. */
+  onWithoutOrganization: (workspaceId: string) => void;
+}
+
+function NewAccountForm({ token, onDecline, declining, onWithoutOrganization }: NewAccountFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [displayName, setDisplayName] = useState('');
@@ -113,13 +154,17 @@ function NewAccountForm({ token, onDecline, declining }: { token: string; invita
   const create = useMutation({
     mutationFn: async () => {
       const accepted = await acceptWithNewAccount(token, { displayName: displayName.trim(), password });
+      let me: MeDto | undefined;
       if (accepted.accessToken) {
-        const me = await fetchMeWithToken(accepted.accessToken);
+        me = await fetchMeWithToken(accepted.accessToken);
         startSession({ accessToken: accepted.accessToken, user: me.user, mustEnrolTwoFactor: me.mustEnrolTwoFactor });
       }
-      return accepted;
+      return { ...accepted, me };
     },
-    onSuccess: ({ workspaceId, accessToken }) => void navigate(accessToken ? `/workspaces/${workspaceId}` : '/login'),
+    onSuccess: ({ workspaceId, me }) => {
+      if (me && me.organization === null && me.unconfirmedOrganization === null) onWithoutOrganization(workspaceId);
+      else void navigate(me ? `/workspaces/${workspaceId}` : '/login');
+    },
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useMembers, useRemoveMember, useUpdateMember } from '../hooks/use-members';
 import { useUserId } from '../../auth/hooks/use-user-id';
+import { PersonOrganization } from '../../organizations/components/person-organization';
 import { useWorkspaceAbility } from '../hooks/use-workspace-ability';
 
 export function MembersPanel({ workspace }: { workspace: WorkspaceDto }) {
@@ -45,7 +46,9 @@ export function MembersPanel({ workspace }: { workspace: WorkspaceDto }) {
                   {member.displayName} {member.userId === me && <span className="muted">{t('workspaces.members.you')}</span>}
                 </td>
                 <td>{member.email}</td>
-                <td>{member.organizationName ?? '—'}</td>
+                <td>
+                  <PersonOrganization name={member.organizationName} unconfirmed={member.unconfirmedOrganization} />
+                </td>
                 <td>
                   {canManage ? (
                     <select

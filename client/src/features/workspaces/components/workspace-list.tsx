@@ -1,13 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { WorkspaceStatus } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { PageStatus } from '../../../ui/page-status';
 import { useWorkspaces } from '../hooks/use-workspaces';
 
-export function WorkspaceList() {
+/** The caller's workspaces of one status (every one without), under `heading`, saying `empty` when there are none. */
+export function WorkspaceList({ status, heading, empty }: { status?: WorkspaceStatus; heading?: string; empty?: string }) {
   const { t } = useTranslation();
-  const query = useWorkspaces();
+  const query = useWorkspaces(status);
   const headingId = useId();
 
   let body;
@@ -17,7 +19,7 @@ export function WorkspaceList() {
     const items = query.data.pages.flatMap((page) => page.items);
     body =
       items.length === 0 ? (
-        <p>{t('workspaces.empty')}</p>
+        <p>{empty ?? t('workspaces.empty')}</p>
       ) : (
         <>
           <table className="table">
@@ -52,7 +54,7 @@ export function WorkspaceList() {
 
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('workspaces.listHeading')}</h2>
+      <h2 id={headingId}>{heading ?? t('workspaces.listHeading')}</h2>
       {body}
     </section>
   );
