@@ -11,6 +11,7 @@ import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurit
 import { CreateAgreements1796400000000 } from './1796400000000-CreateAgreements.js';
 import { AddInboxAndLanguage1796500000000 } from './1796500000000-AddInboxAndLanguage.js';
 import { CreateOrganizationAffiliation1796510000000 } from './1796510000000-CreateOrganizationAffiliation.js';
+import { IndexCardAssignees1796520000000 } from './1796520000000-IndexCardAssignees.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateAgreements1796400000000,
   AddInboxAndLanguage1796500000000,
   CreateOrganizationAffiliation1796510000000,
+  IndexCardAssignees1796520000000,
 ];

@@ -10,3 +10,4 @@ export * from './boards.js';
 export * from './agreements.js';
 export * from './realtime.js';
 export * from './health.js';
+export * from './my-work.js';

@@ -25,6 +25,9 @@ describe('the start page', () => {
     for (const title of ['Call the shelter', 'Book the interpreter']) {
       await api(server, `/api/boards/${board.id}/cards`, { token: colleague.token, body: { columnId: full.columns[0].id, title } });
     }
+    const cards = await api<{ cards: Array<{ id: string; title: string; version: number }> }>(server, `/api/boards/${board.id}`, { token: owner.token });
+    const shelter = cards.cards.find((card) => card.title === 'Call the shelter')!;
+    await api(server, `/api/cards/${shelter.id}`, { method: 'PATCH', token: colleague.token, body: { version: shelter.version, assigneeIds: [owner.userId], dueDate: '2027-01-15', priority: 'urgent' } });
 
     const { page } = await e2e.open();
     await signIn(page, owner.email, owner.password);
@@ -33,10 +36,14 @@ describe('the start page', () => {
     const items = mine.getByRole('listitem');
     await items.first().waitFor();
     expect(await items.allInnerTexts()).toEqual([
-      expect.stringMatching(/^Mesa interinstitucional\s+Coordination · Owner · Last activity .+\s+4 new$/i),
+      expect.stringMatching(/^Mesa interinstitucional\s+Coordination · Owner · Last activity .+\s+5 new$/i),
       expect.stringMatching(/^Caso AR-2026-0042\s+Case · Owner · Last activity [^\n]+$/),
     ]);
-    // Others' doings since the owner last looked: the colleague's accepting and joining, and two cards.
+    // Others' doings since the owner last looked: the colleague's accepting and joining, two cards and an assignment.
+    const assigned = page.getByRole('region', { name: 'Assigned to me' });
+    expect((await assigned.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(/^Call the shelter Mesa interinstitucional · To do · Due Jan 15, 2027 Urgent$/i),
+    ]);
     expect(await page.getByText('You are not a member of any workspace yet').count()).toBe(0);
 
     // Opening the workspace marks it seen.
@@ -44,7 +51,7 @@ describe('the start page', () => {
     await page.getByRole('region', { name: 'To do' }).waitFor();
     await page.goto('/');
     await mine.getByRole('link', { name: 'Mesa interinstitucional' }).waitFor();
-    await page.waitForFunction(() => !/4 new/i.test(document.body.innerText));
+    await mine.getByText(/5 new/i).waitFor({ state: 'detached' });
     expect(await items.first().innerText()).toMatch(/^Mesa interinstitucional\s+Coordination · Owner · Last activity [^\n]+$/);
 
     const session = await e2e.open();

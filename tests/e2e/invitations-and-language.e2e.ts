@@ -79,7 +79,7 @@ describe('invitations: no duplicates, resending, and the language of the e-mail'
     await page.getByLabel('Password', { exact: true }).fill(person.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
   });
 
   async function expectAccountLanguage(token: string, locale: string) {

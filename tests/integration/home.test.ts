@@ -88,6 +88,39 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     expect((await request(app.url).get('/api/me/workspaces?status=deleted').set(as(owner)).expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('lists the open cards assigned to me across my active workspaces, the soonest due first', async () => {
+    const owner = await createAccount(app, admin, organizationId);
+    const member = await createAccount(app, admin, organizationId);
+    const first = await createWorkspace(app, owner, { title: 'Primera' });
+    const second = await createWorkspace(app, owner, { title: 'Segunda' });
+    const closed = await createWorkspace(app, owner, { title: 'Cerrada' });
+    for (const workspace of [first, second, closed]) await addMember(app, owner, workspace.id, member, 'contributor');
+    const assign = async (workspaceId: string, title: string, patch: Record<string, unknown>) => {
+      const card = await createCard(app, owner, await defaultBoard(app, owner, workspaceId), title);
+      await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, ...patch }).expect(200);
+      return card;
+    };
+    await assign(first.id, 'Later', { assigneeIds: [member.user.id], dueDate: '2027-03-01' });
+    await assign(second.id, 'Sooner', { assigneeIds: [member.user.id, owner.user.id], dueDate: '2027-01-15' });
+    await assign(second.id, 'Undated', { assigneeIds: [member.user.id] });
+    await assign(first.id, 'Not mine', { assigneeIds: [owner.user.id], dueDate: '2026-12-31' });
+    const archivedCard = await assign(first.id, 'Archived card', { assigneeIds: [member.user.id] });
+    await request(app.url).patch(`/api/cards/${archivedCard.id}`).set(as(owner)).send({ version: archivedCard.version + 1, archived: true }).expect(200);
+    await assign(closed.id, 'In an archived workspace', { assigneeIds: [member.user.id] });
+    await request(app.url).patch(`/api/workspaces/${closed.id}`).set(as(owner)).send({ version: 1, status: 'archived' }).expect(200);
+
+    const mine = await request(app.url).get('/api/me/cards').set(as(member)).expect(200);
+    expect(mine.body.items.map((c: { title: string; workspaceTitle: string; columnTitle: string; dueDate: string | null }) => [c.title, c.workspaceTitle, c.columnTitle, c.dueDate])).toEqual([
+      ['Sooner', 'Segunda', 'To do', '2027-01-15'],
+      ['Later', 'Primera', 'To do', '2027-03-01'],
+      ['Undated', 'Segunda', 'To do', null],
+    ]);
+
+    // Leaving a workspace takes its cards off the list, even those still assigned.
+    await request(app.url).delete(`/api/workspaces/${second.id}/members/${member.user.id}`).set(as(member)).expect(204);
+    expect((await request(app.url).get('/api/me/cards').set(as(member)).expect(200)).body.items.map((c: { title: string }) => c.title)).toEqual(['Later']);
+  });
+
   it('lists the invitations addressed to me, and lets me accept or decline them in place', async () => {
     const owner = await createAccount(app, admin, organizationId);
     const invitee = await createAccount(app, admin, organizationId);

@@ -238,6 +238,7 @@ const NOT_WORKSPACE_SCOPED = [
   // The caller's own account, workspaces and inbox (invitations addressed to their e-mail): tests/integration/home.test.ts, account-language.test.ts
   'PATCH /api/me',
   'GET /api/me/workspaces',
+  'GET /api/me/cards',
   'GET /api/me/invitations',
   'POST /api/me/invitations/{id}/accept',
   'POST /api/me/invitations/{id}/decline',

@@ -932,6 +932,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cards assigned to the caller in their active workspaces, the soonest due first (at most 50) */
+        get: operations["listMyCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements": {
         parameters: {
             query?: never;
@@ -2045,6 +2062,26 @@ export interface components {
             database: "up" | "down";
             /** @enum {string} */
             redis?: "up" | "down";
+        };
+        AssignedCardDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceTitle: string;
+            /** Format: uuid */
+            boardId: string;
+            columnTitle: string;
+            dueDate: string | null;
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssignedCardPage: {
+            items: components["schemas"]["AssignedCardDto"][];
+            nextCursor?: string;
         };
     };
     responses: never;
@@ -5805,6 +5842,44 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listMyCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedCardPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

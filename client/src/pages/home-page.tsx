@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AccountSummary } from '../features/account/components/account-summary';
 import { useMe } from '../features/account/hooks/use-me';
+import { AssignedCards } from '../features/home/components/assigned-cards';
 import { InvitationInbox } from '../features/home/components/invitation-inbox';
 import { RecentWorkspaces } from '../features/home/components/recent-workspaces';
 import { useDocumentTitle } from '../i18n/use-document-title';
@@ -20,6 +21,7 @@ export function HomePage() {
       <h1>{t('home.welcome', { name: me.data.user.displayName })}</h1>
       <InvitationInbox />
       <RecentWorkspaces />
+      <AssignedCards />
       <AccountSummary me={me.data} />
     </div>
   );

@@ -494,7 +494,6 @@ export const en = {
     declinedDone: 'You declined the invitation to {{title}}.',
     myWorkHeading: 'Assigned to me',
     myWorkEmpty: 'No open cards are assigned to you.',
-    due: 'Due {{date}}',
   },
   affiliation: {
     chooseHeading: 'Which organisation do you belong to?',

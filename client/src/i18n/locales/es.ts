@@ -492,7 +492,6 @@ export const es: Translation = {
     declinedDone: 'Rechazó la invitación a {{title}}.',
     myWorkHeading: 'Asignado a mí',
     myWorkEmpty: 'No tiene tarjetas abiertas asignadas.',
-    due: 'Vence el {{date}}',
   },
   affiliation: {
     chooseHeading: '¿A qué organización pertenece?',

@@ -492,7 +492,6 @@ export const fr: Translation = {
     declinedDone: 'Vous avez refusé l’invitation à {{title}}.',
     myWorkHeading: 'Qui me sont assignées',
     myWorkEmpty: 'Aucune carte ouverte ne vous est assignée.',
-    due: 'Échéance le {{date}}',
   },
   affiliation: {
     chooseHeading: 'À quelle organisation appartenez-vous ?',

@@ -492,7 +492,6 @@ export const pt: Translation = {
     declinedDone: 'Você recusou o convite para {{title}}.',
     myWorkHeading: 'Atribuídos a mim',
     myWorkEmpty: 'Nenhum cartão aberto está atribuído a você.',
-    due: 'Prazo {{date}}',
   },
   affiliation: {
     chooseHeading: 'A qual organização você pertence?',

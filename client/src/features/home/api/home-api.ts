@@ -5,7 +5,10 @@ export const homeKeys = {
   all: (userId: string) => ['home', userId] as const,
   workspaces: (userId: string) => ['home', userId, 'workspaces'] as const,
   invitations: (userId: string) => ['home', userId, 'invitations'] as const,
+  cards: (userId: string) => ['home', userId, 'cards'] as const,
 };
+
+export const fetchAssignedCards = (signal?: AbortSignal) => data(api.GET('/api/me/cards', { signal }));
 
 /** The start page shows the active workspaces most recently active first; archived ones are on the workspaces page. */
 export const fetchRecentWorkspaces = (signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useUserId } from '../../auth/hooks/use-user-id';
-import { acceptMyInvitation, declineMyInvitation, fetchMyInvitations, fetchRecentWorkspaces, homeKeys } from '../api/home-api';
+import { acceptMyInvitation, declineMyInvitation, fetchAssignedCards, fetchMyInvitations, fetchRecentWorkspaces, homeKeys } from '../api/home-api';
 
 /** Unread counts move whenever others work: read again each time the start page is shown. */
 export function useRecentWorkspaces() {
@@ -18,6 +18,16 @@ export function useMyInvitations() {
   return useQuery({
     queryKey: homeKeys.invitations(userId),
     queryFn: ({ signal }) => fetchMyInvitations(signal),
+    enabled: userId !== '',
+    staleTime: 0,
+  });
+}
+
+export function useAssignedCards() {
+  const userId = useUserId();
+  return useQuery({
+    queryKey: homeKeys.cards(userId),
+    queryFn: ({ signal }) => fetchAssignedCards(signal),
     enabled: userId !== '',
     staleTime: 0,
   });
