@@ -50,8 +50,9 @@ describe('invitations: no duplicates, resending, and the language of the e-mail'
     const { page } = await e2e.open();
     await signIn(page, person.email, person.password);
 
-    await page.getByLabel('Language').selectOption('es');
-    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    await page.getByLabel('Language', { exact: true }).selectOption('es');
+    const spanishMenu = page.getByRole('button', { name: /^Menú de la cuenta:/ });
+    await spanishMenu.waitFor();
     await expectAccountLanguage(person.token, 'es');
 
     let dialog = await openInviteDialog(page, workspace.id, 'Invitar a alguien', 'Invitar a alguien a este espacio de trabajo');
@@ -71,14 +72,15 @@ describe('invitations: no duplicates, resending, and the language of the e-mail'
     await dialog.waitFor({ state: 'detached' });
 
     // Signed out, the page is switched to English; signing in brings the account's Spanish back.
-    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await spanishMenu.click();
+    await page.getByRole('menuitem', { name: 'Cerrar sesión', exact: true }).click();
     await page.waitForURL('**/login');
-    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await page.getByLabel('E-mail', { exact: true }).fill(person.email);
     await page.getByLabel('Password', { exact: true }).fill(person.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    await spanishMenu.waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
   });
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { adminToken, nextAdminRecoveryCode, submitSecondFactor } from './support/app.js';
+import { accountMenu, adminToken, nextAdminRecoveryCode, submitSecondFactor } from './support/app.js';
 import { pathOf, type BrowserSession } from './support/browser.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
@@ -28,14 +28,15 @@ describe('signing in through the login page', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
-  it('sends a signed-out visitor to the login page, then home with their name and a sign-out button', async () => {
+  it('sends a signed-out visitor to the login page, then home with their name and an account menu to sign out from', async () => {
     await page.goto('/');
     await page.waitForURL('**/login');
 
     await submitLogin(server.admin.email, server.admin.password);
     await submitSecondFactor(page, nextAdminRecoveryCode(server));
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await accountMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).waitFor();
     await page.getByText(ADMIN_NAME, { exact: true }).first().waitFor();
     expect(pathOf(page)).toBe('/');
     expect(session.pageErrors).toEqual([]);
@@ -45,11 +46,11 @@ describe('signing in through the login page', () => {
     await page.goto('/login');
     await submitLogin(server.admin.email, server.admin.password);
     await submitSecondFactor(page, nextAdminRecoveryCode(server));
-    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await accountMenu(page).waitFor();
 
     await page.reload();
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await accountMenu(page).waitFor();
     await page.getByText(ADMIN_NAME, { exact: true }).first().waitFor();
     expect(pathOf(page)).toBe('/');
   });
@@ -63,7 +64,7 @@ describe('signing in through the login page', () => {
     await alert.waitFor();
     expect((await alert.innerText()).trim()).not.toBe('');
     expect(pathOf(page)).toBe('/login');
-    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await accountMenu(page).count()).toBe(0);
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('not-the-admin-password');
   });
 

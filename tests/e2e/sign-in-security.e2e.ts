@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { resetTokenFor } from '../support/outbox.js';
-import { adminToken, createOrganization, createPerson, signIn, submitSecondFactor, type Person } from './support/app.js';
+import { adminToken, createOrganization, createPerson, signIn, signOut, submitSecondFactor, type Person } from './support/app.js';
 import { pathOf } from './support/browser.js';
 import { browserHarness } from './support/harness.js';
 
@@ -33,7 +33,7 @@ describe('sign-in security in the browser', () => {
     await recoveryCodes.first().waitFor();
     expect(await recoveryCodes.count()).toBe(10);
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
     await page.waitForURL('**/login');
     await page.getByLabel('E-mail', { exact: true }).fill(ana.email);
     await page.getByLabel('Password', { exact: true }).fill(ana.password);

@@ -44,7 +44,9 @@ async function requestRefresh(): Promise<LoginResponseDto | null> {
   return session;
 }
 
-function exclusively<T>(task: () => Promise<T>): Promise<T> {
+// Awaited rather than returned: the DOM's and Node's typings of `locks.request` disagree, and which one wins
+// depends on the order TypeScript reads the files in.
+async function exclusively<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request('enlace-session-refresh', task) : task();
+  return locks ? await locks.request('enlace-session-refresh', task) : task();
 }

@@ -12,7 +12,7 @@ import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
 import { WorkspacePage } from '../pages/workspace-page';
 import { WorkspacesPage } from '../pages/workspaces-page';
-import { AppLayout } from './layout/app-layout';
+import { AppLayout, type RouteHandle } from './layout/app-layout';
 import { RequireAbility } from './require-ability';
 
 export const router = createBrowserRouter([
@@ -31,7 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
-          { path: 'workspaces/:id', element: <WorkspacePage /> },
+          { path: 'workspaces/:id', element: <WorkspacePage />, handle: { fullBleed: true } satisfies RouteHandle },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },

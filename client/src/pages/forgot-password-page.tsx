@@ -1,19 +1,21 @@
-import { useId } from 'react';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ForgotPasswordForm } from '../features/auth/components/forgot-password-form';
 import { useDocumentTitle } from '../i18n/use-document-title';
+import { CardPage } from '../ui/card-page';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   useDocumentTitle(t('auth.forgot.title'));
   return (
-    <section className="auth-card panel" aria-labelledby={headingId}>
-      <h1 id={headingId}>{t('auth.forgot.title')}</h1>
-      <p className="muted">{t('auth.forgot.intro')}</p>
+    <CardPage title={t('auth.forgot.title')} intro={t('auth.forgot.intro')}>
       <ForgotPasswordForm />
-      <Link to="/login">{t('auth.forgot.back')}</Link>
-    </section>
+      <Text size="sm" mt="md">
+        <Anchor component={Link} to="/login">
+          {t('auth.forgot.back')}
+        </Anchor>
+      </Text>
+    </CardPage>
   );
 }

@@ -1,3 +1,4 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../i18n/use-document-title';
@@ -6,12 +7,14 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('pages.notFound.title'));
   return (
-    <div className="stack">
-      <h1>{t('pages.notFound.title')}</h1>
-      <p>{t('pages.notFound.body')}</p>
-      <p>
-        <Link to="/">{t('pages.notFound.home')}</Link>
-      </p>
-    </div>
+    <Stack gap="sm" py="xl">
+      <Title order={1} size="h2">
+        {t('pages.notFound.title')}
+      </Title>
+      <Text>{t('pages.notFound.body')}</Text>
+      <Anchor component={Link} to="/">
+        {t('pages.notFound.home')}
+      </Anchor>
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { subject } from '@casl/ability';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useHubAbility } from '../features/auth/hooks/use-hub-ability';
@@ -10,8 +11,7 @@ import { CreateAccountForm } from '../features/people/components/create-account-
 import { OrganizationPicker } from '../features/people/components/organization-picker';
 import { PeopleList } from '../features/people/components/people-list';
 import { useDocumentTitle } from '../i18n/use-document-title';
-import { ErrorAlert } from '../ui/error-alert';
-import { PageStatus } from '../ui/page-status';
+import { QueryState } from '../ui/query-state';
 
 /**
  * An organisation's accounts: organisation administrators see their own organisation's, platform
@@ -30,25 +30,27 @@ export function PeoplePage() {
   const organization = organizations.data?.find((candidate) => candidate.id === organizationId);
   const organizationName = organization?.name;
 
-  let picker = null;
-  if (platformAdmin) {
-    if (organizations.isPending) picker = <PageStatus message={t('app.loading')} />;
-    else if (organizations.isError) picker = <ErrorAlert error={organizations.error} />;
-    else
-      picker = (
-        <OrganizationPicker
-          organizations={organizations.data}
-          value={organizationId}
-          onChange={(id) => setParams(id ? { organization: id } : {}, { replace: true })}
-        />
-      );
-  }
-
   return (
-    <div className="stack">
-      <h1>{t('people.title')}</h1>
-      <p className="muted">{t('people.intro')}</p>
-      {picker}
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2" mb="xs">
+          {t('people.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('people.intro')}
+        </Text>
+      </div>
+      {platformAdmin && (
+        <QueryState query={organizations}>
+          {(data) => (
+            <OrganizationPicker
+              organizations={data}
+              value={organizationId}
+              onChange={(id) => setParams(id ? { organization: id } : {}, { replace: true })}
+            />
+          )}
+        </QueryState>
+      )}
       {organizationId ? (
         <>
           <PeopleList key={organizationId} organizationId={organizationId} organizationName={organizationName} />
@@ -61,8 +63,8 @@ export function PeoplePage() {
           {platformAdmin && organization && <OrganizationDomains key={`domains-${organizationId}`} organization={organization} />}
         </>
       ) : (
-        <p>{t('people.noOrganizationChosen')}</p>
+        <Text>{t('people.noOrganizationChosen')}</Text>
       )}
-    </div>
+    </Stack>
   );
 }

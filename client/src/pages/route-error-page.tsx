@@ -1,21 +1,20 @@
+import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../i18n/use-document-title';
 
-/** Shown instead of a blank screen when rendering a route throws. */
+/** Shown instead of a blank screen when rendering a route throws (outside the shell, which may be what broke). */
 export function RouteErrorPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('pages.routeError.title'));
   return (
-    <main className="main" id="main-content">
-      <div role="alert" className="stack">
-        <h1>{t('pages.routeError.title')}</h1>
-        <p>{t('pages.routeError.body')}</p>
-        <p>
-          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-            {t('pages.routeError.reload')}
-          </button>
-        </p>
-      </div>
-    </main>
+    <Container component="main" id="main-content" size="sm" py="xl">
+      <Stack role="alert" gap="sm" align="flex-start">
+        <Title order={1} size="h2">
+          {t('pages.routeError.title')}
+        </Title>
+        <Text>{t('pages.routeError.body')}</Text>
+        <Button onClick={() => window.location.reload()}>{t('pages.routeError.reload')}</Button>
+      </Stack>
+    </Container>
   );
 }

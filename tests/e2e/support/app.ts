@@ -19,7 +19,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+  await accountMenu(page).waitFor();
+}
+
+/** The signed-in person's menu in the top bar (its name goes on with theirs: "Account menu: Ana Torres"). */
+export function accountMenu(page: Page) {
+  return page.getByRole('button', { name: /^Account menu:/ });
+}
+
+/** Signs out through the account menu. */
+export async function signOut(page: Page) {
+  await accountMenu(page).click();
+  await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
 }
 
 /** Someone with an account, signed in through the API (their token sets things up as they would). */
@@ -74,7 +85,7 @@ export async function signInAdmin(page: Page, server: E2eServer) {
   await page.getByLabel('Password', { exact: true }).fill(server.admin.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await submitSecondFactor(page, nextAdminRecoveryCode(server));
-  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+  await accountMenu(page).waitFor();
 }
 
 export function createOrganization(server: E2eServer, token: string, name: string, kind: string): Promise<{ id: string; name: string }> {

@@ -1,9 +1,12 @@
+import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
 import type { ParseKeys } from 'i18next';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { AppAbility } from '@enlace/shared';
 import { useHubAbility } from '../../features/auth/hooks/use-hub-ability';
 import { canManagePeople } from '../../features/people/people-access';
+import { useWorkspaces } from '../../features/workspaces/hooks/use-workspaces';
 
 interface NavItem {
   to: string;
@@ -17,25 +20,54 @@ interface NavItem {
 /** The main navigation. Features add their entry here. */
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
-  { to: '/workspaces', label: 'nav.workspaces' },
+  { to: '/workspaces', label: 'nav.workspaces', end: true },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },
 ];
 
+/** The sidebar: the pages, then the person's workspaces. Rendered inside AppShell.Navbar, itself a <nav>. */
 export function MainNav() {
   const { t } = useTranslation();
   const ability = useHubAbility();
+  const { pathname } = useLocation();
+  const isActive = (to: string, end?: boolean) => (end ? pathname === to : pathname.startsWith(to));
+
   return (
-    <nav className="main-nav" aria-label={t('nav.label')}>
-      <ul>
+    <>
+      <AppShell.Section>
         {NAV_ITEMS.filter((item) => !item.allows || item.allows(ability)).map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>
-              {t(item.label)}
-            </NavLink>
-          </li>
+          <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.end} label={t(item.label)} active={isActive(item.to, item.end)} />
         ))}
+      </AppShell.Section>
+      <AppShell.Section grow component={ScrollArea} mt="md">
+        <WorkspaceLinks isActive={(to) => isActive(to, true)} />
+      </AppShell.Section>
+    </>
+  );
+}
+
+/** The person's active workspaces, one click from anywhere. */
+function WorkspaceLinks({ isActive }: { isActive: (to: string) => boolean }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const workspaces = useWorkspaces();
+  const items = (workspaces.data?.pages.flatMap((page) => page.items) ?? []).filter((workspace) => workspace.status !== 'archived');
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Text id={headingId} component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+        {t('workspaces.listHeading')}
+      </Text>
+      <ul aria-labelledby={headingId} className="plain-list">
+        {items.map((workspace) => {
+          const to = `/workspaces/${workspace.id}`;
+          return (
+            <li key={workspace.id}>
+              <NavLink component={RouterNavLink} to={to} label={workspace.title} description={t(`workspaces.kinds.${workspace.kind}`)} active={isActive(to)} noWrap />
+            </li>
+          );
+        })}
       </ul>
-    </nav>
+    </>
   );
 }

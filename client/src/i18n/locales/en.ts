@@ -400,7 +400,7 @@ export const en = {
   people: {
     resetLink: {
       action: 'Send reset link',
-      named: 'Send {{name}} a link to choose a new password',
+      named: 'Send reset link to {{name}}',
       done: 'A link to choose a new password was sent to {{name}} ({{email}}).',
     },
     nav: 'People',
@@ -421,7 +421,6 @@ export const en = {
     active: 'Active',
     disabled: 'Disabled',
     loadMore: 'Load more',
-    cancel: 'Cancel',
     disable: {
       action: 'Disable',
       named: 'Disable the account of {{name}}',
@@ -469,6 +468,7 @@ export const en = {
     },
   },
   ui: {
+    cancel: 'Cancel',
     close: 'Close',
     retry: 'Try again',
   },
@@ -552,6 +552,12 @@ export const en = {
     onlyOwnersArchive: 'Only owners archive or restore a workspace.',
     showArchived: 'Archived workspaces',
     archivedEmpty: 'No archived workspaces.',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} loses access to this workspace at once. What they contributed stays.',
+    interfaceLanguage: 'Interface language',
+    navigation: 'Navigation menu',
+    accountMenu: 'Account menu',
   },
 };
 

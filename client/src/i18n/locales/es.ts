@@ -391,14 +391,14 @@ export const es: Translation = {
       lastSeen: 'Última actividad',
       current: 'Esta sesión',
       end: 'Cerrar sesión',
-      endNamed: 'Cerrar la sesión en {{device}}, última actividad {{when}}',
+      endNamed: 'Cerrar sesión en {{device}}, última actividad {{when}}',
       unknownDevice: 'Dispositivo desconocido',
     },
   },
   people: {
     resetLink: {
       action: 'Enviar enlace de restablecimiento',
-      named: 'Enviar a {{name}} un enlace para elegir una nueva contraseña',
+      named: 'Enviar enlace de restablecimiento a {{name}}',
       done: 'Se envió a {{name}} ({{email}}) un enlace para elegir una nueva contraseña.',
     },
     nav: 'Personas',
@@ -419,7 +419,6 @@ export const es: Translation = {
     active: 'Activa',
     disabled: 'Desactivada',
     loadMore: 'Cargar más',
-    cancel: 'Cancelar',
     disable: {
       action: 'Desactivar',
       named: 'Desactivar la cuenta de {{name}}',
@@ -467,6 +466,7 @@ export const es: Translation = {
     },
   },
   ui: {
+    cancel: 'Cancelar',
     close: 'Cerrar',
     retry: 'Intentar de nuevo',
   },
@@ -550,5 +550,11 @@ export const es: Translation = {
     onlyOwnersArchive: 'Solo las personas propietarias archivan o restauran un espacio de trabajo.',
     showArchived: 'Espacios de trabajo archivados',
     archivedEmpty: 'No hay espacios de trabajo archivados.',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} pierde de inmediato el acceso a este espacio de trabajo. Lo que aportó se conserva.',
+    interfaceLanguage: 'Idioma de la interfaz',
+    navigation: 'Menú de navegación',
+    accountMenu: 'Menú de la cuenta',
   },
 };

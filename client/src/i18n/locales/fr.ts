@@ -398,7 +398,7 @@ export const fr: Translation = {
   people: {
     resetLink: {
       action: 'Envoyer un lien de réinitialisation',
-      named: 'Envoyer à {{name}} un lien pour choisir un nouveau mot de passe',
+      named: 'Envoyer un lien de réinitialisation à {{name}}',
       done: 'Un lien pour choisir un nouveau mot de passe a été envoyé à {{name}} ({{email}}).',
     },
     nav: 'Personnes',
@@ -419,7 +419,6 @@ export const fr: Translation = {
     active: 'Actif',
     disabled: 'Désactivé',
     loadMore: 'Charger plus',
-    cancel: 'Annuler',
     disable: {
       action: 'Désactiver',
       named: 'Désactiver le compte de {{name}}',
@@ -467,6 +466,7 @@ export const fr: Translation = {
     },
   },
   ui: {
+    cancel: 'Annuler',
     close: 'Fermer',
     retry: 'Réessayer',
   },
@@ -550,5 +550,11 @@ export const fr: Translation = {
     onlyOwnersArchive: 'Seuls les propriétaires archivent ou restaurent un espace de travail.',
     showArchived: 'Espaces de travail archivés',
     archivedEmpty: 'Aucun espace de travail archivé.',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} perd immédiatement l’accès à cet espace de travail. Ses contributions sont conservées.',
+    interfaceLanguage: 'Langue de l’interface',
+    navigation: 'Menu de navigation',
+    accountMenu: 'Menu du compte',
   },
 };

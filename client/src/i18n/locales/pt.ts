@@ -398,7 +398,7 @@ export const pt: Translation = {
   people: {
     resetLink: {
       action: 'Enviar link de redefinição',
-      named: 'Enviar a {{name}} um link para escolher uma nova senha',
+      named: 'Enviar link de redefinição a {{name}}',
       done: 'Um link para escolher uma nova senha foi enviado a {{name}} ({{email}}).',
     },
     nav: 'Pessoas',
@@ -419,7 +419,6 @@ export const pt: Translation = {
     active: 'Ativa',
     disabled: 'Desativada',
     loadMore: 'Carregar mais',
-    cancel: 'Cancelar',
     disable: {
       action: 'Desativar',
       named: 'Desativar a conta de {{name}}',
@@ -467,6 +466,7 @@ export const pt: Translation = {
     },
   },
   ui: {
+    cancel: 'Cancelar',
     close: 'Fechar',
     retry: 'Tentar novamente',
   },
@@ -550,5 +550,11 @@ export const pt: Translation = {
     onlyOwnersArchive: 'Somente proprietários arquivam ou restauram um espaço de trabalho.',
     showArchived: 'Espaços de trabalho arquivados',
     archivedEmpty: 'Nenhum espaço de trabalho arquivado.',
+  },
+  shell: {
+    removeMemberExplanation: '{{name}} perde imediatamente o acesso a este espaço de trabalho. O que contribuiu é mantido.',
+    interfaceLanguage: 'Idioma da interface',
+    navigation: 'Menu de navegação',
+    accountMenu: 'Menu da conta',
   },
 };

@@ -1,16 +1,13 @@
-import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { MeDto } from '@enlace/shared';
+import { useTranslation } from 'react-i18next';
+import { Panel } from '../../../ui/panel';
 import { OrganizationDetails } from './organization-details';
 import { RoleBadges } from './role-badges';
 
 export function AccountSummary({ me }: { me: MeDto }) {
   const { t } = useTranslation();
-  const headingId = useId();
-
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('home.accountHeading')}</h2>
+    <Panel title={t('home.accountHeading')}>
       <dl className="details">
         <div className="detail">
           <dt>{t('home.name')}</dt>
@@ -28,6 +25,6 @@ export function AccountSummary({ me }: { me: MeDto }) {
           </dd>
         </div>
       </dl>
-    </section>
+    </Panel>
   );
 }

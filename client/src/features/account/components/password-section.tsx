@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { passwordProblem } from '../../auth/password-error';
 import { changePassword } from '../api/security-api';
 
@@ -10,8 +12,6 @@ import { changePassword } from '../api/security-api';
 export function PasswordSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const headingId = useId();
-  const ids = { current: useId(), next: useId(), hint: useId() };
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const change = useMutation({
@@ -30,36 +30,40 @@ export function PasswordSection() {
   const problem = passwordProblem(change.error);
 
   return (
-    <section className="panel stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('account.password.heading')}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {change.isSuccess && (
-          <p role="status" className="alert alert-info">
-            {t('account.password.changed')}
-          </p>
-        )}
-        {problem ? (
-          <p role="alert" className="form-error">
-            {t(problem === 'common' ? 'account.password.common' : 'account.password.wrongCurrent')}
-          </p>
-        ) : (
-          change.isError && <ErrorAlert error={change.error} />
-        )}
-        <div className="field">
-          <label htmlFor={ids.current}>{t('account.password.current')}</label>
-          <input id={ids.current} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.next}>{t('account.password.new')}</label>
-          <input id={ids.next} type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} aria-describedby={ids.hint} />
-          <p id={ids.hint} className="muted small">
-            {t('account.password.rule', { min: PASSWORD_MIN_LENGTH })}
-          </p>
-        </div>
-        <button type="submit" className="button button-primary" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH}>
-          {t('account.password.submit')}
-        </button>
+    <Panel title={t('account.password.heading')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md" maw={420}>
+          {change.isSuccess && (
+            <Alert role="status" variant="light">
+              {t('account.password.changed')}
+            </Alert>
+          )}
+          {!problem && change.isError && <ErrorAlert error={change.error} />}
+          <TextInput
+            label={t('account.password.current')}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(event) => setCurrent(event.currentTarget.value)}
+            error={problem === 'wrongCurrent' && t('account.password.wrongCurrent')}
+          />
+          <TextInput
+            label={t('account.password.new')}
+            description={t('account.password.rule', { min: PASSWORD_MIN_LENGTH })}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(event) => setNext(event.currentTarget.value)}
+            error={problem === 'common' && t('account.password.common')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
+          <div>
+            <Button type="submit" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH}>
+              {t('account.password.submit')}
+            </Button>
+          </div>
+        </Stack>
       </form>
-    </section>
+    </Panel>
   );
 }

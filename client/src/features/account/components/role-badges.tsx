@@ -1,3 +1,4 @@
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MeDto } from '@enlace/shared';
 
@@ -7,14 +8,14 @@ export function RoleBadges({ me }: { me: MeDto }) {
   if (me.user.platformAdmin) badges.push(t('roles.platformAdmin'));
   if (me.organization) badges.push(t(me.user.orgRole === 'org_admin' ? 'roles.orgAdmin' : 'roles.member'));
 
-  if (badges.length === 0) return <span className="muted">{t('home.noRoles')}</span>;
+  if (badges.length === 0) return <Text c="dimmed" size="sm" span>{t('home.noRoles')}</Text>;
   return (
-    <ul className="badges">
+    <Group component="ul" gap="xs" className="plain-list">
       {badges.map((badge) => (
-        <li key={badge} className="badge">
+        <Badge component="li" key={badge} variant="light">
           {badge}
-        </li>
+        </Badge>
       ))}
-    </ul>
+    </Group>
   );
 }

@@ -1,9 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Anchor, Button, Code, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorEnrolmentDto } from '@enlace/shared';
 import { twoFactorEnrolled } from '../../../api/session';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { confirmTwoFactor, removeTwoFactor, startTwoFactor } from '../api/security-api';
 
 /**
@@ -13,8 +15,6 @@ import { confirmTwoFactor, removeTwoFactor, startTwoFactor } from '../api/securi
 export function TwoFactorSection({ enabled, required }: { enabled: boolean; required: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const headingId = useId();
-  const ids = { code: useId(), password: useId() };
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolmentDto>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
   const [code, setCode] = useState('');
@@ -53,67 +53,80 @@ export function TwoFactorSection({ enabled, required }: { enabled: boolean; requ
   let body;
   if (recoveryCodes) {
     body = (
-      <div role="status" className="stack">
-        <p>{t('account.twoFactor.recoveryIntro')}</p>
+      <Stack role="status" gap="sm">
+        <Text size="sm">{t('account.twoFactor.recoveryIntro')}</Text>
         <ul className="recovery-codes" aria-label={t('account.twoFactor.recoveryLabel')}>
           {recoveryCodes.map((recovery) => (
             <li key={recovery}>
-              <code>{recovery}</code>
+              <Code>{recovery}</Code>
             </li>
           ))}
         </ul>
-      </div>
+      </Stack>
     );
   } else if (enabled) {
     body = (
-      <form className="form" onSubmit={onRemove} noValidate>
-        <p>{t('account.twoFactor.on')}</p>
-        {remove.isError && <ErrorAlert error={remove.error} />}
-        <div className="field">
-          <label htmlFor={ids.password}>{t('account.twoFactor.passwordToRemove')}</label>
-          <input id={ids.password} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
-        </div>
-        <button type="submit" className="button button-outline" disabled={remove.isPending || !password}>
-          {t('account.twoFactor.remove')}
-        </button>
+      <form onSubmit={onRemove} noValidate>
+        <Stack gap="md" maw={420}>
+          <Text size="sm">{t('account.twoFactor.on')}</Text>
+          {remove.isError && <ErrorAlert error={remove.error} />}
+          <TextInput
+            label={t('account.twoFactor.passwordToRemove')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <div>
+            <Button type="submit" variant="default" disabled={remove.isPending || !password}>
+              {t('account.twoFactor.remove')}
+            </Button>
+          </div>
+        </Stack>
       </form>
     );
   } else if (enrolment) {
     body = (
-      <form className="form" onSubmit={onConfirm} noValidate>
-        <p>{t('account.twoFactor.scan')}</p>
-        <p>
-          <a href={enrolment.uri}>{t('account.twoFactor.openApp')}</a>
-        </p>
-        <p>
-          {t('account.twoFactor.secret')} <code data-testid="totp-secret">{enrolment.secret}</code>
-        </p>
-        {confirm.isError && <ErrorAlert error={confirm.error} />}
-        <div className="field">
-          <label htmlFor={ids.code}>{t('account.twoFactor.code')}</label>
-          <input id={ids.code} autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(event) => setCode(event.target.value)} />
-        </div>
-        <button type="submit" className="button button-primary" disabled={confirm.isPending || !code.trim()}>
-          {t('account.twoFactor.confirm')}
-        </button>
+      <form onSubmit={onConfirm} noValidate>
+        <Stack gap="md" maw={520}>
+          <Text size="sm">{t('account.twoFactor.scan')}</Text>
+          <Anchor href={enrolment.uri} size="sm">
+            {t('account.twoFactor.openApp')}
+          </Anchor>
+          <Text size="sm">
+            {t('account.twoFactor.secret')}{' '}
+            <Code data-testid="totp-secret" className="secret">
+              {enrolment.secret}
+            </Code>
+          </Text>
+          {confirm.isError && <ErrorAlert error={confirm.error} />}
+          <TextInput
+            label={t('account.twoFactor.code')}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            value={code}
+            onChange={(event) => setCode(event.currentTarget.value)}
+            maw={240}
+          />
+          <div>
+            <Button type="submit" disabled={confirm.isPending || !code.trim()}>
+              {t('account.twoFactor.confirm')}
+            </Button>
+          </div>
+        </Stack>
       </form>
     );
   } else {
     body = (
-      <div className="stack">
-        <p>{t(required ? 'account.twoFactor.required' : 'account.twoFactor.off')}</p>
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{t(required ? 'account.twoFactor.required' : 'account.twoFactor.off')}</Text>
         {start.isError && <ErrorAlert error={start.error} />}
-        <button type="button" className="button button-primary" onClick={() => start.mutate()} disabled={start.isPending}>
+        <Button onClick={() => start.mutate()} disabled={start.isPending}>
           {t('account.twoFactor.setUp')}
-        </button>
-      </div>
+        </Button>
+      </Stack>
     );
   }
 
-  return (
-    <section className="panel stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('account.twoFactor.heading')}</h2>
-      {body}
-    </section>
-  );
+  return <Panel title={t('account.twoFactor.heading')}>{body}</Panel>;
 }

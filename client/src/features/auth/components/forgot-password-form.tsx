@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { forgotPassword } from '../api/auth-api';
@@ -9,7 +10,6 @@ export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const send = useMutation({ mutationFn: forgotPassword });
-  const ids = { email: useId() };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -18,21 +18,29 @@ export function ForgotPasswordForm() {
 
   if (send.isSuccess) {
     return (
-      <p role="status" className="alert alert-info">
+      <Alert role="status" variant="light">
         {t('auth.forgot.sent', { email: email.trim() })}
-      </p>
+      </Alert>
     );
   }
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {send.isError && <ErrorAlert error={send.error} />}
-      <div className="field">
-        <label htmlFor={ids.email}>{t('auth.signIn.email')}</label>
-        <input id={ids.email} name="email" type="email" autoComplete="username" inputMode="email" spellCheck={false} value={email} onChange={(event) => setEmail(event.target.value)} required />
-      </div>
-      <button type="submit" className="button button-primary" disabled={send.isPending || !email.trim()}>
-        {t('auth.forgot.submit')}
-      </button>
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {send.isError && <ErrorAlert error={send.error} />}
+        <TextInput
+          label={t('auth.signIn.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+        />
+        <Button type="submit" loading={send.isPending} disabled={!email.trim()}>
+          {t('auth.forgot.submit')}
+        </Button>
+      </Stack>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../hooks/use-login';
@@ -19,7 +20,7 @@ export function LoginForm() {
   const [missing, setMissing] = useState<MissingField | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const ids = { email: useId(), password: useId(), error: useId() };
+  const errorId = useId();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,53 +36,45 @@ export function LoginForm() {
 
   if (login.data && 'mfaRequired' in login.data) return <SecondFactorForm challenge={login.data.challenge} onRestart={() => login.reset()} />;
 
-  const message = missing
-    ? t(missing === 'email' ? 'auth.signIn.emailRequired' : 'auth.signIn.passwordRequired')
-    : login.isError
-      ? describeError(login.error)
-      : null;
-  const invalid = (field: MissingField) => missing === field || (missing === null && login.isError);
+  // A missing field is said under that field; a refused sign-in concerns both, so it is said above them.
+  const fieldError = (field: MissingField) =>
+    missing === field ? t(field === 'email' ? 'auth.signIn.emailRequired' : 'auth.signIn.passwordRequired') : missing === null && login.isError;
+  const refusal = missing === null && login.isError ? describeError(login.error) : null;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={message ? ids.error : undefined}>
-      {message && (
-        <p id={ids.error} role="alert" className="form-error">
-          {message}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor={ids.email}>{t('auth.signIn.email')}</label>
-        <input
+    <form onSubmit={onSubmit} noValidate aria-describedby={refusal ? errorId : undefined}>
+      <Stack gap="md">
+        {refusal && (
+          <Alert id={errorId} role="alert" color="red" variant="light">
+            {refusal}
+          </Alert>
+        )}
+        <TextInput
           ref={emailRef}
-          id={ids.email}
+          label={t('auth.signIn.email')}
           name="email"
           type="email"
           autoComplete="username"
           inputMode="email"
           spellCheck={false}
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={invalid('email') || undefined}
-          aria-describedby={invalid('email') && message ? ids.error : undefined}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={fieldError('email')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.password}>{t('auth.signIn.password')}</label>
-        <input
+        <TextInput
           ref={passwordRef}
-          id={ids.password}
+          label={t('auth.signIn.password')}
           name="password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={invalid('password') || undefined}
-          aria-describedby={invalid('password') && message ? ids.error : undefined}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={fieldError('password')}
         />
-      </div>
-      <button type="submit" className="button button-primary" disabled={login.isPending}>
-        {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
-      </button>
+        <Button type="submit" disabled={login.isPending}>
+          {login.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+        </Button>
+      </Stack>
     </form>
   );
 }

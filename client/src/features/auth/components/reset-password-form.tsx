@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '@enlace/shared';
@@ -12,7 +13,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const reset = useMutation({ mutationFn: resetPassword });
-  const ids = { password: useId(), hint: useId() };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -21,33 +21,41 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (reset.isSuccess) {
     return (
-      <div role="status" className="alert alert-info">
-        <p>{t('auth.reset.done')}</p>
-        <Link to="/login">{t('auth.signIn.title')}</Link>
-      </div>
+      <Alert role="status" variant="light">
+        <Text size="sm" mb="xs">
+          {t('auth.reset.done')}
+        </Text>
+        <Anchor component={Link} to="/login" size="sm">
+          {t('auth.signIn.title')}
+        </Anchor>
+      </Alert>
     );
   }
   const problem = passwordProblem(reset.error);
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {t(problem === 'common' ? 'account.password.common' : 'auth.reset.expired')}
-        </p>
-      ) : (
-        reset.isError && <ErrorAlert error={reset.error} />
-      )}
-      <div className="field">
-        <label htmlFor={ids.password}>{t('account.password.new')}</label>
-        <input id={ids.password} name="password" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby={ids.hint} />
-        <p id={ids.hint} className="muted small">
-          {t('account.password.rule', { min: PASSWORD_MIN_LENGTH })}
-        </p>
-      </div>
-      <button type="submit" className="button button-primary" disabled={reset.isPending || password.length < PASSWORD_MIN_LENGTH}>
-        {t('auth.reset.submit')}
-      </button>
-      {problem === 'expiredLink' && <Link to="/forgot-password">{t('auth.forgot.title')}</Link>}
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {!problem && reset.isError && <ErrorAlert error={reset.error} />}
+        <TextInput
+          label={t('account.password.new')}
+          description={t('account.password.rule', { min: PASSWORD_MIN_LENGTH })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={problem && t(problem === 'common' ? 'account.password.common' : 'auth.reset.expired')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        />
+        <Button type="submit" disabled={reset.isPending || password.length < PASSWORD_MIN_LENGTH}>
+          {t('auth.reset.submit')}
+        </Button>
+        {problem === 'expiredLink' && (
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('auth.forgot.title')}
+          </Anchor>
+        )}
+      </Stack>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../../api/api-error';
 import { useLoginWithCode } from '../hooks/use-login';
@@ -12,7 +13,6 @@ export function SecondFactorForm({ challenge, onRestart }: { challenge: string; 
   const [code, setCode] = useState('');
   const [missing, setMissing] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
-  const ids = { code: useId(), hint: useId(), error: useId() };
   useEffect(() => codeRef.current?.focus(), []);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -26,36 +26,30 @@ export function SecondFactorForm({ challenge, onRestart }: { challenge: string; 
   const message = missing ? t('auth.secondFactor.required') : wrongCode ? t('auth.secondFactor.wrong') : submit.isError ? describeError(submit.error) : null;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <p>{t('auth.secondFactor.intro')}</p>
-      {message && (
-        <p id={ids.error} role="alert" className="form-error">
-          {message}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor={ids.code}>{t('auth.secondFactor.code')}</label>
-        <input
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{t('auth.secondFactor.intro')}</Text>
+        <TextInput
           ref={codeRef}
-          id={ids.code}
+          label={t('auth.secondFactor.code')}
+          description={t('auth.secondFactor.hint')}
           name="code"
           autoComplete="one-time-code"
           spellCheck={false}
           value={code}
-          onChange={(event) => setCode(event.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${ids.hint} ${ids.error}` : ids.hint}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={message}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
         />
-        <p id={ids.hint} className="muted small">
-          {t('auth.secondFactor.hint')}
-        </p>
-      </div>
-      <button type="submit" className="button button-primary" disabled={submit.isPending}>
-        {submit.isPending ? t('auth.signIn.submitting') : t('auth.secondFactor.submit')}
-      </button>
-      <button type="button" className="button button-outline" onClick={onRestart}>
-        {t('auth.secondFactor.restart')}
-      </button>
+        <Group gap="sm">
+          <Button type="submit" disabled={submit.isPending}>
+            {submit.isPending ? t('auth.signIn.submitting') : t('auth.secondFactor.submit')}
+          </Button>
+          <Button type="button" variant="default" onClick={onRestart}>
+            {t('auth.secondFactor.restart')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

@@ -1,11 +1,13 @@
+import { Alert, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { InvitationPreviewDto, MeDto } from '@enlace/shared';
 import { startSession } from '../../../api/session';
+import { CardPage } from '../../../ui/card-page';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { PageStatus } from '../../../ui/page-status';
+import { LoadingStatus } from '../../../ui/query-state';
 import { useSession } from '../../auth/hooks/use-session';
 import { OrganizationChoiceForm } from '../../organizations/components/organization-choice';
 import { OrganizationStep } from '../../organizations/components/organization-step';
@@ -26,7 +28,6 @@ export function AcceptInvitation({ token }: { token: string }) {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const headingId = useId();
   const preview = useQuery({ queryKey: invitationKey(token), queryFn: ({ signal }) => fetchInvitationPreview(token, signal), staleTime: 0 });
   const signedIn = session.status === 'signed-in';
   const askOrganization = useOrganizationQuestion();
@@ -45,31 +46,30 @@ export function AcceptInvitation({ token }: { token: string }) {
 
   if (joinedWithoutOrganization) {
     return (
-      <section className="auth-card panel">
+      <CardPage title={t('affiliation.chooseHeading')}>
         <OrganizationStep onDone={() => void navigate(`/workspaces/${joinedWithoutOrganization}`)} />
-      </section>
+      </CardPage>
     );
   }
-  if (session.status === 'restoring' || preview.isPending) return <PageStatus message={t('app.loading')} />;
+  if (session.status === 'restoring' || preview.isPending) return <LoadingStatus />;
   if (preview.isError) return <ErrorAlert error={preview.error} />;
 
   const invitation = preview.data;
   const expires = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(invitation.expiresAt));
 
   return (
-    <section className="auth-card panel" aria-labelledby={headingId}>
-      <h1 id={headingId}>{t('invitation.heading', { title: invitation.workspaceTitle })}</h1>
-      <ul className="plain-list">
-        {invitation.invitingOrganization && <li>{t('invitation.from', { organization: invitation.invitingOrganization })}</li>}
-        <li>{t('invitation.role', { role: t(`workspaces.roles.${invitation.role}`) })}</li>
-        <li>{t('invitation.expires', { date: expires })}</li>
-      </ul>
+    <CardPage title={t('invitation.heading', { title: invitation.workspaceTitle })}>
+      <List size="sm" mb="md" listStyleType="none" spacing={4}>
+        {invitation.invitingOrganization && <List.Item>{t('invitation.from', { organization: invitation.invitingOrganization })}</List.Item>}
+        <List.Item>{t('invitation.role', { role: t(`workspaces.roles.${invitation.role}`) })}</List.Item>
+        <List.Item>{t('invitation.expires', { date: expires })}</List.Item>
+      </List>
       {decline.isSuccess ? (
-        <p role="status" className="alert alert-info">
+        <Alert role="status" variant="light">
           {t('invitation.declined')}
-        </p>
+        </Alert>
       ) : (
-        <>
+        <Stack gap="md">
           {accept.isError && <ErrorAlert error={accept.error} />}
           {decline.isError && <ErrorAlert error={decline.error} />}
           {signedIn && choosingOrganization ? (
@@ -80,17 +80,15 @@ export function AcceptInvitation({ token }: { token: string }) {
               secondary={<DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />}
             />
           ) : signedIn ? (
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button-primary"
+            <Group gap="sm">
+              <Button
                 disabled={accept.isPending || decline.isPending || askOrganization === undefined}
                 onClick={() => (askOrganization ? setChoosingOrganization(true) : accept.mutate(undefined))}
               >
                 {accept.isPending ? t('invitation.working') : t('invitation.accept')}
-              </button>
+              </Button>
               <DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />
-            </div>
+            </Group>
           ) : invitation.accountExists ? (
             <SignInToAccept onDecline={() => decline.mutate()} declining={decline.isPending} />
           ) : (
@@ -102,18 +100,18 @@ export function AcceptInvitation({ token }: { token: string }) {
               onWithoutOrganization={setJoinedWithoutOrganization}
             />
           )}
-        </>
+        </Stack>
       )}
-    </section>
+    </CardPage>
   );
 }
 
 function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: () => void }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="button button-outline" disabled={disabled} onClick={onDecline}>
+    <Button variant="default" disabled={disabled} onClick={onDecline}>
       {t('invitation.decline')}
-    </button>
+    </Button>
   );
 }
 
@@ -122,13 +120,13 @@ function SignInToAccept({ onDecline, declining }: { onDecline: () => void; decli
   const location = useLocation();
   return (
     <>
-      <p>{t('invitation.accountExistsHint')}</p>
-      <div className="button-row">
-        <Link to="/login" state={{ from: location }} className="button button-primary">
+      <Text size="sm">{t('invitation.accountExistsHint')}</Text>
+      <Group gap="sm">
+        <Button component={Link} to="/login" state={{ from: location }}>
           {t('invitation.signInToAccept')}
-        </Link>
+        </Button>
         <DeclineButton disabled={declining} onDecline={onDecline} />
-      </div>
+      </Group>
     </>
   );
 }
@@ -150,7 +148,6 @@ function NewAccountForm({ token, onDecline, declining, onWithoutOrganization }: 
   const [problem, setProblem] = useState<'name' | 'password' | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const ids = { heading: useId(), name: useId(), password: useId(), error: useId() };
   const create = useMutation({
     mutationFn: async () => {
       const accepted = await acceptWithNewAccount(token, { displayName: displayName.trim(), password });
@@ -179,46 +176,37 @@ function NewAccountForm({ token, onDecline, declining, onWithoutOrganization }: 
   };
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={ids.heading}>
-      <h2 id={ids.heading}>{t('invitation.createAccountHeading')}</h2>
-      {problem && (
-        <p id={ids.error} role="alert" className="form-error">
-          {t(problem === 'name' ? 'invitation.nameRequired' : 'invitation.passwordTooShort')}
-        </p>
-      )}
-      {create.isError && <ErrorAlert error={create.error} />}
-      <div className="field">
-        <label htmlFor={ids.name}>{t('invitation.displayName')}</label>
-        <input
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('invitation.createAccountHeading')}
+        </Title>
+        {create.isError && <ErrorAlert error={create.error} />}
+        <TextInput
           ref={nameRef}
-          id={ids.name}
+          label={t('invitation.displayName')}
           autoComplete="name"
           value={displayName}
           maxLength={120}
-          onChange={(event) => setDisplayName(event.target.value)}
-          aria-invalid={problem === 'name' || undefined}
-          aria-describedby={problem === 'name' ? ids.error : undefined}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          error={problem === 'name' && t('invitation.nameRequired')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.password}>{t('invitation.password')}</label>
-        <input
+        <TextInput
           ref={passwordRef}
-          id={ids.password}
+          label={t('invitation.password')}
           type="password"
           autoComplete="new-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={problem === 'password' || undefined}
-          aria-describedby={problem === 'password' ? ids.error : undefined}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={problem === 'password' && t('invitation.passwordTooShort')}
         />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={create.isPending || declining}>
-          {create.isPending ? t('invitation.working') : t('invitation.createAndAccept')}
-        </button>
-        <DeclineButton disabled={create.isPending || declining} onDecline={onDecline} />
-      </div>
+        <Group gap="sm">
+          <Button type="submit" disabled={create.isPending || declining}>
+            {create.isPending ? t('invitation.working') : t('invitation.createAndAccept')}
+          </Button>
+          <DeclineButton disabled={create.isPending || declining} onDecline={onDecline} />
+        </Group>
+      </Stack>
     </form>
   );
 }

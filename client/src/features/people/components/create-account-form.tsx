@@ -1,7 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateUserSchema, ORG_ROLES, PASSWORD_MIN_LENGTH, type OrgRole } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
+import { StatusMessage } from '../../../ui/status-message';
 import { useCreateUser } from '../hooks/use-organization-users';
 
 type Field = 'displayName' | 'email' | 'password';
@@ -16,7 +19,6 @@ export function CreateAccountForm({ organizationId }: { organizationId: string }
   const [invalid, setInvalid] = useState<Field[]>([]);
   const [created, setCreated] = useState('');
   const refs = { displayName: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
-  const ids = { heading: useId(), displayName: useId(), email: useId(), password: useId(), passwordHint: useId(), role: useId(), error: useId() };
 
   const messages: Record<Field, string> = {
     displayName: t('people.create.nameRequired'),
@@ -44,60 +46,50 @@ export function CreateAccountForm({ organizationId }: { organizationId: string }
     });
   };
 
-  const input = (field: Field, label: string, props: { type: string; autoComplete: string; hint?: string }) => (
-    <div className="field">
-      <label htmlFor={ids[field]}>{label}</label>
-      <input
-        ref={refs[field]}
-        id={ids[field]}
-        type={props.type}
-        autoComplete={props.autoComplete}
-        spellCheck={false}
-        value={values[field]}
-        onChange={(event) => setValues((current) => ({ ...current, [field]: event.target.value }))}
-        aria-invalid={invalid.includes(field) || undefined}
-        aria-describedby={[invalid.includes(field) ? ids.error : '', props.hint ?? ''].filter(Boolean).join(' ') || undefined}
-      />
-    </div>
+  const input = (field: Field, label: string, props: { type: string; autoComplete: string; description?: string }) => (
+    <TextInput
+      ref={refs[field]}
+      label={label}
+      description={props.description}
+      type={props.type}
+      autoComplete={props.autoComplete}
+      spellCheck={false}
+      value={values[field]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setValues((current) => ({ ...current, [field]: value }));
+      }}
+      error={invalid.includes(field) && messages[field]}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+    />
   );
 
   return (
-    <section className="panel" aria-labelledby={ids.heading}>
-      <h2 id={ids.heading}>{t('people.create.heading')}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {invalid.length > 0 && (
-          <div id={ids.error} role="alert" className="form-error">
-            {invalid.map((field) => (
-              <p key={field}>{messages[field]}</p>
-            ))}
+    <Panel title={t('people.create.heading')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md" maw={560}>
+          {create.isError && <ErrorAlert error={create.error} />}
+          <StatusMessage>{created}</StatusMessage>
+          {input('displayName', t('people.create.name'), { type: 'text', autoComplete: 'off' })}
+          {input('email', t('people.create.email'), { type: 'email', autoComplete: 'off' })}
+          {input('password', t('people.create.password', { min: PASSWORD_MIN_LENGTH }), {
+            type: 'password',
+            autoComplete: 'new-password',
+            description: t('people.create.passwordHint'),
+          })}
+          <NativeSelect
+            label={t('people.create.role')}
+            value={orgRole}
+            onChange={(event) => setOrgRole(event.currentTarget.value as OrgRole)}
+            data={ORG_ROLES.map((role) => ({ value: role, label: t(role === 'org_admin' ? 'roles.orgAdmin' : 'roles.member') }))}
+          />
+          <div>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? t('people.create.working') : t('people.create.submit')}
+            </Button>
           </div>
-        )}
-        {create.isError && <ErrorAlert error={create.error} />}
-        <p role="status" className={created ? 'alert alert-info' : 'visually-hidden'}>
-          {created}
-        </p>
-        {input('displayName', t('people.create.name'), { type: 'text', autoComplete: 'off' })}
-        {input('email', t('people.create.email'), { type: 'email', autoComplete: 'off' })}
-        {input('password', t('people.create.password', { min: PASSWORD_MIN_LENGTH }), { type: 'password', autoComplete: 'new-password', hint: ids.passwordHint })}
-        <p id={ids.passwordHint} className="muted small">
-          {t('people.create.passwordHint')}
-        </p>
-        <div className="field">
-          <label htmlFor={ids.role}>{t('people.create.role')}</label>
-          <select id={ids.role} value={orgRole} onChange={(event) => setOrgRole(event.target.value as OrgRole)}>
-            {ORG_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(role === 'org_admin' ? 'roles.orgAdmin' : 'roles.member')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('people.create.working') : t('people.create.submit')}
-          </button>
-        </div>
+        </Stack>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,22 +1,23 @@
-import { useId } from 'react';
+import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '@enlace/shared';
 
 /** For platform administrators: whose accounts to show. */
 export function OrganizationPicker({ organizations, value, onChange }: { organizations: OrganizationDto[]; value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('people.organization')}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('people.chooseOrganization')}</option>
-        {organizations.map((organization) => (
-          <option key={organization.id} value={organization.id}>
-            {t('people.organizationOption', { name: organization.name, country: organization.country })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <NativeSelect
+      label={t('people.organization')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      maw={480}
+      data={[
+        { value: '', label: t('people.chooseOrganization') },
+        ...organizations.map((organization) => ({
+          value: organization.id,
+          label: t('people.organizationOption', { name: organization.name, country: organization.country }),
+        })),
+      ]}
+    />
   );
 }

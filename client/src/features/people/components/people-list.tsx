@@ -1,10 +1,14 @@
 import { subject } from '@casl/ability';
-import { useId, useState } from 'react';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '@enlace/shared';
+import { DataTable } from '../../../ui/data-table';
 import { ErrorAlert } from '../../../ui/error-alert';
-import { PageStatus } from '../../../ui/page-status';
+import { Panel } from '../../../ui/panel';
+import { QueryState } from '../../../ui/query-state';
+import { StatusMessage } from '../../../ui/status-message';
 import { useHubAbility } from '../../auth/hooks/use-hub-ability';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { sendPasswordReset } from '../api/people-api';
@@ -14,7 +18,6 @@ import { AccountStatusDialog } from './account-status-dialog';
 /** An organisation's accounts, disabled ones included, with disable and enable for those the rules allow. */
 export function PeopleList({ organizationId, organizationName }: { organizationId: string; organizationName: string | undefined }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const me = useUserId();
   const ability = useHubAbility();
   const users = useOrganizationUsers(organizationId);
@@ -45,89 +48,88 @@ export function PeopleList({ organizationId, organizationName }: { organizationI
       },
     );
 
-  let body;
-  if (users.isPending) body = <PageStatus message={t('app.loading')} />;
-  else if (users.isError) body = <ErrorAlert error={users.error} />;
-  else {
-    const items = users.data.pages.flatMap((page) => page.items);
-    body = (
-      <>
-        {sendReset.isError && <ErrorAlert error={sendReset.error} />}
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('people.name')}</th>
-              <th scope="col">{t('people.email')}</th>
-              <th scope="col">{t('people.role')}</th>
-              <th scope="col">{t('people.status')}</th>
-              <th scope="col">{t('people.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  {user.displayName} {user.id === me && <span className="muted">{t('people.you')}</span>}
-                  {user.platformAdmin && <span className="badge badge-inline">{t('roles.platformAdmin')}</span>}
-                </td>
-                <td>{user.email}</td>
-                <td>{t(user.orgRole === 'org_admin' ? 'roles.orgAdmin' : 'roles.member')}</td>
-                <td>
-                  <span className={user.disabled ? 'badge badge-disabled' : 'badge'}>{t(user.disabled ? 'people.disabled' : 'people.active')}</span>
-                </td>
-                <td>
-                  {canChange(user) && (
-                    <button
-                      type="button"
-                      className="button button-outline button-small"
-                      aria-label={t(user.disabled ? 'people.enable.named' : 'people.disable.named', { name: user.displayName })}
-                      onClick={() => open(user)}
-                    >
-                      {t(user.disabled ? 'people.enable.action' : 'people.disable.action')}
-                    </button>
-                  )}{' '}
-                  {canChange(user) && !user.disabled && (
-                    <button
-                      type="button"
-                      className="button button-outline button-small"
-                      aria-label={t('people.resetLink.named', { name: user.displayName })}
-                      onClick={() => {
-                        setDone('');
-                        sendReset.mutate(user);
-                      }}
-                      disabled={sendReset.isPending}
-                    >
-                      {t('people.resetLink.action')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {users.hasNextPage && (
-          <button type="button" className="button button-outline" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-            {t('people.loadMore')}
-          </button>
-        )}
-      </>
-    );
-  }
-
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{organizationName ? t('people.listHeading', { organization: organizationName }) : t('people.listHeadingUnnamed')}</h2>
-      <p role="status" className={done ? 'alert alert-info' : 'visually-hidden'}>
-        {done}
-      </p>
-      {body}
-      <AccountStatusDialog
-        user={confirming}
-        pending={setDisabled.isPending}
-        error={setDisabled.error}
-        onConfirm={confirm}
-        onClose={() => setConfirming(undefined)}
-      />
-    </section>
+    <Panel title={organizationName ? t('people.listHeading', { organization: organizationName }) : t('people.listHeadingUnnamed')}>
+      <StatusMessage>{done}</StatusMessage>
+      {sendReset.isError && <ErrorAlert error={sendReset.error} />}
+      <QueryState query={users}>
+        {(data) => (
+          <>
+            <DataTable
+              rows={data.pages.flatMap((page) => page.items)}
+              rowKey={(user) => user.id}
+              columns={[
+                {
+                  header: t('people.name'),
+                  cell: (user) => (
+                    <>
+                      {user.displayName}{' '}
+                      {user.id === me && (
+                        <Text span c="dimmed" size="sm">
+                          {t('people.you')}
+                        </Text>
+                      )}
+                      {user.platformAdmin && (
+                        <Badge variant="light" ml="xs">
+                          {t('roles.platformAdmin')}
+                        </Badge>
+                      )}
+                    </>
+                  ),
+                },
+                { header: t('people.email'), cell: (user) => <span className="break-anywhere">{user.email}</span> },
+                { header: t('people.role'), cell: (user) => t(user.orgRole === 'org_admin' ? 'roles.orgAdmin' : 'roles.member') },
+                {
+                  header: t('people.status'),
+                  // A disabled account stands out by its word and its colour, never by colour alone.
+                  cell: (user) => (
+                    <Badge variant={user.disabled ? 'filled' : 'default'} color={user.disabled ? 'red.9' : undefined}>
+                      {t(user.disabled ? 'people.disabled' : 'people.active')}
+                    </Badge>
+                  ),
+                },
+                {
+                  header: t('people.actions'),
+                  actions: true,
+                  cell: (user) =>
+                    canChange(user) && (
+                      <Group gap="xs" wrap="wrap">
+                        <Button
+                          variant="default"
+                          size="xs"
+                          aria-label={t(user.disabled ? 'people.enable.named' : 'people.disable.named', { name: user.displayName })}
+                          onClick={() => open(user)}
+                        >
+                          {t(user.disabled ? 'people.enable.action' : 'people.disable.action')}
+                        </Button>
+                        {!user.disabled && (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            aria-label={t('people.resetLink.named', { name: user.displayName })}
+                            onClick={() => {
+                              setDone('');
+                              sendReset.mutate(user);
+                            }}
+                            disabled={sendReset.isPending}
+                          >
+                            {t('people.resetLink.action')}
+                          </Button>
+                        )}
+                      </Group>
+                    ),
+                },
+              ]}
+            />
+            {users.hasNextPage && (
+              <Button variant="default" mt="sm" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
+                {t('people.loadMore')}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryState>
+      <AccountStatusDialog user={confirming} pending={setDisabled.isPending} error={setDisabled.error} onConfirm={confirm} onClose={() => setConfirming(undefined)} />
+    </Panel>
   );
 }

@@ -1,8 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { WORKSPACE_KINDS, type WorkspaceKind } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { useCreateWorkspace } from '../hooks/use-workspaces';
 
 export function CreateWorkspaceForm() {
@@ -14,7 +16,6 @@ export function CreateWorkspaceForm() {
   const [description, setDescription] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
-  const ids = { heading: useId(), kind: useId(), title: useId(), description: useId(), error: useId() };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,47 +32,32 @@ export function CreateWorkspaceForm() {
   };
 
   return (
-    <section className="panel" aria-labelledby={ids.heading}>
-      <h2 id={ids.heading}>{t('workspaces.create.heading')}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {missingTitle && (
-          <p id={ids.error} role="alert" className="form-error">
-            {t('workspaces.create.titleRequired')}
-          </p>
-        )}
-        {create.isError && <ErrorAlert error={create.error} />}
-        <div className="field">
-          <label htmlFor={ids.kind}>{t('workspaces.create.kind')}</label>
-          <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value as WorkspaceKind)}>
-            {WORKSPACE_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`workspaces.kinds.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.title}>{t('workspaces.create.title')}</label>
-          <input
+    <Panel title={t('workspaces.create.heading')}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md" maw={560}>
+          {create.isError && <ErrorAlert error={create.error} />}
+          <NativeSelect
+            label={t('workspaces.create.kind')}
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value as WorkspaceKind)}
+            data={WORKSPACE_KINDS.map((value) => ({ value, label: t(`workspaces.kinds.${value}`) }))}
+          />
+          <TextInput
             ref={titleRef}
-            id={ids.title}
+            label={t('workspaces.create.title')}
             value={title}
             maxLength={200}
-            onChange={(event) => setTitle(event.target.value)}
-            aria-invalid={missingTitle || undefined}
-            aria-describedby={missingTitle ? ids.error : undefined}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={missingTitle && t('workspaces.create.titleRequired')}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.description}>{t('workspaces.create.description')}</label>
-          <textarea id={ids.description} value={description} rows={3} onChange={(event) => setDescription(event.target.value)} />
-        </div>
-        <div>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('workspaces.create.submitting') : t('workspaces.create.submit')}
-          </button>
-        </div>
+          <Textarea label={t('workspaces.create.description')} value={description} rows={3} onChange={(event) => setDescription(event.currentTarget.value)} />
+          <div>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? t('workspaces.create.submitting') : t('workspaces.create.submit')}
+            </Button>
+          </div>
+        </Stack>
       </form>
-    </section>
+    </Panel>
   );
 }

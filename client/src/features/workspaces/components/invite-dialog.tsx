@@ -16,7 +16,9 @@ export function InviteButton({ workspace }: { workspace: WorkspaceDto }) {
   if (roles.length === 0) return null;
   return (
     <>
-      <Button onClick={() => setOpen(true)}>{t('workspaces.invitations.invite')}</Button>
+      <Button size="sm" onClick={() => setOpen(true)}>
+        {t('workspaces.invitations.invite')}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('workspaces.invitations.dialogTitle')} size="md">
         {/* Mounted only while open, so each invitation starts from an empty form. */}
         {open && <InviteForm workspaceId={workspace.id} roles={roles} onClose={() => setOpen(false)} />}

@@ -5,6 +5,7 @@ import { LOCALES, type CreatedInvitationDto, type ExistingInvitationDetails, typ
 import { ApiRequestError } from '../../../api/api-error';
 import { LANGUAGE_NAMES } from '../../../i18n/languages';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { StatusMessage } from '../../../ui/status-message';
 import { formatMoment } from '../../boards/format';
 import { useCreateInvitation, useResendInvitation } from '../hooks/use-members';
 
@@ -141,9 +142,9 @@ function CreatedLink({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
         </Button>
         <Button onClick={() => void copy()}>{t('workspaces.invitations.copy')}</Button>
       </Group>
-      <Text role="status" size="sm">
+      <StatusMessage>
         {copyState === 'copied' ? t('workspaces.invitations.copied') : copyState === 'failed' ? t('workspaces.invitations.copyFailed') : ''}
-      </Text>
+      </StatusMessage>
     </Stack>
   );
 }
