@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { formatDueDate } from '../../boards/format';
 import { useAssignedCards } from '../hooks/use-home';
@@ -10,13 +10,9 @@ import { useAssignedCards } from '../hooks/use-home';
 export function AssignedCards() {
   const { t, i18n } = useTranslation();
   const query = useAssignedCards();
-  const headingId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId} mb="sm">
-        {t('start.myWorkHeading')}
-      </Title>
+    <Panel title={t('start.myWorkHeading')}>
       <QueryState query={query} isEmpty={(page) => page.items.length === 0} empty={t('start.myWorkEmpty')}>
         {(page) => (
           <Stack component="ul" gap="sm" className="plain-list">
@@ -43,6 +39,6 @@ export function AssignedCards() {
           </Stack>
         )}
       </QueryState>
-    </Paper>
+    </Panel>
   );
 }

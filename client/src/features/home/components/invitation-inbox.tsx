@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxInvitationDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { toastSuccess } from '../../../ui/toast';
 import { formatMoment } from '../../boards/format';
 import { OrganizationChoiceForm } from '../../organizations/components/organization-choice';
@@ -17,7 +18,6 @@ import { useAnswerInvitation, useMyInvitations } from '../hooks/use-home';
 export function InvitationInbox() {
   const { t } = useTranslation();
   const query = useMyInvitations();
-  const headingId = useId();
   const { accept, decline } = useAnswerInvitation();
   const askOrganization = useOrganizationQuestion();
   const [choosingFor, setChoosingFor] = useState<InboxInvitationDto | null>(null);
@@ -38,10 +38,7 @@ export function InvitationInbox() {
   const busy = accept.isPending || decline.isPending;
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId} mb="sm">
-        {t('start.inboxHeading')}
-      </Title>
+    <Panel title={t('start.inboxHeading')}>
       {accept.isError && !choosingFor && <ErrorAlert error={accept.error} />}
       {decline.isError && <ErrorAlert error={decline.error} />}
       <Stack component="ul" gap="md" className="plain-list">
@@ -67,7 +64,7 @@ export function InvitationInbox() {
           />
         )}
       </Dialog>
-    </Paper>
+    </Panel>
   );
 }
 

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UNREAD_CAP, type WorkspaceActivityDto } from '@enlace/shared';
+import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { formatMoment } from '../../boards/format';
 import { useRecentWorkspaces } from '../hooks/use-home';
@@ -11,17 +11,15 @@ import { useRecentWorkspaces } from '../hooks/use-home';
 export function RecentWorkspaces() {
   const { t } = useTranslation();
   const query = useRecentWorkspaces();
-  const headingId = useId();
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} id={headingId}>
-          {t('start.workspacesHeading')}
-        </Title>
+    <Panel
+      title={t('start.workspacesHeading')}
+      actions={
         <Anchor component={Link} to="/workspaces" size="sm">
           {t('start.allWorkspaces')}
         </Anchor>
-      </Group>
+      }
+    >
       <QueryState
         query={query}
         isEmpty={(page) => page.items.length === 0}
@@ -42,7 +40,7 @@ export function RecentWorkspaces() {
           </Stack>
         )}
       </QueryState>
-    </Paper>
+    </Panel>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
 import { formatMoment } from '../../boards/format';
@@ -13,16 +13,12 @@ import { useDecideJoinRequest, useJoinRequests } from '../hooks/use-affiliation'
  */
 export function JoinRequestsPanel({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
   const requests = useJoinRequests(organizationId);
   const decide = useDecideJoinRequest(organizationId);
   const language = i18n.resolvedLanguage ?? i18n.language;
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId}>
-        {t('affiliation.requestsHeading', { organization: organizationName })}
-      </Title>
+    <Panel title={t('affiliation.requestsHeading', { organization: organizationName })}>
       <Text size="sm" c="dimmed" mb="sm">
         {t('affiliation.requestsIntro')}
       </Text>
@@ -72,6 +68,6 @@ export function JoinRequestsPanel({ organizationId, organizationName }: { organi
           </Stack>
         )}
       </QueryState>
-    </Paper>
+    </Panel>
   );
 }

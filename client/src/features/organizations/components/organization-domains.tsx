@@ -1,23 +1,20 @@
-import { Button, Group, Paper, TagsInput, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Button, Group, TagsInput, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { toastSuccess } from '../../../ui/toast';
 import { useUpdateOrganization } from '../hooks/use-affiliation';
 
 /** Platform administrators set an organisation's verified e-mail domains (its whole list at once). */
 export function OrganizationDomains({ organization }: { organization: OrganizationDto }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const update = useUpdateOrganization(organization.id);
   const [domains, setDomains] = useState(organization.domains);
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId}>
-        {t('affiliation.domainsHeading')}
-      </Title>
+    <Panel title={t('affiliation.domainsHeading')}>
       <Text size="sm" c="dimmed" mb="sm">
         {t('affiliation.domainsIntro')}
       </Text>
@@ -38,6 +35,6 @@ export function OrganizationDomains({ organization }: { organization: Organizati
           {t('affiliation.saveDomains')}
         </Button>
       </Group>
-    </Paper>
+    </Panel>
   );
 }

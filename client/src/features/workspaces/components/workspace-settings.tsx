@@ -1,11 +1,12 @@
 import { subject } from '@casl/ability';
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceDto } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { Dialog } from '../../../ui/dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
+import { Panel } from '../../../ui/panel';
 import { toastSuccess } from '../../../ui/toast';
 import { useWorkspaceAbility } from '../hooks/use-workspace-ability';
 import { useUpdateWorkspace } from '../hooks/use-workspaces';
@@ -25,7 +26,6 @@ export function WorkspaceSettings({ workspace }: { workspace: WorkspaceDto }) {
 
 function DetailsForm({ workspace, canEdit }: { workspace: WorkspaceDto; canEdit: boolean }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const update = useUpdateWorkspace(workspace.id);
   const [title, setTitle] = useState(workspace.title);
   const [description, setDescription] = useState(workspace.description);
@@ -43,10 +43,7 @@ function DetailsForm({ workspace, canEdit }: { workspace: WorkspaceDto; canEdit:
   };
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId} mb="sm">
-        {t('workspaceSettings.heading')}
-      </Title>
+    <Panel title={t('workspaceSettings.heading')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {workspace.status === 'archived' && <Alert color="gray">{t('workspaceSettings.readOnlyNotice')}</Alert>}
@@ -78,13 +75,12 @@ function DetailsForm({ workspace, canEdit }: { workspace: WorkspaceDto; canEdit:
           )}
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 
 function ArchiveSection({ workspace, canArchive }: { workspace: WorkspaceDto; canArchive: boolean }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const update = useUpdateWorkspace(workspace.id);
   const [confirming, setConfirming] = useState(false);
   const archived = workspace.status === 'archived';
@@ -101,10 +97,7 @@ function ArchiveSection({ workspace, canArchive }: { workspace: WorkspaceDto; ca
     );
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md">
-      <Title order={2} id={headingId} mb="sm">
-        {t('workspaceSettings.archiveHeading')}
-      </Title>
+    <Panel title={t('workspaceSettings.archiveHeading')}>
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{archived ? t('workspaceSettings.restoreIntro') : t('workspaceSettings.archiveIntro')}</Text>
         {update.isError && !confirming && <ErrorAlert error={update.error} />}
@@ -143,6 +136,6 @@ function ArchiveSection({ workspace, canArchive }: { workspace: WorkspaceDto; ca
           <Text size="sm">{t('workspaceSettings.archiveConfirm')}</Text>
         </Stack>
       </Dialog>
-    </Paper>
+    </Panel>
   );
 }
