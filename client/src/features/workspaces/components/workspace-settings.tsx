@@ -14,19 +14,20 @@ import { useUpdateWorkspace } from '../hooks/use-workspaces';
 /** The workspace's settings tab: its title and description, and archiving or restoring it. */
 export function WorkspaceSettings({ workspace }: { workspace: WorkspaceDto }) {
   const ability = useWorkspaceAbility(workspace);
+  // Held here, not in the form: the form is remounted by the save it makes, and its outcome must outlive that.
+  const update = useUpdateWorkspace(workspace.id);
   const on = subject('Workspace', { workspaceId: workspace.id });
   return (
     <Stack gap="lg">
       {/* Keyed by version: after a save, or someone else's change, the form starts from the current workspace. */}
-      <DetailsForm key={workspace.version} workspace={workspace} canEdit={ability.can('update', on)} />
+      <DetailsForm key={workspace.version} workspace={workspace} canEdit={ability.can('update', on)} update={update} />
       <ArchiveSection workspace={workspace} canArchive={ability.can('archive', on)} />
     </Stack>
   );
 }
 
-function DetailsForm({ workspace, canEdit }: { workspace: WorkspaceDto; canEdit: boolean }) {
+function DetailsForm({ workspace, canEdit, update }: { workspace: WorkspaceDto; canEdit: boolean; update: ReturnType<typeof useUpdateWorkspace> }) {
   const { t } = useTranslation();
-  const update = useUpdateWorkspace(workspace.id);
   const [title, setTitle] = useState(workspace.title);
   const [description, setDescription] = useState(workspace.description);
   const [missingTitle, setMissingTitle] = useState(false);
