@@ -1,7 +1,7 @@
 import type { LoginResponseDto } from '@enlace/shared';
 import { ApiRequestError } from './api-error';
 import { data, publicApi } from './transport';
-import { endSession, getSession, startSession } from './session';
+import { endSession, getSession, maybeSignedIn, startSession } from './session';
 
 let inFlight: Promise<LoginResponseDto | null> | null = null;
 
@@ -20,6 +20,7 @@ export function refreshSession(): Promise<LoginResponseDto | null> {
 
 /** On app load: restore the session from the cookie, or settle on signed out. */
 export async function restoreSession(): Promise<void> {
+  if (!maybeSignedIn()) return endSession();
   try {
     if (!(await refreshSession())) endSession();
   } catch {

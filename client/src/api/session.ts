@@ -38,6 +38,7 @@ export function subscribeSession(listener: Listener): () => void {
 }
 
 export function startSession({ accessToken: token, user, mustEnrolTwoFactor }: LoginResponseDto): void {
+  setSignedInHint(true);
   setSession({ status: 'signed-in', user, mustEnrolTwoFactor }, token);
 }
 
@@ -48,6 +49,31 @@ export function twoFactorEnrolled(): void {
 
 /** Forgets the session locally; `broadcast` tells the other tabs too (an explicit sign-out). */
 export function endSession({ broadcast = false, expired = false } = {}): void {
+  setSignedInHint(false);
   setSession(expired ? { status: 'signed-out', reason: 'expired' } : { status: 'signed-out' }, null);
   if (broadcast) channel?.postMessage('signed-out');
+}
+
+/**
+ * Whether this browser may hold a refresh cookie (the cookie itself is httpOnly, out of the page's reach):
+ * a first visit then shows the login page without asking the server, which would answer 401. Where storage
+ * is unavailable the answer is yes, and the server decides.
+ */
+const SIGNED_IN_HINT = 'enlace.signedIn';
+
+export function maybeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function setSignedInHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Storage disabled: maybeSignedIn() answers yes.
+  }
 }

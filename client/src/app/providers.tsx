@@ -15,7 +15,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   const { i18n } = useTranslation();
   return (
-    // 'auto' follows the system's light or dark setting; public/color-scheme.js applies it before the first paint.
+    // 'auto' follows the system's light or dark setting.
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <DatesProvider settings={{ locale: i18n.resolvedLanguage ?? i18n.language }}>
         <Notifications position="bottom-right" />

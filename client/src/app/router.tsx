@@ -10,7 +10,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { PeoplePage } from '../pages/people-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
-import { WorkspacePage } from '../pages/workspace-page';
+import { LoadingStatus } from '../ui/query-state';
 import { WorkspacesPage } from '../pages/workspaces-page';
 import { AppLayout, type RouteHandle } from './layout/app-layout';
 import { RequireAbility } from './require-ability';
@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
+    // Shown while a lazily loaded page arrives on a first visit straight to it.
+    hydrateFallbackElement: <LoadingStatus />,
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -31,7 +33,12 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'workspaces', element: <WorkspacesPage /> },
-          { path: 'workspaces/:id', element: <WorkspacePage />, handle: { fullBleed: true } satisfies RouteHandle },
+          // The board (drag and drop, virtual lists, live updates) loads when a workspace is opened, not before.
+          {
+            path: 'workspaces/:id',
+            lazy: async () => ({ Component: (await import('../pages/workspace-page')).WorkspacePage }),
+            handle: { fullBleed: true } satisfies RouteHandle,
+          },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
         ],
       },

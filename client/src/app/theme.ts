@@ -1,4 +1,4 @@
-import { Badge, createTheme, NativeSelect, PasswordInput, Textarea, TextInput, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, NativeSelect, Textarea, TextInput, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Enlace's navy, darkest at 9; shade 6 (#1f4e79) is the brand colour the interface had before the design system. */
 const navy: MantineColorsTuple = ['#eaf1f8', '#d3e1ef', '#a6c2df', '#9bbde2', '#7ea7d6', '#4f86c0', '#1f4e79', '#1a4266', '#153654', '#0f2940'];
@@ -17,7 +17,6 @@ export const theme = createTheme({
   // (aria-describedby, aria-invalid); a field's error is also announced when it appears.
   components: {
     TextInput: TextInput.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
     Textarea: Textarea.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
     // Badges read as words, in the sentence case the rest of the interface uses.
     Badge: Badge.extend({ defaultProps: { tt: 'none', radius: 'sm' } }),

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES } from '@enlace/shared';
 import { DEFAULT_LANGUAGE, detectLanguage } from './languages';
+import { groupNumbersAlways } from './number-format';
 import { en } from './locales/en';
 import { es } from './locales/es';
 import { fr } from './locales/fr';
@@ -28,5 +29,7 @@ void i18next.use(initReactI18next).init({
   // React escapes what it renders.
   interpolation: { escapeValue: false },
 });
+
+groupNumbersAlways(i18next);
 
 export { i18next };

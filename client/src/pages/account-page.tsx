@@ -29,7 +29,7 @@ export function AccountPage() {
           <TwoFactorSection enabled={data.twoFactorEnabled} required={data.mustEnrolTwoFactor} />
           {!data.mustEnrolTwoFactor && (
             <>
-              <AccountSummary me={data} />
+              <AccountSummary me={data} title={t('shell.accountDetails')} />
               <Panel title={t('language.label')}>
                 <LanguageSwitcher field />
               </Panel>

@@ -4,10 +4,11 @@ import { Panel } from '../../../ui/panel';
 import { OrganizationDetails } from './organization-details';
 import { RoleBadges } from './role-badges';
 
-export function AccountSummary({ me }: { me: MeDto }) {
+/** Who the person is and their organisation; `title` replaces the heading where the page already says "Your account". */
+export function AccountSummary({ me, title }: { me: MeDto; title?: string }) {
   const { t } = useTranslation();
   return (
-    <Panel title={t('home.accountHeading')}>
+    <Panel title={title ?? t('home.accountHeading')}>
       <dl className="details">
         <div className="detail">
           <dt>{t('home.name')}</dt>
