@@ -9,6 +9,9 @@ import { CreateSessions1796100000000 } from './1796100000000-CreateSessions.js';
 import { CreateAuditCheckpoints1796200000000 } from './1796200000000-CreateAuditCheckpoints.js';
 import { AddSignInSecurity1796300000000 } from './1796300000000-AddSignInSecurity.js';
 import { CreateAgreements1796400000000 } from './1796400000000-CreateAgreements.js';
+import { AddInboxAndLanguage1796500000000 } from './1796500000000-AddInboxAndLanguage.js';
+import { CreateOrganizationAffiliation1796510000000 } from './1796510000000-CreateOrganizationAffiliation.js';
+import { IndexCardAssignees1796520000000 } from './1796520000000-IndexCardAssignees.js';
 import { CreateIndicators1796600000000 } from './1796600000000-CreateIndicators.js';
 import { CreateCases1796700000000 } from './1796700000000-CreateCases.js';
 import { AddCaseReflectionPeriod1796700000001 } from './1796700000001-AddCaseReflectionPeriod.js';
@@ -26,6 +29,9 @@ export const migrations = [
   CreateAuditCheckpoints1796200000000,
   AddSignInSecurity1796300000000,
   CreateAgreements1796400000000,
+  AddInboxAndLanguage1796500000000,
+  CreateOrganizationAffiliation1796510000000,
+  IndexCardAssignees1796520000000,
   CreateIndicators1796600000000,
   CreateCases1796700000000,
   AddCaseReflectionPeriod1796700000001,

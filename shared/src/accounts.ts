@@ -55,10 +55,23 @@ export const UpdateUserSchema = z.strictObject({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-/** What a platform administrator changes on an organisation: whether its people must use a second factor. */
-export const UpdateOrganizationSchema = z.strictObject({
-  requireTwoFactor: z.boolean(),
-});
+/** An e-mail domain, as the part after the @ of an address: lower-cased, at least two labels. */
+export const DomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'A domain such as ministerio.gob.ar');
+
+/**
+ * What a platform administrator changes on an organisation: whether its people must use a second factor,
+ * and its verified e-mail domains (the whole list; an account whose e-mail is at one of them belongs to it).
+ */
+export const UpdateOrganizationSchema = z
+  .strictObject({
+    requireTwoFactor: z.boolean().optional(),
+    domains: z.array(DomainSchema).max(20).optional(),
+  })
+  .refine((body) => body.requireTwoFactor !== undefined || body.domains !== undefined, { message: 'Nothing to change' });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
 
 export const OrganizationSchema = named(
@@ -71,6 +84,8 @@ export const OrganizationSchema = named(
     jurisdiction: z.string().nullable(),
     /** Its people must enrol a second factor before doing anything else. */
     requireTwoFactor: z.boolean(),
+    /** Verified e-mail domains: an account whose e-mail is at one of them belongs to it. */
+    domains: z.array(z.string()),
     createdAt: Timestamp,
   }),
 );
@@ -92,6 +107,13 @@ export const UserSchema = named(
 );
 export type UserDto = z.infer<typeof UserSchema>;
 
+/**
+ * An organisation a person asked to join (from the directory, when accepting an invitation) that its admins
+ * have not confirmed yet: shown beside the person's name as "unconfirmed", never as their organisation.
+ */
+export const UnconfirmedOrganizationSchema = named('UnconfirmedOrganizationDto', z.object({ id: z.uuid(), name: z.string() }));
+export type UnconfirmedOrganizationDto = z.infer<typeof UnconfirmedOrganizationSchema>;
+
 export const MembershipSummarySchema = named('MembershipSummaryDto', z.object({ workspaceId: z.uuid(), role: z.string() }));
 export type MembershipSummaryDto = z.infer<typeof MembershipSummarySchema>;
 
@@ -100,6 +122,8 @@ export const MeSchema = named(
   z.object({
     user: UserSchema,
     organization: OrganizationSchema.nullable(),
+    /** Set while the caller, without an organisation, waits for one to confirm them. */
+    unconfirmedOrganization: UnconfirmedOrganizationSchema.nullable(),
     memberships: z.array(MembershipSummarySchema),
     twoFactorEnabled: z.boolean(),
     /** Signed in, but every other route answers TWO_FACTOR_REQUIRED until a second factor is enrolled. */
@@ -178,6 +202,12 @@ export const ResetPasswordSchema = z.strictObject({
   password: PasswordSchema,
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+/** What a person changes on their own account: the interface language, also that of their e-mails. */
+export const UpdateMeSchema = z.strictObject({
+  locale: z.enum(LOCALES),
+});
+export type UpdateMeInput = z.infer<typeof UpdateMeSchema>;
 
 export const ChangePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1).max(256),

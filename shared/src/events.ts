@@ -94,6 +94,8 @@ export const EVENT_CATALOGUE = {
   'invitation.revoked': spec<InvitationDto>()('invitation', 'Invitation'),
   'invitation.accepted': spec<InvitationDto>()('invitation', 'Invitation'),
   'invitation.declined': spec<InvitationDto>()('invitation', 'Invitation'),
+  // Sent again with a new link and lifetime; the old link no longer works.
+  'invitation.resent': spec<InvitationDto>()('invitation', 'Invitation'),
   'board.created': spec<BoardDto>()('board', 'Board'),
   'board.updated': spec<BoardSummaryDto>()('board', 'Board'),
   'column.created': spec<ColumnDto>()('column', 'Board'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema } from './accounts.js';
+import { EmailSchema, LOCALES, PasswordSchema, UnconfirmedOrganizationSchema } from './accounts.js';
 import { named, pageOf, Timestamp } from './api-schema.js';
 import { TextSchema } from './fields.js';
 import { WORKSPACE_KINDS, WORKSPACE_ROLES } from './permissions.js';
@@ -40,14 +40,39 @@ export const CreateInvitationSchema = z.strictObject({
   message: TextSchema.trim().max(2000).optional(),
   /** The organisation a new account joins; only an admin of that organisation may set it. */
   organizationId: z.uuid().optional(),
+  /** The e-mail's language; by default the invitee's account language, else the inviter's. */
+  locale: z.enum(LOCALES).optional(),
 });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationSchema>;
+
+/** Resending rotates the link (the old one stops working), restarts its lifetime and e-mails it again. */
+export const ResendInvitationSchema = z.strictObject({
+  locale: z.enum(LOCALES).optional(),
+});
+export type ResendInvitationInput = z.infer<typeof ResendInvitationSchema>;
+
+/** `details` of 409 INVITATION_EXISTS: the live invitation to the same address, which the inviter may resend. */
+export interface ExistingInvitationDetails {
+  invitationId: string;
+  createdAt: string;
+  expiresAt: string;
+}
 
 export const AcceptInvitationSchema = z.strictObject({
   displayName: TextSchema.trim().min(1).max(120).optional(),
   password: PasswordSchema.optional(),
+  /**
+   * For an invitee without an organisation whose e-mail domain is no organisation's: the organisation they
+   * belong to, from the directory. It asks that organisation's admins to confirm them; until then they
+   * show as unconfirmed. Left out when theirs is not listed.
+   */
+  organizationId: z.uuid().optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationSchema>;
+
+/** Accepting from the inbox: the invitee is signed in, so only the organisation they belong to may come with it. */
+export const AcceptMyInvitationSchema = AcceptInvitationSchema.pick({ organizationId: true });
+export type AcceptMyInvitationInput = z.infer<typeof AcceptMyInvitationSchema>;
 
 /** The workspace as every member sees it (its events carry this; `myRole` is added per caller). */
 export const WorkspaceStateSchema = z.object({
@@ -74,6 +99,33 @@ export const WorkspaceSchema = named(
 );
 export type WorkspaceDto = z.infer<typeof WorkspaceSchema>;
 
+/** A workspace on its member's start page: when something last happened in it, and how much since they last opened it. */
+export const WorkspaceActivitySchema = named(
+  'WorkspaceActivityDto',
+  WorkspaceSchema.extend({
+    /** The time of its latest event (its creation when it has none). */
+    lastActivityAt: Timestamp,
+    /** Events by others since the member last opened the workspace, counted up to UNREAD_CAP. */
+    unread: z.number().int(),
+  }),
+);
+export type WorkspaceActivityDto = z.infer<typeof WorkspaceActivitySchema>;
+/** Unread counts stop here ("99+"): counting further costs more and tells nobody anything. */
+export const UNREAD_CAP = 100;
+
+/** `GET /api/workspaces`: every workspace of the caller, or only those of `status`. */
+export const WorkspaceListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional(),
+  status: z.enum(WORKSPACE_STATUSES).optional(),
+});
+
+/** `GET /api/me/workspaces`: the start page shows the most recently active ones, not pages of them. */
+export const WorkspaceActivityQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.enum(WORKSPACE_STATUSES).optional(),
+});
+
 export const MemberSchema = named(
   'MemberDto',
   z.object({
@@ -83,6 +135,8 @@ export const MemberSchema = named(
     email: z.string(),
     organizationId: z.uuid().nullable(),
     organizationName: z.string().nullable(),
+    /** The organisation the member asked to join, not confirmed yet by its admins (organizationId is then null). */
+    unconfirmedOrganization: UnconfirmedOrganizationSchema.nullable(),
     role: z.enum(WORKSPACE_ROLES),
     sensitiveAccess: z.boolean(),
     version: z.number().int(),
@@ -104,6 +158,8 @@ export const InvitationSchema = named(
     organizationId: z.uuid().nullable(),
     status: z.enum(INVITATION_STATUSES),
     invitedBy: z.uuid(),
+    /** The language its e-mail is written in; null: chosen when sent (the invitee's or the inviter's). */
+    locale: z.enum(LOCALES).nullable(),
     createdAt: Timestamp,
     expiresAt: Timestamp,
   }),
@@ -141,6 +197,26 @@ export const AcceptedInvitationSchema = named(
 );
 export type AcceptedInvitationDto = z.infer<typeof AcceptedInvitationSchema>;
 
+/** An invitation in its invitee's inbox (`GET /api/me/invitations`): what they need to accept or decline it in place. */
+export const InboxInvitationSchema = named(
+  'InboxInvitationDto',
+  z.object({
+    id: z.uuid(),
+    workspaceId: z.uuid(),
+    workspaceTitle: z.string(),
+    workspaceKind: z.enum(WORKSPACE_KINDS),
+    role: z.enum(WORKSPACE_ROLES),
+    message: z.string().nullable(),
+    inviterName: z.string(),
+    inviterOrganization: z.string().nullable(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+  }),
+);
+export type InboxInvitationDto = z.infer<typeof InboxInvitationSchema>;
+
 export const WorkspacePageSchema = pageOf('WorkspacePage', WorkspaceSchema);
+export const WorkspaceActivityPageSchema = pageOf('WorkspaceActivityPage', WorkspaceActivitySchema);
 export const MemberPageSchema = pageOf('MemberPage', MemberSchema);
 export const InvitationPageSchema = pageOf('InvitationPage', InvitationSchema);
+export const InboxInvitationPageSchema = pageOf('InboxInvitationPage', InboxInvitationSchema);

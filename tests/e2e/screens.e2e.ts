@@ -35,12 +35,14 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
   let organizationId: string;
   let workspaceId: string;
   let invitationToken: string;
+  let adminAccessToken: string;
   const owner = { email: 'laura@ministerio.test', name: 'Laura Méndez' };
 
   beforeAll(async () => {
     mkdirSync(SCREENS_DIR, { recursive: true });
     server = e2e.server;
     const admin = await adminToken(server);
+    adminAccessToken = admin;
     const ministry = await createOrganization(server, admin, 'Ministerio de Justicia', 'central_government');
     organizationId = ministry.id;
     const person = async (email: string, displayName: string, orgRole: 'org_admin' | 'member') => {
@@ -69,6 +71,14 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
   afterEach(() => {
     expect(problems).toEqual([]);
   });
+
+  /**
+   * The account's saved language is the one the app adopts at sign-in (and an account without one takes the
+   * page's), so each run's accounts are given the run's language first.
+   */
+  async function setAccountLanguage(token: string, language: Language): Promise<void> {
+    await api(server, '/api/me', { method: 'PATCH', token, body: { locale: language } });
+  }
 
   async function openPage(language: Language, size: Size): Promise<Page> {
     const { page } = await e2e.open();
@@ -134,6 +144,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
       });
 
       it('shows the platform administrator the second sign-in step and the organisation picker on People', async () => {
+        await setAccountLanguage(adminAccessToken, language);
         const page = await openPage(language, size);
         await signInForm(page, server.admin.email, server.admin.password);
         await page.locator('input[name="code"]').waitFor();
@@ -147,6 +158,8 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
       });
 
       it('shows a signed-in person every page of the app shell, the workspace with its board, and the phone menu', async () => {
+        const { accessToken } = await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email: owner.email, password: PASSWORD } });
+        await setAccountLanguage(accessToken, language);
         const page = await openPage(language, size);
         await signInForm(page, owner.email, PASSWORD);
         await page.waitForURL((url) => url.pathname === '/');

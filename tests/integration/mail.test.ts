@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig, type Config } from '../../server/src/common/config/config.js';
 import type { InvitationMail } from '../../server/src/mail/invitation-templates.js';
 import { Mailer } from '../../server/src/mail/mailer.js';
+import { decodeQuotedPrintable, mailHeader as header } from '../support/outbox.js';
 
 const TOKEN = randomBytes(32).toString('base64url');
 const LINK = `https://enlace.test/invitations/${TOKEN}`;
@@ -111,31 +112,6 @@ describe('mailer', () => {
     });
   });
 });
-
-/** The value of a header, unfolded and with RFC 2047 encoded words decoded: enough for what nodemailer writes. */
-function header(eml: string, name: string): string | undefined {
-  const head = eml.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-  const line = head.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  if (line === undefined) return undefined;
-  // Decoded to bytes first and to UTF-8 last, because a character may be split across two encoded words.
-  const latin1 = line
-    .slice(name.length + 1)
-    .trim()
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
-      encoding.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('latin1') : qDecodeToLatin1(data.replaceAll('_', ' ')),
-    );
-  return Buffer.from(latin1, 'latin1').toString('utf8');
-}
-
-function qDecodeToLatin1(text: string): string {
-  return text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** Undoes quoted-printable over the whole message; long links are split by soft line breaks. */
-function decodeQuotedPrintable(text: string): string {
-  return Buffer.from(qDecodeToLatin1(Buffer.from(text, 'utf8').toString('latin1').replace(/=\r?\n/g, '')), 'latin1').toString('utf8');
-}
 
 interface ReceivedMessage {
   from: string;

@@ -127,10 +127,10 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     }
   });
 
-  it('documents TWO_FACTOR_REQUIRED on every route with a bearer token but those that let an account enrol', () => {
+  it('documents TWO_FACTOR_REQUIRED on every route with a bearer token but those that let an account enrol (and pick its language meanwhile)', () => {
     const withToken = operations.filter(({ operation }) => operation.security === undefined || operation.security.some((r) => 'bearer' in r));
     const without = withToken.filter(({ operation }) => !operation.responses['403']?.description.includes('`TWO_FACTOR_REQUIRED`'));
-    expect(without.map(named).sort()).toEqual(['GET /api/me', 'POST /api/me/two-factor', 'POST /api/me/two-factor/confirm']);
+    expect(without.map(named).sort()).toEqual(['GET /api/me', 'PATCH /api/me', 'POST /api/me/two-factor', 'POST /api/me/two-factor/confirm']);
   });
 
   describe('matches what the server answers', () => {

@@ -100,6 +100,13 @@ const MATRIX: Row[] = [
     body: { email: 'new-owner@enlace.test', role: 'owner' },
     expect: only({ owner: 201 }),
   },
+  {
+    route: 'POST /api/workspaces/{id}/invitations/{invitationId}/resend',
+    does: 'resend an observer’s invitation',
+    path: (f) => `${ws(f)}/invitations/${f.invitationId}/resend`,
+    body: {},
+    expect: only({ owner: 200, coordinator: 200 }),
+  },
   { route: 'GET /api/workspaces/{id}/invitations', does: 'list pending invitations', path: (f) => `${ws(f)}/invitations`, expect: only({ owner: 200, coordinator: 200 }) },
   {
     route: 'DELETE /api/workspaces/{id}/invitations/{invitationId}',
@@ -362,6 +369,18 @@ const NOT_WORKSPACE_SCOPED = [
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}/accept',
   'POST /api/invitations/{token}/decline',
+  // The caller's own account, workspaces and inbox (invitations addressed to their e-mail): tests/integration/home.test.ts, account-language.test.ts
+  'PATCH /api/me',
+  'GET /api/me/workspaces',
+  'GET /api/me/cards',
+  'GET /api/me/invitations',
+  'POST /api/me/invitations/{id}/accept',
+  'POST /api/me/invitations/{id}/decline',
+  'POST /api/me/organization-request', // only for oneself, and only without an organisation: organization-affiliation.test.ts
+  // The organisation's own admins and platform admins only: tests/integration/organization-affiliation.test.ts
+  'GET /api/organizations/{id}/join-requests',
+  'POST /api/organizations/{id}/join-requests/{requestId}/approve',
+  'POST /api/organizations/{id}/join-requests/{requestId}/reject',
 ];
 
 describe('permission matrix', () => {

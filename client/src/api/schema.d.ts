@@ -132,6 +132,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the caller’s interface language, which their e-mails and notifications use too */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/me/organization-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an organisation of the directory to confirm that the caller, who has none, belongs to it
+         * @description Replaces an earlier pending request. The caller shows as unconfirmed next to its name until one of its administrators approves.
+         */
+        post: operations["requestOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -256,7 +277,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Require (or stop requiring) a second factor of an organisation’s people (platform administrators) */
+        /**
+         * Require (or stop requiring) a second factor of an organisation’s people, set its verified e-mail domains (platform administrators)
+         * @description A domain belongs to one organisation at most (409 DOMAIN_TAKEN with `details.domains`).
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -289,6 +313,57 @@ export interface paths {
         put?: never;
         /** E-mail an account a one-hour link to set a new password (its administrators) */
         post: operations["sendPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending requests to join an organisation (its administrators) */
+        get: operations["listJoinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that a person belongs to the organisation (its administrators) */
+        post: operations["approveJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/join-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a request to join the organisation (its administrators) */
+        post: operations["rejectJoinRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -411,7 +486,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of the caller’s workspaces */
+        /** A page of the caller’s workspaces (only the active or the archived ones with `status`) */
         get: operations["listWorkspaces"];
         put?: never;
         /**
@@ -441,6 +516,26 @@ export interface paths {
         head?: never;
         /** Rename, describe, archive or restore a workspace */
         patch: operations["updateWorkspace"];
+        trace?: never;
+    };
+    "/api/me/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s workspaces, the most recently active first, with unread activity
+         * @description `unread` counts the events others recorded since the caller last opened the workspace (subscribed to it), up to 100.
+         */
+        get: operations["listMyWorkspaceActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/workspaces/{id}/members": {
@@ -490,9 +585,26 @@ export interface paths {
         put?: never;
         /**
          * Invite a person by e-mail into a workspace
-         * @description Answers the invitation’s token and link once; they are also e-mailed.
+         * @description Answers the invitation’s token and link once; they are also e-mailed, in `locale` if given, otherwise in the invitee’s account language, otherwise the inviter’s. A person with a pending invitation to the workspace gets no second one: 409 INVITATION_EXISTS with `details.invitationId`, which may be resent.
          */
         post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{id}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a pending invitation again with a new link and lifetime (the old link stops working) */
+        post: operations["resendInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,6 +676,60 @@ export interface paths {
         put?: never;
         /** Decline an invitation */
         post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending invitations addressed to the caller’s e-mail */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation addressed to the caller
+         * @description As accepting through the link; `organizationId` asks an organisation to confirm a caller who has none.
+         */
+        post: operations["acceptMyInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation addressed to the caller */
+        post: operations["declineMyInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -760,6 +926,23 @@ export interface paths {
         put?: never;
         /** Comment on a card, mentioning members */
         post: operations["addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cards assigned to the caller in their active workspaces, the soonest due first (at most 50) */
+        get: operations["listMyCards"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1366,6 +1549,14 @@ export interface components {
             token: string;
             password: string;
         };
+        UpdateMeDto: {
+            /** @enum {string} */
+            locale: "en" | "es" | "pt" | "fr";
+        };
+        RequestOrganizationDto: {
+            /** Format: uuid */
+            organizationId: string;
+        };
         ConfirmTwoFactorDto: {
             code: string;
         };
@@ -1385,7 +1576,8 @@ export interface components {
             jurisdiction?: string;
         };
         UpdateOrganizationDto: {
-            requireTwoFactor: boolean;
+            requireTwoFactor?: boolean;
+            domains?: string[];
         };
         CreateUserDto: {
             /** Format: email */
@@ -1426,10 +1618,22 @@ export interface components {
             message?: string;
             /** Format: uuid */
             organizationId?: string;
+            /** @enum {string} */
+            locale?: "en" | "es" | "pt" | "fr";
+        };
+        ResendInvitationDto: {
+            /** @enum {string} */
+            locale?: "en" | "es" | "pt" | "fr";
         };
         AcceptInvitationDto: {
             displayName?: string;
             password?: string;
+            /** Format: uuid */
+            organizationId?: string;
+        };
+        AcceptMyInvitationDto: {
+            /** Format: uuid */
+            organizationId?: string;
         };
         CreateBoardDto: {
             title: string;
@@ -1761,7 +1965,7 @@ export interface components {
         ApiError: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "SELF_VERIFICATION" | "MEASUREMENT_FINAL" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "SENSITIVE_FIELD_NOT_ALLOWED" | "SENSITIVE_ERASED" | "CONSENT_REQUIRED" | "REFERRAL_TO_OWN_ORGANIZATION" | "NOT_IN_ORGANIZATION" | "UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "EMAIL_TAKEN" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_EXPIRED" | "INVITATION_EMAIL_MISMATCH" | "LAST_OWNER" | "WORKSPACE_ARCHIVED" | "WIP_LIMIT_REACHED" | "COLUMN_NOT_EMPTY" | "LAST_COLUMN" | "CANNOT_DISABLE_SELF" | "TWO_FACTOR_REQUIRED" | "REFERENCE_CODE_TAKEN" | "PARTY_EXISTS" | "PARTY_HAS_COMMITMENTS" | "NOT_A_PARTY" | "TERMS_LOCKED" | "NOT_SIGNED" | "SELF_VERIFICATION" | "MEASUREMENT_FINAL" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "SENSITIVE_FIELD_NOT_ALLOWED" | "SENSITIVE_ERASED" | "CONSENT_REQUIRED" | "REFERRAL_TO_OWN_ORGANIZATION" | "NOT_IN_ORGANIZATION" | "INVITATION_EXISTS" | "DOMAIN_TAKEN" | "JOIN_REQUEST_DECIDED" | "UNAVAILABLE" | "INTERNAL";
             message: string;
             details?: unknown;
             requestId?: string;
@@ -1775,6 +1979,7 @@ export interface components {
             country: string;
             jurisdiction: string | null;
             requireTwoFactor: boolean;
+            domains: string[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1792,6 +1997,11 @@ export interface components {
             locale: "en" | "es" | "pt" | "fr" | null;
             disabled: boolean;
         };
+        UnconfirmedOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         MembershipSummaryDto: {
             /** Format: uuid */
             workspaceId: string;
@@ -1800,6 +2010,7 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             organization: components["schemas"]["OrganizationDto"] | null;
+            unconfirmedOrganization: components["schemas"]["UnconfirmedOrganizationDto"] | null;
             memberships: components["schemas"]["MembershipSummaryDto"][];
             twoFactorEnabled: boolean;
             mustEnrolTwoFactor: boolean;
@@ -1842,6 +2053,26 @@ export interface components {
             current: boolean;
         };
         SessionList: components["schemas"]["SessionDto"][];
+        JoinRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        JoinRequestPage: {
+            items: components["schemas"]["JoinRequestDto"][];
+            nextCursor?: string;
+        };
         WorkspaceDto: {
             /** Format: uuid */
             id: string;
@@ -1864,6 +2095,31 @@ export interface components {
             myRole: "owner" | "coordinator" | "contributor" | "observer";
             mySensitiveAccess: boolean;
         };
+        WorkspaceActivityDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "case" | "agreement" | "coordination";
+            title: string;
+            description: string;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** Format: uuid */
+            leadOrganizationId: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @enum {string} */
+            myRole: "owner" | "coordinator" | "contributor" | "observer";
+            mySensitiveAccess: boolean;
+            /** Format: date-time */
+            lastActivityAt: string;
+            unread: number;
+        };
         MemberDto: {
             /** Format: uuid */
             workspaceId: string;
@@ -1874,6 +2130,7 @@ export interface components {
             /** Format: uuid */
             organizationId: string | null;
             organizationName: string | null;
+            unconfirmedOrganization: components["schemas"]["UnconfirmedOrganizationDto"] | null;
             /** @enum {string} */
             role: "owner" | "coordinator" | "contributor" | "observer";
             sensitiveAccess: boolean;
@@ -1895,6 +2152,8 @@ export interface components {
             status: "pending" | "accepted" | "declined" | "revoked";
             /** Format: uuid */
             invitedBy: string;
+            /** @enum {string|null} */
+            locale: "en" | "es" | "pt" | "fr" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1922,8 +2181,30 @@ export interface components {
             workspaceId: string;
             accessToken?: string;
         };
+        InboxInvitationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceTitle: string;
+            /** @enum {string} */
+            workspaceKind: "case" | "agreement" | "coordination";
+            /** @enum {string} */
+            role: "owner" | "coordinator" | "contributor" | "observer";
+            message: string | null;
+            inviterName: string;
+            inviterOrganization: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         WorkspacePage: {
             items: components["schemas"]["WorkspaceDto"][];
+            nextCursor?: string;
+        };
+        WorkspaceActivityPage: {
+            items: components["schemas"]["WorkspaceActivityDto"][];
             nextCursor?: string;
         };
         MemberPage: {
@@ -1932,6 +2213,10 @@ export interface components {
         };
         InvitationPage: {
             items: components["schemas"]["InvitationDto"][];
+            nextCursor?: string;
+        };
+        InboxInvitationPage: {
+            items: components["schemas"]["InboxInvitationDto"][];
             nextCursor?: string;
         };
         AuditCheckpointDto: {
@@ -1966,7 +2251,7 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
             /** @enum {string} */
             entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
             entityId: string;
@@ -1983,7 +2268,7 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
             /** @enum {string} */
             entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
             entityId: string;
@@ -2659,6 +2944,26 @@ export interface components {
             /** @enum {string} */
             redis?: "up" | "down";
         };
+        AssignedCardDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceTitle: string;
+            /** Format: uuid */
+            boardId: string;
+            columnTitle: string;
+            dueDate: string | null;
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssignedCardPage: {
+            items: components["schemas"]["AssignedCardDto"][];
+            nextCursor?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2914,6 +3219,106 @@ export interface operations {
             };
             /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    requestOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `CONFLICT` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3456,6 +3861,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Conflicts with the current state: `DOMAIN_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     listOrganizationUsers: {
@@ -3637,6 +4051,173 @@ export interface operations {
                 };
             };
             /** @description Conflicts with the current state: `CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listJoinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    approveJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `JOIN_REQUEST_DECIDED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    rejectJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `JOIN_REQUEST_DECIDED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,6 +4611,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                status?: "active" | "archived";
             };
             header?: never;
             path?: never;
@@ -4237,6 +4819,56 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listMyWorkspaceActivity: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceActivityPage"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4533,8 +5165,89 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Conflicts with the current state: `CONFLICT`, `WORKSPACE_ARCHIVED` */
+            /** @description Conflicts with the current state: `CONFLICT`, `INVITATION_EXISTS`, `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No longer usable: `INVITATION_USED`, `INVITATION_REVOKED` */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4747,6 +5460,171 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No longer usable: `INVITATION_USED`, `INVITATION_REVOKED`, `INVITATION_EXPIRED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxInvitationPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    acceptMyInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptMyInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No longer usable: `INVITATION_USED`, `INVITATION_REVOKED`, `INVITATION_EXPIRED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    declineMyInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             /** @description Not found, or not visible to the caller: `NOT_FOUND` */
             404: {
@@ -5845,6 +6723,44 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listMyCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedCardPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,8 +10,8 @@ describe('numbers in sentences', () => {
     const instance = i18next.createInstance();
     await instance.init({ resources: { en: { translation: en }, es: { translation: es } }, lng: 'en', interpolation: { escapeValue: false } });
     groupNumbersAlways(instance);
-    expect(instance.t('home.workspaceCount', { count: 1667, lng: 'es' })).toBe('Es miembro de 1.667 espacios de trabajo.');
-    expect(instance.t('home.workspaceCount', { count: 1667, lng: 'en' })).toBe('You are a member of 1,667 workspaces.');
-    expect(instance.t('home.workspaceCount', { count: 1, lng: 'es' })).toBe('Es miembro de 1 espacio de trabajo.');
+    expect(instance.t('auth.signIn.rateLimited', { count: 1667, lng: 'es' })).toBe('Demasiados intentos fallidos de inicio de sesión. Vuelva a intentarlo dentro de 1.667 minutos.');
+    expect(instance.t('auth.signIn.rateLimited', { count: 1667, lng: 'en' })).toBe('Too many failed sign-in attempts. Try again in 1,667 minutes.');
+    expect(instance.t('auth.signIn.rateLimited', { count: 1, lng: 'es' })).toBe('Demasiados intentos fallidos de inicio de sesión. Vuelva a intentarlo dentro de 1 minuto.');
   });
 });

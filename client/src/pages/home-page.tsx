@@ -1,8 +1,10 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AccountSummary } from '../features/account/components/account-summary';
-import { MembershipSummary } from '../features/account/components/membership-summary';
 import { useMe } from '../features/account/hooks/use-me';
+import { AssignedCards } from '../features/home/components/assigned-cards';
+import { InvitationInbox } from '../features/home/components/invitation-inbox';
+import { RecentWorkspaces } from '../features/home/components/recent-workspaces';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { QueryState } from '../ui/query-state';
 
@@ -18,8 +20,10 @@ export function HomePage() {
           <Title order={1} size="h2">
             {t('home.welcome', { name: data.user.displayName })}
           </Title>
+          <InvitationInbox />
+          <RecentWorkspaces />
+          <AssignedCards />
           <AccountSummary me={data} />
-          <MembershipSummary memberships={data.memberships} />
         </Stack>
       )}
     </QueryState>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useHubAbility } from '../features/auth/hooks/use-hub-ability';
 import { useSession } from '../features/auth/hooks/use-session';
+import { JoinRequestsPanel } from '../features/organizations/components/join-requests-panel';
+import { OrganizationDomains } from '../features/organizations/components/organization-domains';
 import { useOrganizations } from '../features/organizations/hooks/use-organizations';
 import { CreateAccountForm } from '../features/people/components/create-account-form';
 import { OrganizationPicker } from '../features/people/components/organization-picker';
@@ -25,7 +27,8 @@ export function PeoplePage() {
   const [params, setParams] = useSearchParams();
   const platformAdmin = user?.platformAdmin ?? false;
   const organizationId = (platformAdmin ? params.get('organization') : null) ?? user?.organizationId ?? '';
-  const organizationName = organizations.data?.find((organization) => organization.id === organizationId)?.name;
+  const organization = organizations.data?.find((candidate) => candidate.id === organizationId);
+  const organizationName = organization?.name;
 
   return (
     <Stack gap="lg">
@@ -51,7 +54,13 @@ export function PeoplePage() {
       {organizationId ? (
         <>
           <PeopleList key={organizationId} organizationId={organizationId} organizationName={organizationName} />
-          {ability.can('create', subject('User', { organizationId })) && <CreateAccountForm key={organizationId} organizationId={organizationId} />}
+          {ability.can('create', subject('User', { organizationId })) && (
+            <>
+              <JoinRequestsPanel key={`requests-${organizationId}`} organizationId={organizationId} organizationName={organizationName ?? ''} />
+              <CreateAccountForm key={organizationId} organizationId={organizationId} />
+            </>
+          )}
+          {platformAdmin && organization && <OrganizationDomains key={`domains-${organizationId}`} organization={organization} />}
         </>
       ) : (
         <Text>{t('people.noOrganizationChosen')}</Text>

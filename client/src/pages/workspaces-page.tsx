@@ -12,7 +12,8 @@ export function WorkspacesPage() {
       <Title order={1} size="h2">
         {t('workspaces.title')}
       </Title>
-      <WorkspaceList />
+      <WorkspaceList status="active" />
+      <WorkspaceList status="archived" heading={t('workspaceSettings.showArchived')} empty={t('workspaceSettings.archivedEmpty')} />
       <CreateWorkspaceForm />
     </Stack>
   );

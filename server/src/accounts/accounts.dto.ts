@@ -7,7 +7,9 @@ import {
   LoginSchema,
   MfaLoginSchema,
   RemoveTwoFactorSchema,
+  RequestOrganizationSchema,
   ResetPasswordSchema,
+  UpdateMeSchema,
   UpdateOrganizationSchema,
   UpdateUserSchema,
   type OrganizationDto,
@@ -28,8 +30,11 @@ export class RemoveTwoFactorDto extends zodDto('RemoveTwoFactorDto', RemoveTwoFa
 export class ForgotPasswordDto extends zodDto('ForgotPasswordDto', ForgotPasswordSchema) {}
 export class ResetPasswordDto extends zodDto('ResetPasswordDto', ResetPasswordSchema) {}
 export class ChangePasswordDto extends zodDto('ChangePasswordDto', ChangePasswordSchema) {}
+export class UpdateMeDto extends zodDto('UpdateMeDto', UpdateMeSchema) {}
+export class RequestOrganizationDto extends zodDto('RequestOrganizationDto', RequestOrganizationSchema) {}
 
-export function mapOrganization(org: OrganizationEntity): OrganizationDto {
+/** `domains` are the organisation's verified e-mail domains (AffiliationRepository.domainsOf). */
+export function mapOrganization(org: OrganizationEntity, domains: string[] = []): OrganizationDto {
   return {
     id: org.id,
     name: org.name,
@@ -37,6 +42,7 @@ export function mapOrganization(org: OrganizationEntity): OrganizationDto {
     country: org.country,
     jurisdiction: org.jurisdiction,
     requireTwoFactor: org.requireTwoFactor,
+    domains,
     createdAt: org.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
+import { AccessModule } from '../workspaces/access.module.js';
+import { AffiliationRepository } from './affiliation/affiliation.repository.js';
+import { AffiliationService } from './affiliation/affiliation.service.js';
+import { PlatformLog } from './platform-log.js';
 import { ACCOUNT_LOOKUP } from '../common/auth/account-lookup.js';
 import { AccountsService } from './accounts.service.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
@@ -25,7 +29,7 @@ import { UsersService } from './users.service.js';
 export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
 
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, AccessModule],
   controllers: [AuthController, MeController, OrganizationsController, UsersController],
   providers: [
     AccountsService,
@@ -41,9 +45,12 @@ export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEn
     PasswordService,
     PasswordResetsRepository,
     SessionsService,
+    PlatformLog,
+    AffiliationRepository,
+    AffiliationService,
     // The authentication guard in common/ finds accounts through this, not by importing accounts/.
     { provide: ACCOUNT_LOOKUP, useExisting: UsersRepository },
   ],
-  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService, ACCOUNT_LOOKUP],
+  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService, AffiliationService, PlatformLog, ACCOUNT_LOOKUP],
 })
 export class AccountsModule {}

@@ -1,15 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { defineAbilityFor, type CreateOrganizationInput, type CreateUserInput, type UpdateOrganizationInput, type MeDto, type OrganizationDto, type Page, type UserDto } from '@enlace/shared';
+import {
+  defineAbilityFor,
+  type CreateOrganizationInput,
+  type CreateUserInput,
+  type MeDto,
+  type OrganizationDto,
+  type Page,
+  type UpdateMeInput,
+  type UpdateOrganizationInput,
+  type UserDto,
+} from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { isUniqueViolation } from '../common/database/unique-violation.js';
 import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
 import { pageOf } from '../common/pagination.js';
 import { mapOrganization, mapUser } from './accounts.dto.js';
+import type { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { assertAcceptablePassword } from './passwords/password-policy.js';
 import { UsersRepository } from './users.repository.js';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
+import { AffiliationRepository } from './affiliation/affiliation.repository.js';
+import { AffiliationService } from './affiliation/affiliation.service.js';
+import { PlatformLog } from './platform-log.js';
 
 @Injectable()
 export class AccountsService {
@@ -19,16 +34,25 @@ export class AccountsService {
     private readonly organizations: OrganizationsRepository,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly affiliation: AffiliationRepository,
+    private readonly affiliations: AffiliationService,
+    private readonly log: PlatformLog,
   ) {}
 
   async me(auth: AuthUser): Promise<MeDto> {
     const user = await this.users.findActiveById(auth.id);
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
-    const organization = user.organizationId ? await this.organizations.findById(user.organizationId) : null;
+    const [organization, memberships, request] = await Promise.all([
+      user.organizationId ? this.organizations.findById(user.organizationId) : null,
+      this.workspaces.membershipsOf(user.id),
+      user.organizationId ? null : this.affiliation.pendingOf(user.id),
+    ]);
     return {
       user: mapUser(user),
-      organization: organization ? mapOrganization(organization) : null,
-      memberships: [],
+      organization: organization ? await this.withDomains(organization) : null,
+      unconfirmedOrganization: request && { id: request.organizationId, name: request.organizationName },
+      memberships: memberships.map(({ workspaceId, role }) => ({ workspaceId, role })),
       twoFactorEnabled: user.totpEnabledAt !== null,
       mustEnrolTwoFactor: user.totpEnabledAt === null && (user.platformAdmin || (organization?.requireTwoFactor ?? false)),
     };
@@ -39,31 +63,52 @@ export class AccountsService {
     try {
       const organization = await this.organizations.create(input);
       this.logger.log(`Organisation ${organization.id} created by ${auth.id}`);
-      return mapOrganization(organization);
+      return mapOrganization(organization, []);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'An organisation with this name already exists in this country');
       throw error;
     }
   }
 
-  /** Platform admins decide whether an organisation's people must use a second factor. */
+  /** Platform admins decide whether an organisation's people must use a second factor, and which e-mail domains are its. */
   async updateOrganization(auth: AuthUser, id: string, input: UpdateOrganizationInput): Promise<OrganizationDto> {
     if (!defineAbilityFor(auth, []).can('update', 'Organization')) throw forbidden('Only platform administrators change organisations');
-    const organization = await this.organizations.update(id, input);
-    if (!organization) throw notFound('Organisation');
-    this.logger.log(`Organisation ${id} now ${input.requireTwoFactor ? 'requires' : 'does not require'} two-factor sign-in (by ${auth.id})`);
-    return mapOrganization(organization);
+    await this.affiliation.transaction(async (manager) => {
+      if (!(await this.organizations.lock(manager, id))) throw notFound('Organisation');
+      if (input.requireTwoFactor !== undefined) {
+        await this.organizations.setRequireTwoFactor(manager, id, input.requireTwoFactor);
+        this.logger.log(`Organisation ${id} now ${input.requireTwoFactor ? 'requires' : 'does not require'} two-factor sign-in (by ${auth.id})`);
+      }
+      if (input.domains !== undefined) await this.affiliations.setDomains(auth, manager, id, input.domains);
+    });
+    return this.getOrganization(id);
   }
 
   async listOrganizations(limit: number, cursor?: string): Promise<Page<OrganizationDto>> {
     const rows = await this.organizations.list(limit + 1, cursor);
-    return pageOf(rows, limit, mapOrganization, (organization) => organization.id);
+    const domains = await this.affiliation.domainsOf(rows.map((organization) => organization.id));
+    return pageOf(rows, limit, (organization) => mapOrganization(organization, domains.get(organization.id)), (organization) => organization.id);
   }
 
   async getOrganization(id: string): Promise<OrganizationDto> {
     const organization = await this.organizations.findById(id);
     if (!organization) throw notFound('Organisation');
-    return mapOrganization(organization);
+    return this.withDomains(organization);
+  }
+
+  /** The interface language, which is also that of the person's e-mails. */
+  async updateMe(auth: AuthUser, input: UpdateMeInput): Promise<UserDto> {
+    const user = await this.affiliation.transaction(async (manager) => {
+      const changed = await this.users.setLocale(manager, auth.id, input.locale);
+      if (changed) await this.log.record(manager, auth.id, { type: 'account.locale_changed', entityId: auth.id, organizationId: auth.organizationId, payload: { userId: auth.id, locale: input.locale } });
+      return this.users.findById(auth.id, manager);
+    });
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    return mapUser(user);
+  }
+
+  private async withDomains(organization: OrganizationEntity): Promise<OrganizationDto> {
+    return mapOrganization(organization, (await this.affiliation.domainsOf([organization.id])).get(organization.id));
   }
 
   /** Platform admins, or the organisation's own admins, create its accounts (the shared rules say so). */

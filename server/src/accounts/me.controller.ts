@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type MeDto,
@@ -9,12 +9,15 @@ import {
   SessionListSchema,
   type TwoFactorEnrolmentDto,
   TwoFactorEnrolmentSchema,
+  type UserDto,
+  UserSchema,
 } from '@enlace/shared';
 import { ApiEndpoint } from '../common/api-endpoint.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AllowedBeforeTwoFactor, CurrentSessionId, CurrentUser } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
-import { ChangePasswordDto, ConfirmTwoFactorDto, RemoveTwoFactorDto } from './accounts.dto.js';
+import { ChangePasswordDto, ConfirmTwoFactorDto, RemoveTwoFactorDto, RequestOrganizationDto, UpdateMeDto } from './accounts.dto.js';
+import { AffiliationService } from './affiliation/affiliation.service.js';
 import { AccountsService } from './accounts.service.js';
 import { PasswordService } from './passwords/password.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -28,6 +31,7 @@ export class MeController {
     private readonly twoFactor: TwoFactorService,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
+    private readonly affiliation: AffiliationService,
   ) {}
 
   @ApiEndpoint({ id: 'getMe', summary: 'The signed-in user, their organisation and their workspace memberships', response: MeSchema })
@@ -35,6 +39,25 @@ export class MeController {
   @AllowedBeforeTwoFactor()
   me(@CurrentUser() auth: AuthUser): Promise<MeDto> {
     return this.service.me(auth);
+  }
+
+  @ApiEndpoint({ id: 'updateMe', summary: 'Change the caller’s interface language, which their e-mails and notifications use too', response: UserSchema })
+  @Patch()
+  @AllowedBeforeTwoFactor()
+  update(@CurrentUser() auth: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {
+    return this.service.updateMe(auth, dto);
+  }
+
+  @ApiEndpoint({
+    id: 'requestOrganization',
+    summary: 'Ask an organisation of the directory to confirm that the caller, who has none, belongs to it',
+    description: 'Replaces an earlier pending request. The caller shows as unconfirmed next to its name until one of its administrators approves.',
+    errors: ['CONFLICT'],
+  })
+  @Post('organization-request')
+  @HttpCode(204)
+  requestOrganization(@CurrentUser() auth: AuthUser, @Body() dto: RequestOrganizationDto): Promise<void> {
+    return this.affiliation.requestToJoin(auth, dto.organizationId);
   }
 
   @ApiEndpoint({

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type OrganizationDto, OrganizationPageSchema, OrganizationSchema, type Page, type UserDto, UserPageSchema, UserSchema } from '@enlace/shared';
+import { type JoinRequestDto, JoinRequestPageSchema, JoinRequestSchema, type OrganizationDto, OrganizationPageSchema, OrganizationSchema, type Page, type UserDto, UserPageSchema, UserSchema } from '@enlace/shared';
 import { ApiEndpoint } from '../common/api-endpoint.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser } from '../common/auth/public.decorator.js';
@@ -8,6 +8,7 @@ import { IdParam } from '../common/validation/params.js';
 import { PageQueryDto } from '../common/validation/page-query.dto.js';
 import { CreateOrganizationDto, CreateUserDto, UpdateOrganizationDto } from './accounts.dto.js';
 import { AccountsService } from './accounts.service.js';
+import { AffiliationService } from './affiliation/affiliation.service.js';
 import { PasswordService } from './passwords/password.service.js';
 import { UsersService } from './users.service.js';
 
@@ -18,6 +19,7 @@ export class OrganizationsController {
     private readonly service: AccountsService,
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
+    private readonly affiliation: AffiliationService,
   ) {}
 
   @ApiEndpoint({ id: 'createOrganization', summary: 'Create an organisation (platform administrators)', response: OrganizationSchema, errors: ['FORBIDDEN', 'CONFLICT'] })
@@ -38,7 +40,13 @@ export class OrganizationsController {
     return this.service.getOrganization(id);
   }
 
-  @ApiEndpoint({ id: 'updateOrganization', summary: 'Require (or stop requiring) a second factor of an organisation’s people (platform administrators)', response: OrganizationSchema, errors: ['FORBIDDEN'] })
+  @ApiEndpoint({
+    id: 'updateOrganization',
+    summary: 'Require (or stop requiring) a second factor of an organisation’s people, set its verified e-mail domains (platform administrators)',
+    description: 'A domain belongs to one organisation at most (409 DOMAIN_TAKEN with `details.domains`).',
+    response: OrganizationSchema,
+    errors: ['FORBIDDEN', 'DOMAIN_TAKEN'],
+  })
   @Patch(':id')
   update(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.service.updateOrganization(auth, id, dto);
@@ -61,5 +69,25 @@ export class OrganizationsController {
   @HttpCode(202)
   sendPasswordReset(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('userId') userId: string): Promise<void> {
     return this.passwords.sendByAdmin(auth, id, userId);
+  }
+
+  @ApiEndpoint({ id: 'listJoinRequests', summary: 'The pending requests to join an organisation (its administrators)', response: JoinRequestPageSchema, errors: ['FORBIDDEN'] })
+  @Get(':id/join-requests')
+  listJoinRequests(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<JoinRequestDto>> {
+    return this.affiliation.pendingRequests(auth, id);
+  }
+
+  @ApiEndpoint({ id: 'approveJoinRequest', summary: 'Confirm that a person belongs to the organisation (its administrators)', response: JoinRequestSchema, errors: ['FORBIDDEN', 'JOIN_REQUEST_DECIDED'] })
+  @Post(':id/join-requests/:requestId/approve')
+  @HttpCode(200)
+  approveJoinRequest(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('requestId') requestId: string): Promise<JoinRequestDto> {
+    return this.affiliation.decide(auth, id, requestId, 'approved');
+  }
+
+  @ApiEndpoint({ id: 'rejectJoinRequest', summary: 'Refuse a request to join the organisation (its administrators)', response: JoinRequestSchema, errors: ['FORBIDDEN', 'JOIN_REQUEST_DECIDED'] })
+  @Post(':id/join-requests/:requestId/reject')
+  @HttpCode(200)
+  rejectJoinRequest(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('requestId') requestId: string): Promise<JoinRequestDto> {
+    return this.affiliation.decide(auth, id, requestId, 'rejected');
   }
 }

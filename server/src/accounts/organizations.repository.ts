@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateOrganizationInput, UpdateOrganizationInput } from '@enlace/shared';
+import type { CreateOrganizationInput } from '@enlace/shared';
 import { OrganizationEntity } from './organization.entity.js';
 
 @Injectable()
@@ -19,9 +19,13 @@ export class OrganizationsRepository {
     return this.repo.save(this.repo.create({ ...input, jurisdiction: input.jurisdiction ?? null }));
   }
 
-  async update(id: string, input: UpdateOrganizationInput): Promise<OrganizationEntity | null> {
-    await this.repo.update({ id }, { requireTwoFactor: input.requireTwoFactor });
-    return this.findById(id);
+  /** Locked, for a change made in `manager`'s transaction. */
+  lock(manager: EntityManager, id: string): Promise<OrganizationEntity | null> {
+    return manager.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  }
+
+  async setRequireTwoFactor(manager: EntityManager, id: string, requireTwoFactor: boolean): Promise<void> {
+    await manager.getRepository(OrganizationEntity).update({ id }, { requireTwoFactor });
   }
 
   /** Keyset page ordered by name then id; the cursor is the last row's id. */

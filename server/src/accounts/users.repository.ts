@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@enlace/shared';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { affectedRows } from './affected-rows.js';
 import type { AccountLookup, AuthenticatedAccount } from '../common/auth/account-lookup.js';
 import type { AccessTokenSubject } from '../common/auth/token.service.js';
 import { prepared } from '../common/database/prepared.js';
@@ -50,8 +52,13 @@ export class UsersRepository implements AccountLookup {
   }
 
   /** Any account, disabled or not: for administrators managing it. */
-  findById(id: string): Promise<UserEntity | null> {
-    return this.repo.findOneBy({ id });
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Sets the account's language; false when it already was that one. */
+  async setLocale(manager: EntityManager, id: string, locale: Locale): Promise<boolean> {
+    return (await affectedRows(manager, `UPDATE users SET locale = $2 WHERE id = $1 AND locale IS DISTINCT FROM $2`, [id, locale])) === 1;
   }
 
   findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {

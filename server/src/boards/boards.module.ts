@@ -3,6 +3,9 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { BoardEntity, CardEntity, ColumnEntity, CommentEntity, LabelEntity } from './board.entities.js';
+import { AssignedCardsController } from './assigned-cards.controller.js';
+import { AssignedCardsRepository } from './assigned-cards.repository.js';
+import { AssignedCardsService } from './assigned-cards.service.js';
 import { BoardsController } from './boards.controller.js';
 import { BoardStructureRepository } from './board-structure.repository.js';
 import { CardsRepository } from './cards.repository.js';
@@ -15,8 +18,8 @@ export const BOARDS_ENTITIES = [BoardEntity, ColumnEntity, LabelEntity, CardEnti
 
 @Module({
   imports: [AccountsModule, WorkspacesModule, EventsModule],
-  controllers: [BoardsController],
-  providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardStructureRepository, CardsRepository],
+  controllers: [BoardsController, AssignedCardsController],
+  providers: [BoardsService, ColumnsService, LabelsService, CardsService, BoardStructureRepository, CardsRepository, AssignedCardsService, AssignedCardsRepository],
   exports: [CardsService],
 })
 export class BoardsModule {}

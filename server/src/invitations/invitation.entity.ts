@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { InvitationStatus, WorkspaceRole } from '@enlace/shared';
+import type { InvitationStatus, Locale, WorkspaceRole } from '@enlace/shared';
 
 @Entity('invitations')
 export class InvitationEntity {
@@ -30,6 +30,10 @@ export class InvitationEntity {
 
   @Column('text')
   status: InvitationStatus;
+
+  /** The e-mail's language when the inviter chose one. */
+  @Column('text', { nullable: true })
+  locale: Locale | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

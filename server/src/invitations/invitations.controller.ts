@@ -1,6 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type AcceptedInvitationDto, AcceptedInvitationSchema, type CreatedInvitationDto, CreatedInvitationSchema, type InvitationDto, InvitationPageSchema, type InvitationPreviewDto, InvitationPreviewSchema, type Page } from '@enlace/shared';
+import {
+  type AcceptedInvitationDto,
+  AcceptedInvitationSchema,
+  type CreatedInvitationDto,
+  CreatedInvitationSchema,
+  type InboxInvitationDto,
+  InboxInvitationPageSchema,
+  type InvitationDto,
+  InvitationPageSchema,
+  type InvitationPreviewDto,
+  InvitationPreviewSchema,
+  type Page,
+} from '@enlace/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiEndpoint } from '../common/api-endpoint.js';
 import { clientOf, withRefreshCookie } from '../accounts/auth.controller.js';
@@ -8,7 +20,7 @@ import { AuthService } from '../accounts/auth.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, OptionalAuth, Public } from '../common/auth/public.decorator.js';
 import { IdParam } from '../common/validation/params.js';
-import { AcceptInvitationDto, CreateInvitationDto } from './invitations.dto.js';
+import { AcceptInvitationDto, AcceptMyInvitationDto, CreateInvitationDto, ResendInvitationDto } from './invitations.dto.js';
 import { InvitationsService } from './invitations.service.js';
 
 @ApiTags('invitations')
@@ -16,7 +28,15 @@ import { InvitationsService } from './invitations.service.js';
 export class WorkspaceInvitationsController {
   constructor(private readonly service: InvitationsService) {}
 
-  @ApiEndpoint({ id: 'createInvitation', summary: 'Invite a person by e-mail into a workspace', description: 'Answers the invitation’s token and link once; they are also e-mailed.', response: CreatedInvitationSchema, errors: ['FORBIDDEN', 'CONFLICT', 'WORKSPACE_ARCHIVED'] })
+  @ApiEndpoint({
+    id: 'createInvitation',
+    summary: 'Invite a person by e-mail into a workspace',
+    description:
+      'Answers the invitation’s token and link once; they are also e-mailed, in `locale` if given, otherwise in the invitee’s account language, otherwise the inviter’s. ' +
+      'A person with a pending invitation to the workspace gets no second one: 409 INVITATION_EXISTS with `details.invitationId`, which may be resent.',
+    response: CreatedInvitationSchema,
+    errors: ['FORBIDDEN', 'CONFLICT', 'INVITATION_EXISTS', 'WORKSPACE_ARCHIVED'],
+  })
   @Post()
   create(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: CreateInvitationDto): Promise<CreatedInvitationDto> {
     return this.service.create(auth, id, dto);
@@ -26,6 +46,18 @@ export class WorkspaceInvitationsController {
   @Get()
   list(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<InvitationDto>> {
     return this.service.listPending(auth, id);
+  }
+
+  @ApiEndpoint({
+    id: 'resendInvitation',
+    summary: 'Send a pending invitation again with a new link and lifetime (the old link stops working)',
+    response: CreatedInvitationSchema,
+    errors: ['FORBIDDEN', 'WORKSPACE_ARCHIVED', 'INVITATION_USED', 'INVITATION_REVOKED'],
+  })
+  @Post(':invitationId/resend')
+  @HttpCode(200)
+  resend(@CurrentUser() auth: AuthUser, @IdParam() id: string, @IdParam('invitationId') invitationId: string, @Body() dto: ResendInvitationDto): Promise<CreatedInvitationDto> {
+    return this.service.resend(auth, id, invitationId, dto);
   }
 
   @ApiEndpoint({ id: 'revokeInvitation', summary: 'Withdraw a pending invitation', errors: ['FORBIDDEN', 'WORKSPACE_ARCHIVED', 'INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'] })
@@ -74,5 +106,38 @@ export class InvitationLinksController {
   @HttpCode(204)
   decline(@Param('token') token: string): Promise<void> {
     return this.service.decline(token);
+  }
+}
+
+/** The invitee's inbox: invitations addressed to the signed-in account's e-mail, answered without the link. */
+@ApiTags('invitations')
+@Controller('me/invitations')
+export class MyInvitationsController {
+  constructor(private readonly service: InvitationsService) {}
+
+  @ApiEndpoint({ id: 'listMyInvitations', summary: 'The pending invitations addressed to the caller’s e-mail', response: InboxInvitationPageSchema })
+  @Get()
+  list(@CurrentUser() auth: AuthUser): Promise<Page<InboxInvitationDto>> {
+    return this.service.inbox(auth);
+  }
+
+  @ApiEndpoint({
+    id: 'acceptMyInvitation',
+    summary: 'Accept an invitation addressed to the caller',
+    description: 'As accepting through the link; `organizationId` asks an organisation to confirm a caller who has none.',
+    response: AcceptedInvitationSchema,
+    errors: ['INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'],
+  })
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@CurrentUser() auth: AuthUser, @IdParam() id: string, @Body() dto: AcceptMyInvitationDto): Promise<AcceptedInvitationDto> {
+    return this.service.acceptAddressed(auth, id, dto.organizationId);
+  }
+
+  @ApiEndpoint({ id: 'declineMyInvitation', summary: 'Decline an invitation addressed to the caller', errors: ['INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_EXPIRED'] })
+  @Post(':id/decline')
+  @HttpCode(204)
+  decline(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<void> {
+    return this.service.declineAddressed(auth, id);
   }
 }

@@ -5,7 +5,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { InvitationEntity } from './invitation.entity.js';
-import { InvitationLinksController, WorkspaceInvitationsController } from './invitations.controller.js';
+import { InvitationLinksController, MyInvitationsController, WorkspaceInvitationsController } from './invitations.controller.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { InvitationsService } from './invitations.service.js';
 
@@ -14,7 +14,7 @@ export const INVITATIONS_ENTITIES = [InvitationEntity];
 /** Invitations to workspaces, by e-mail, with single-use links. */
 @Module({
   imports: [AccountsModule, WorkspacesModule, EventsModule, MailModule],
-  controllers: [WorkspaceInvitationsController, InvitationLinksController],
+  controllers: [WorkspaceInvitationsController, InvitationLinksController, MyInvitationsController],
   providers: [InvitationsService, InvitationsRepository],
 })
 export class InvitationsModule implements OnModuleInit {

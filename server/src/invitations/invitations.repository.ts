@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { InvitationStatus } from '@enlace/shared';
+import type { InvitationStatus, WorkspaceKind, WorkspaceRole } from '@enlace/shared';
 import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import { InvitationEntity } from './invitation.entity.js';
+
+export interface InboxRow {
+  id: string;
+  workspaceId: string;
+  workspaceTitle: string;
+  workspaceKind: WorkspaceKind;
+  role: WorkspaceRole;
+  message: string | null;
+  inviterName: string;
+  inviterOrganization: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
 
 @Injectable()
 export class InvitationsRepository {
@@ -9,7 +22,7 @@ export class InvitationsRepository {
 
   async insert(
     manager: EntityManager,
-    values: Pick<InvitationEntity, 'workspaceId' | 'email' | 'role' | 'organizationId' | 'message' | 'tokenHash' | 'invitedBy' | 'expiresAt'>,
+    values: Pick<InvitationEntity, 'workspaceId' | 'email' | 'role' | 'organizationId' | 'message' | 'locale' | 'tokenHash' | 'invitedBy' | 'expiresAt'>,
   ): Promise<InvitationEntity> {
     const repo = manager.getRepository(InvitationEntity);
     const result = await repo.insert({ ...values, status: 'pending' });
@@ -32,6 +45,47 @@ export class InvitationsRepository {
       .setLock('pessimistic_write')
       .where('i.id = :id AND i.workspace_id = :workspaceId', { id, workspaceId })
       .getOne();
+  }
+
+  /**
+   * The live (pending, unexpired) invitation to `email` in the workspace, if any. Takes a transaction lock on
+   * the pair first, so two concurrent invitations to one address cannot both see none and both be created.
+   */
+  async lockLive(manager: EntityManager, workspaceId: string, email: string): Promise<InvitationEntity | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`invitation:${workspaceId}:${email}`]);
+    return manager.getRepository(InvitationEntity).findOneBy({ workspaceId, email, status: 'pending', expiresAt: MoreThan(new Date()) });
+  }
+
+  /** A pending invitation addressed to `email`, locked: the invitee's inbox answers it without the link. */
+  lockAddressedTo(manager: EntityManager, id: string, email: string): Promise<InvitationEntity | null> {
+    return manager
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id = :id AND i.email = :email', { id, email })
+      .getOne();
+  }
+
+  /** A new secret and lifetime (and language, when given) for an invitation being sent again. */
+  async rotate(manager: EntityManager, id: string, values: Pick<InvitationEntity, 'tokenHash' | 'expiresAt'> & { locale?: InvitationEntity['locale'] }): Promise<InvitationEntity> {
+    await manager.getRepository(InvitationEntity).update({ id }, values);
+    return manager.getRepository(InvitationEntity).findOneByOrFail({ id });
+  }
+
+  /** The pending, unexpired invitations addressed to `email`, newest first, with what the invitee needs to decide. */
+  async inbox(email: string): Promise<InboxRow[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.workspace_id AS "workspaceId", w.title AS "workspaceTitle", w.kind AS "workspaceKind", i.role, i.message,
+              u.display_name AS "inviterName", o.name AS "inviterOrganization", i.created_at AS "createdAt", i.expires_at AS "expiresAt"
+         FROM invitations i
+         JOIN workspaces w ON w.id = i.workspace_id
+         JOIN users u ON u.id = i.invited_by
+         LEFT JOIN organizations o ON o.id = u.organization_id
+        WHERE i.email = $1 AND i.status = 'pending' AND i.expires_at > now()
+        ORDER BY i.created_at DESC, i.id DESC
+        LIMIT 100`,
+      [email],
+    );
   }
 
   pending(workspaceId: string): Promise<InvitationEntity[]> {

@@ -21,6 +21,7 @@ import type { Config } from '../common/config/config.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { TokenService, type VerifiedAccessToken } from '../common/auth/token.service.js';
 import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import { AppError } from '../common/errors/app-error.js';
 import { mapEvent } from '../events/events.dto.js';
 import { EventsRepository } from '../events/events.repository.js';
@@ -57,6 +58,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly tokens: TokenService,
     private readonly users: UsersRepository,
     private readonly access: AccessService,
+    private readonly workspaces: WorkspacesRepository,
     private readonly events: EventsRepository,
     private readonly fanout: EventFanout,
     private readonly accounts: UsersService,
@@ -130,7 +132,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     for (const workspaceId of socket.data.workspaces ?? []) {
       this.fanout.release(workspaceId);
       this.schedulePresence(workspaceId);
+      if (userId) this.markSeen(workspaceId, userId);
     }
+  }
+
+  /**
+   * A member viewing a workspace has seen what was delivered to them: its start page counts as unread only
+   * what came after. Recorded on subscribing and on leaving; not awaited, the acknowledgement does not wait for it.
+   */
+  private markSeen(workspaceId: string, userId: string): void {
+    this.workspaces.markSeen(workspaceId, userId).catch((error: Error) => this.logger.warn(`Could not record what user ${userId} has seen of workspace ${workspaceId}: ${error.message}`));
   }
 
   /**
@@ -173,6 +184,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.schedulePresence(workspaceId);
     const truncated = afterSeq !== undefined && head.seq - afterSeq > missedRows.length;
     const missed = missedRows.map((row) => deliveredFor(access.ability, mapEvent(row)));
+    this.markSeen(workspaceId, socket.data.user.id);
     return { ok: true, seq: head.seq, missed, ...(truncated && { truncated }) };
   }
 
@@ -228,7 +240,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const parsed = UnsubscribeSchema.safeParse(body);
     if (!parsed.success) return { ok: false };
     const { workspaceId } = parsed.data;
+    const wasIn = socket.data.workspaces.has(workspaceId);
     this.leave(socket, workspaceId);
+    if (wasIn) this.markSeen(workspaceId, socket.data.user.id);
     this.fanout.release(workspaceId);
     this.schedulePresence(workspaceId);
     return { ok: true };

@@ -1,5 +1,4 @@
-import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, type MemberDto, type WorkspaceDto, type WorkspaceStateDto } from '@enlace/shared';
-import { z } from 'zod';
+import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, WorkspaceActivityQuerySchema, WorkspaceListQuerySchema, type MemberDto, type WorkspaceDto, type WorkspaceStateDto } from '@enlace/shared';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { MemberRow } from './workspaces.repository.js';
 import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
@@ -8,10 +7,8 @@ import type { WorkspaceEntity } from './workspace.entity.js';
 export class CreateWorkspaceDto extends zodDto('CreateWorkspaceDto', CreateWorkspaceSchema) {}
 export class UpdateWorkspaceDto extends zodDto('UpdateWorkspaceDto', UpdateWorkspaceSchema) {}
 export class UpdateMemberDto extends zodDto('UpdateMemberDto', UpdateMemberSchema) {}
-export class WorkspacePageQueryDto extends zodDto(
-  'WorkspacePageQueryDto',
-  z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }),
-) {}
+export class WorkspacePageQueryDto extends zodDto('WorkspacePageQueryDto', WorkspaceListQuerySchema) {}
+export class WorkspaceActivityQueryDto extends zodDto('WorkspaceActivityQueryDto', WorkspaceActivityQuerySchema) {}
 
 export function mapWorkspaceState(workspace: WorkspaceEntity): WorkspaceStateDto {
   return {
@@ -40,6 +37,7 @@ export function mapMember(row: MemberRow): MemberDto {
     email: row.email,
     organizationId: row.organizationId,
     organizationName: row.organizationName,
+    unconfirmedOrganization: row.unconfirmedOrganizationId ? { id: row.unconfirmedOrganizationId, name: row.unconfirmedOrganizationName! } : null,
     role: row.role,
     sensitiveAccess: row.sensitiveAccess,
     version: row.version,

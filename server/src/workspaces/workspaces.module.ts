@@ -5,7 +5,7 @@ import { MembersController } from './members.controller.js';
 import { WorkspaceHooks } from './workspace-hooks.js';
 import { WorkspaceMemberEntity } from './workspace-member.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
-import { WorkspacesController } from './workspaces.controller.js';
+import { MyWorkspacesController, WorkspacesController } from './workspaces.controller.js';
 import { WorkspacesService } from './workspaces.service.js';
 
 export const WORKSPACES_ENTITIES = [WorkspaceEntity, WorkspaceMemberEntity];
@@ -16,7 +16,7 @@ export const WORKSPACES_ENTITIES = [WorkspaceEntity, WorkspaceMemberEntity];
  */
 @Module({
   imports: [AccessModule, EventsModule],
-  controllers: [WorkspacesController, MembersController],
+  controllers: [WorkspacesController, MyWorkspacesController, MembersController],
   providers: [WorkspacesService, WorkspaceHooks],
   exports: [AccessModule, WorkspacesService, WorkspaceHooks],
 })

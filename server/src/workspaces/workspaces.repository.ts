@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WorkspaceRole } from '@enlace/shared';
+import { UNREAD_CAP, type WorkspaceRole, type WorkspaceStatus } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlFragment } from '../common/authorization/ability-sql.js';
 import { prepared } from '../common/database/prepared.js';
@@ -11,6 +11,15 @@ export interface MemberRow extends WorkspaceMemberEntity {
   email: string;
   organizationId: string | null;
   organizationName: string | null;
+  /** The organisation the member asked to join and its admins have not confirmed yet. */
+  unconfirmedOrganizationId: string | null;
+  unconfirmedOrganizationName: string | null;
+}
+
+/** A workspace on its member's start page (see WorkspaceActivityDto). */
+export interface WorkspaceActivityRow extends WorkspaceWithRole {
+  lastActivityAt: Date;
+  unread: number;
 }
 
 export interface WorkspaceWithRole {
@@ -101,7 +110,7 @@ export class WorkspacesRepository {
   }
 
   /** The caller's workspaces: `where` comes from their ability, so the list never over-fetches. */
-  async listReadable(userId: string, where: SqlFragment, limit: number, after?: string): Promise<WorkspaceWithRole[]> {
+  async listReadable(userId: string, where: SqlFragment, limit: number, after?: string, status?: WorkspaceStatus): Promise<WorkspaceWithRole[]> {
     const query = this.dataSource
       .getRepository(WorkspaceEntity)
       .createQueryBuilder('w')
@@ -112,6 +121,7 @@ export class WorkspacesRepository {
       .addOrderBy('w.id', 'DESC')
       .limit(limit);
     if (after) query.andWhere('(w.updated_at, w.id) < (SELECT updated_at, id FROM workspaces WHERE id = :after)', { after });
+    if (status) query.andWhere('w.status = :status', { status });
     const { entities, raw } = await query.getRawAndEntities<{ m_role: WorkspaceRole; m_sensitive_access: boolean; m_version: number; m_joined_at: Date }>();
     return entities.map((workspace, index) => ({
       workspace,
@@ -124,6 +134,44 @@ export class WorkspacesRepository {
         joinedAt: raw[index].m_joined_at,
       }),
     }));
+  }
+
+  /**
+   * The caller's workspaces, the most recently active first: the time of each one's latest event (a primary-key
+   * look-up from its head) and how many events others recorded since the member last opened it, counted
+   * along the log's primary key and capped, so the cost does not grow with the history.
+   */
+  async activity(userId: string, where: SqlFragment, limit: number, status?: WorkspaceStatus): Promise<WorkspaceActivityRow[]> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from('workspace_members', 'm')
+      .innerJoin('workspaces', 'w', 'w.id = m.workspace_id')
+      .leftJoin('workspace_event_heads', 'h', 'h.workspace_id = w.id')
+      .leftJoin('workspace_events', 'e', 'e.workspace_id = h.workspace_id AND e.seq = h.seq')
+      .select(MEMBERSHIP_COLUMNS)
+      .addSelect('COALESCE(e.at, w.created_at)', 'last_activity_at')
+      .addSelect(
+        `(SELECT count(*)::int FROM (SELECT 1 FROM workspace_events x WHERE x.workspace_id = m.workspace_id AND x.seq > m.last_seen_seq
+            AND x.actor_id IS DISTINCT FROM m.user_id LIMIT ${UNREAD_CAP}) AS unseen)`,
+        'unread',
+      )
+      .where('m.user_id = :userId', { userId })
+      .andWhere(where.sql, where.params)
+      .orderBy('last_activity_at', 'DESC')
+      .addOrderBy('w.id', 'DESC')
+      .limit(limit);
+    if (status) query.andWhere('w.status = :status', { status });
+    const rows = await query.getRawMany<MembershipRow & { last_activity_at: Date; unread: number }>();
+    return rows.map((row) => ({ ...takeMembership(row)!, lastActivityAt: row.last_activity_at, unread: row.unread }));
+  }
+
+  /** The member has seen the workspace up to its latest event (they opened it, or were viewing it until now). */
+  async markSeen(workspaceId: string, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE workspace_members m SET last_seen_seq = h.seq FROM workspace_event_heads h
+        WHERE h.workspace_id = m.workspace_id AND m.workspace_id = $1 AND m.user_id = $2 AND m.last_seen_seq < h.seq`,
+      [workspaceId, userId],
+    );
   }
 
   /** Compare-and-set on `version`: undefined when someone else changed the workspace first. */
@@ -157,8 +205,13 @@ export class WorkspacesRepository {
     return rows.map((row) => ({ workspaceId: row.workspace_id, role: row.role, sensitiveAccess: row.sensitive_access, archived: row.archived }));
   }
 
+  /** A new member has seen nothing recorded after joining, and has nothing to catch up on from before. */
   async insertMember(manager: EntityManager, member: Pick<WorkspaceMemberEntity, 'workspaceId' | 'userId' | 'role'> & { sensitiveAccess?: boolean }): Promise<void> {
-    await manager.getRepository(WorkspaceMemberEntity).insert({ sensitiveAccess: false, ...member });
+    await manager.query(
+      `INSERT INTO workspace_members (workspace_id, user_id, role, sensitive_access, last_seen_seq)
+       VALUES ($1, $2, $3, $4, COALESCE((SELECT seq FROM workspace_event_heads WHERE workspace_id = $1), 0))`,
+      [member.workspaceId, member.userId, member.role, member.sensitiveAccess ?? false],
+    );
   }
 
   async updateMember(
@@ -202,6 +255,9 @@ export class WorkspacesRepository {
       .from('workspace_members', 'm')
       .innerJoin('users', 'u', 'u.id = m.user_id')
       .leftJoin('organizations', 'o', 'o.id = u.organization_id')
+      // At most one pending request per person (a partial unique index), so this join adds no row.
+      .leftJoin('organization_join_requests', 'jr', "jr.user_id = m.user_id AND jr.status = 'pending'")
+      .leftJoin('organizations', 'jo', 'jo.id = jr.organization_id')
       .select([
         'm.workspace_id AS "workspaceId"',
         'm.user_id AS "userId"',
@@ -213,6 +269,8 @@ export class WorkspacesRepository {
         'u.email AS "email"',
         'u.organization_id AS "organizationId"',
         'o.name AS "organizationName"',
+        'jo.id AS "unconfirmedOrganizationId"',
+        'jo.name AS "unconfirmedOrganizationName"',
       ]);
   }
 }

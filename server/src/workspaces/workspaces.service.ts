@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceDto, WorkspaceRole } from '@enlace/shared';
+import type { CreateWorkspaceInput, Locale, MemberDto, Page, UpdateMemberInput, UpdateWorkspaceInput, WorkspaceActivityDto, WorkspaceDto, WorkspaceRole, WorkspaceStatus } from '@enlace/shared';
 import { AccessService } from './access.service.js';
 import { abilityWhere } from '../common/authorization/ability-sql.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -46,11 +46,21 @@ export class WorkspacesService {
     return mapWorkspace(workspace, membership);
   }
 
-  async list(auth: AuthUser, limit: number, cursor?: string): Promise<Page<WorkspaceDto>> {
+  async list(auth: AuthUser, limit: number, cursor?: string, status?: WorkspaceStatus): Promise<Page<WorkspaceDto>> {
     const ability = await this.access.everywhere(auth);
     const where = abilityWhere(ability, 'read', 'Workspace', { workspaceId: 'w.id' }, 'ws');
-    const rows = await this.workspaces.listReadable(auth.id, where, limit + 1, cursor);
+    const rows = await this.workspaces.listReadable(auth.id, where, limit + 1, cursor, status);
     return pageOf(rows, limit, (row) => mapWorkspace(row.workspace, row.membership), (item) => item.id);
+  }
+
+  /** The start page's list: the caller's most recently active workspaces, each with what happened since they last looked. */
+  async activity(auth: AuthUser, limit: number, status?: WorkspaceStatus): Promise<Page<WorkspaceActivityDto>> {
+    const ability = await this.access.everywhere(auth);
+    const where = abilityWhere(ability, 'read', 'Workspace', { workspaceId: 'w.id' }, 'ws');
+    const rows = await this.workspaces.activity(auth.id, where, limit, status);
+    return {
+      items: rows.map((row) => ({ ...mapWorkspace(row.workspace, row.membership), lastActivityAt: new Date(row.lastActivityAt).toISOString(), unread: row.unread })),
+    };
   }
 
   async get(auth: AuthUser, id: string): Promise<WorkspaceDto> {

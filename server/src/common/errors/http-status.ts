@@ -30,6 +30,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TERMS_LOCKED':
     case 'NOT_SIGNED':
     case 'MEASUREMENT_FINAL':
+    case 'INVITATION_EXISTS':
+    case 'DOMAIN_TAKEN':
+    case 'JOIN_REQUEST_DECIDED':
       return 409;
     case 'SENSITIVE_ERASED':
     case 'INVITATION_USED':

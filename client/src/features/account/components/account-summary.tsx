@@ -18,7 +18,7 @@ export function AccountSummary({ me, title }: { me: MeDto; title?: string }) {
           <dt>{t('home.email')}</dt>
           <dd>{me.user.email}</dd>
         </div>
-        <OrganizationDetails organization={me.organization} />
+        <OrganizationDetails organization={me.organization} unconfirmed={me.unconfirmedOrganization} />
         <div className="detail">
           <dt>{t('home.roles')}</dt>
           <dd>

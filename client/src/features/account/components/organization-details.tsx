@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { OrganizationDto } from '@enlace/shared';
+import type { OrganizationDto, UnconfirmedOrganizationDto } from '@enlace/shared';
+import { PersonOrganization } from '../../organizations/components/person-organization';
 import { useCountryName } from '../hooks/use-country-name';
 
-/** Rows of the account's description list; rendered inside its <dl>. */
-export function OrganizationDetails({ organization }: { organization: OrganizationDto | null }) {
+/** Rows of the account's description list; rendered inside its <dl>. `unconfirmed`: the organisation asked to join. */
+export function OrganizationDetails({ organization, unconfirmed }: { organization: OrganizationDto | null; unconfirmed: UnconfirmedOrganizationDto | null }) {
   const { t } = useTranslation();
   if (!organization) {
     return (
       <div className="detail">
         <dt>{t('home.organization')}</dt>
-        <dd>{t('home.noOrganization')}</dd>
+        <dd>{unconfirmed ? <PersonOrganization name={null} unconfirmed={unconfirmed} /> : t('home.noOrganization')}</dd>
       </div>
     );
   }

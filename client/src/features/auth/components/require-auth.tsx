@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageStatus } from '../../../ui/page-status';
+import { AccountLanguage } from '../../account/components/account-language';
 import { useSession } from '../hooks/use-session';
 
 /**
@@ -15,5 +16,10 @@ export function RequireAuth() {
   if (session.status === 'restoring') return <PageStatus message={t('app.restoringSession')} />;
   if (session.status === 'signed-out') return <Navigate to="/login" replace state={{ from: location }} />;
   if (session.mustEnrolTwoFactor && location.pathname !== '/account') return <Navigate to="/account" replace />;
-  return <Outlet />;
+  return (
+    <>
+      <AccountLanguage />
+      <Outlet />
+    </>
+  );
 }

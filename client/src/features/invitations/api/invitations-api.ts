@@ -7,11 +7,12 @@ export const invitationKey = (token: string) => ['invitation', token] as const;
 
 export const fetchInvitationPreview = (value: string, signal?: AbortSignal) => data(publicApi.GET('/api/invitations/{token}', { ...token(value), signal }));
 
-/** Signed in: accept as the current user. */
-export const acceptInvitation = (value: string) => data(api.POST('/api/invitations/{token}/accept', { ...token(value), body: {} }));
+/** Signed in: accept as the current user (asking `organizationId` to confirm them, when they have no organisation). */
+export const acceptInvitation = (value: string, organizationId?: string) =>
+  data(api.POST('/api/invitations/{token}/accept', { ...token(value), body: organizationId ? { organizationId } : {} }));
 
 /** Not signed in, no account yet: the server creates it and answers with an access token. */
-export const acceptWithNewAccount = (value: string, input: Required<AcceptInvitationInput>) =>
+export const acceptWithNewAccount = (value: string, input: AcceptInvitationInput & { displayName: string; password: string }) =>
   data(publicApi.POST('/api/invitations/{token}/accept', { ...token(value), body: input }));
 
 export const declineInvitation = (value: string, signedIn: boolean) =>

@@ -3,12 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { InvitationPreviewDto } from '@enlace/shared';
+import type { InvitationPreviewDto, MeDto } from '@enlace/shared';
 import { startSession } from '../../../api/session';
 import { CardPage } from '../../../ui/card-page';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { LoadingStatus } from '../../../ui/query-state';
 import { useSession } from '../../auth/hooks/use-session';
+import { OrganizationChoiceForm } from '../../organizations/components/organization-choice';
+import { OrganizationStep } from '../../organizations/components/organization-step';
+import { useOrganizationQuestion } from '../../organizations/hooks/use-organization-question';
 import {
   acceptInvitation,
   acceptWithNewAccount,
@@ -27,8 +30,12 @@ export function AcceptInvitation({ token }: { token: string }) {
   const queryClient = useQueryClient();
   const preview = useQuery({ queryKey: invitationKey(token), queryFn: ({ signal }) => fetchInvitationPreview(token, signal), staleTime: 0 });
   const signedIn = session.status === 'signed-in';
+  const askOrganization = useOrganizationQuestion();
+  const [choosingOrganization, setChoosingOrganization] = useState(false);
+  /** Set once a new account without an organisation has accepted: the workspace to go to after naming it. */
+  const [joinedWithoutOrganization, setJoinedWithoutOrganization] = useState<string | null>(null);
   const accept = useMutation({
-    mutationFn: () => acceptInvitation(token),
+    mutationFn: (organizationId?: string) => acceptInvitation(token, organizationId),
     onSuccess: ({ workspaceId }) => {
       void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
       void queryClient.invalidateQueries({ queryKey: ['me'] });
@@ -37,6 +44,13 @@ export function AcceptInvitation({ token }: { token: string }) {
   });
   const decline = useMutation({ mutationFn: () => declineInvitation(token, signedIn) });
 
+  if (joinedWithoutOrganization) {
+    return (
+      <CardPage title={t('affiliation.chooseHeading')}>
+        <OrganizationStep onDone={() => void navigate(`/workspaces/${joinedWithoutOrganization}`)} />
+      </CardPage>
+    );
+  }
   if (session.status === 'restoring' || preview.isPending) return <LoadingStatus />;
   if (preview.isError) return <ErrorAlert error={preview.error} />;
 
@@ -58,9 +72,19 @@ export function AcceptInvitation({ token }: { token: string }) {
         <Stack gap="md">
           {accept.isError && <ErrorAlert error={accept.error} />}
           {decline.isError && <ErrorAlert error={decline.error} />}
-          {signedIn ? (
+          {signedIn && choosingOrganization ? (
+            <OrganizationChoiceForm
+              submitLabel={t('affiliation.acceptAndAsk')}
+              pending={accept.isPending}
+              onSubmit={(organizationId) => accept.mutate(organizationId)}
+              secondary={<DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />}
+            />
+          ) : signedIn ? (
             <Group gap="sm">
-              <Button disabled={accept.isPending || decline.isPending} onClick={() => accept.mutate()}>
+              <Button
+                disabled={accept.isPending || decline.isPending || askOrganization === undefined}
+                onClick={() => (askOrganization ? setChoosingOrganization(true) : accept.mutate(undefined))}
+              >
                 {accept.isPending ? t('invitation.working') : t('invitation.accept')}
               </Button>
               <DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />
@@ -68,7 +92,13 @@ export function AcceptInvitation({ token }: { token: string }) {
           ) : invitation.accountExists ? (
             <SignInToAccept onDecline={() => decline.mutate()} declining={decline.isPending} />
           ) : (
-            <NewAccountForm token={token} invitation={invitation} onDecline={() => decline.mutate()} declining={decline.isPending} />
+            <NewAccountForm
+              token={token}
+              invitation={invitation}
+              onDecline={() => decline.mutate()}
+              declining={decline.isPending}
+              onWithoutOrganization={setJoinedWithoutOrganization}
+            />
           )}
         </Stack>
       )}
@@ -101,7 +131,16 @@ function SignInToAccept({ onDecline, declining }: { onDecline: () => void; decli
   );
 }
 
-function NewAccountForm({ token, onDecline, declining }: { token: string; invitation: InvitationPreviewDto; onDecline: () => void; declining: boolean }) {
+interface NewAccountFormProps {
+  token: string;
+  invitation: InvitationPreviewDto;
+  onDecline: () => void;
+  declining: boolean;
+  /** The new account has no organisation (its e-mail domain is no organisation's): ask which is theirs before going on. */
+  onWithoutOrganization: (workspaceId: string) => void;
+}
+
+function NewAccountForm({ token, onDecline, declining, onWithoutOrganization }: NewAccountFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [displayName, setDisplayName] = useState('');
@@ -112,13 +151,17 @@ function NewAccountForm({ token, onDecline, declining }: { token: string; invita
   const create = useMutation({
     mutationFn: async () => {
       const accepted = await acceptWithNewAccount(token, { displayName: displayName.trim(), password });
+      let me: MeDto | undefined;
       if (accepted.accessToken) {
-        const me = await fetchMeWithToken(accepted.accessToken);
+        me = await fetchMeWithToken(accepted.accessToken);
         startSession({ accessToken: accepted.accessToken, user: me.user, mustEnrolTwoFactor: me.mustEnrolTwoFactor });
       }
-      return accepted;
+      return { ...accepted, me };
     },
-    onSuccess: ({ workspaceId, accessToken }) => void navigate(accessToken ? `/workspaces/${workspaceId}` : '/login'),
+    onSuccess: ({ workspaceId, me }) => {
+      if (me && me.organization === null && me.unconfirmedOrganization === null) onWithoutOrganization(workspaceId);
+      else void navigate(me ? `/workspaces/${workspaceId}` : '/login');
+    },
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../ui/error-alert';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { useUserId } from '../../auth/hooks/use-user-id';
+import { PersonOrganization } from '../../organizations/components/person-organization';
 import { useMembers, useRemoveMember, useUpdateMember } from '../hooks/use-members';
 import { useWorkspaceAbility } from '../hooks/use-workspace-ability';
 
@@ -45,7 +46,10 @@ export function MembersPanel({ workspace }: { workspace: WorkspaceDto }) {
                 ),
               },
               { header: t('workspaces.members.email'), cell: (member) => <span className="break-anywhere">{member.email}</span> },
-              { header: t('workspaces.members.organization'), cell: (member) => member.organizationName ?? '—' },
+              {
+                header: t('workspaces.members.organization'),
+                cell: (member) => <PersonOrganization name={member.organizationName} unconfirmed={member.unconfirmedOrganization} />,
+              },
               {
                 header: t('workspaces.members.role'),
                 cell: (member) =>

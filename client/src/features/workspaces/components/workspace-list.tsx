@@ -1,18 +1,20 @@
 import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { WorkspaceStatus } from '@enlace/shared';
 import { DataTable } from '../../../ui/data-table';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { useWorkspaces } from '../hooks/use-workspaces';
 
-export function WorkspaceList() {
+/** The caller's workspaces of one status (every one without), under `heading`, saying `empty` when there are none. */
+export function WorkspaceList({ status, heading, empty }: { status?: WorkspaceStatus; heading?: string; empty?: string }) {
   const { t } = useTranslation();
-  const query = useWorkspaces();
+  const query = useWorkspaces(status);
 
   return (
-    <Panel title={t('workspaces.listHeading')}>
-      <QueryState query={query} isEmpty={(data) => data.pages[0]?.items.length === 0} empty={t('workspaces.empty')}>
+    <Panel title={heading ?? t('workspaces.listHeading')}>
+      <QueryState query={query} isEmpty={(data) => data.pages[0]?.items.length === 0} empty={empty ?? t('workspaces.empty')}>
         {(data) => (
           <>
             <DataTable

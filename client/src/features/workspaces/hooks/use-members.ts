@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateInvitationInput, UpdateMemberInput } from '@enlace/shared';
+import type { CreateInvitationInput, ResendInvitationInput, UpdateMemberInput } from '@enlace/shared';
 import {
   createInvitation,
   fetchInvitations,
   fetchMembers,
   removeMember,
+  resendInvitation,
   revokeInvitation,
   updateMember,
   workspaceKeys,
@@ -52,6 +53,15 @@ export function useCreateInvitation(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateInvitationInput) => createInvitation(workspaceId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(userId, workspaceId) }),
+  });
+}
+
+export function useResendInvitation(workspaceId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invitationId, input }: { invitationId: string; input: ResendInvitationInput }) => resendInvitation(workspaceId, invitationId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(userId, workspaceId) }),
   });
 }

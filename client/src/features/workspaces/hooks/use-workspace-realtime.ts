@@ -24,5 +24,6 @@ export function useWorkspaceRealtime(): void {
     'invitation.revoked': people,
     'invitation.accepted': people,
     'invitation.declined': people,
+    'invitation.resent': people,
   });
 }
