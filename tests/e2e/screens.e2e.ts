@@ -17,15 +17,6 @@ const SIZES = { desktop: { width: 1366, height: 768 }, phone: { width: 390, heig
 const LANGUAGES = ['en', 'es'] as const;
 const PASSWORD = 'a-long-demo-password';
 
-/**
- * Violations inside the board's own components, which branch board-polish fixes (issue 13, point 13: the
- * card's accessible label does not match its visible text). Remove this when merging that branch.
- */
-const KNOWN_BOARD_VIOLATIONS: Readonly<Record<string, readonly string[]>> = {
-  'workspace-board': ['label-content-name-mismatch'],
-  'workspace-board-dark': ['label-content-name-mismatch'],
-};
-
 type Size = keyof typeof SIZES;
 type Language = (typeof LANGUAGES)[number];
 
@@ -98,7 +89,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
     await page.screenshot({ path: join(SCREENS_DIR, `${name}-${language}-${size}.png`) });
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const serious = violations.filter((found) => found.impact === 'serious' || found.impact === 'critical');
-    for (const violation of serious.filter((found) => !KNOWN_BOARD_VIOLATIONS[name]?.includes(found.id))) {
+    for (const violation of serious) {
       problems.push(`${label}: axe ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
     }
     if (size === 'phone') {
