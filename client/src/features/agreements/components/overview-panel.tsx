@@ -3,7 +3,7 @@ import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDto, WorkspaceDto } from '@enlace/shared';
 import { QueryState } from '../../../ui/query-state';
-import { Markdown } from '../../boards/components/markdown';
+import { Markdown } from '../../../ui/markdown';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useAgreement } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';

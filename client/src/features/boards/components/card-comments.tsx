@@ -8,7 +8,7 @@ import { useMembers } from '../../workspaces/hooks/use-members';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { formatMoment, formatRelative } from '../format';
 import { useAddComment, useComments } from '../hooks/use-board';
-import { Markdown } from './markdown';
+import { Markdown } from '../../../ui/markdown';
 
 export function CardComments({ workspace, cardId }: { workspace: WorkspaceDto; cardId: string }) {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ import { CardChecklistField } from './card-checklist-field';
 import { CardConflictPanel, type CardConflict } from './card-conflict';
 import { CardLabelsField } from './card-labels-field';
 import { CardOrganizationField } from './card-organization-field';
-import { Markdown } from './markdown';
+import { Markdown } from '../../../ui/markdown';
 
 interface CardFormProps {
   card: CardDto;

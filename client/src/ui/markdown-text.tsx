@@ -6,9 +6,9 @@ const components: Components = {
 };
 
 /**
- * Markdown as people type it in descriptions and comments, rendered safely: raw HTML is dropped (no
+ * Markdown as people type it in descriptions, comments and agreement terms, rendered safely: raw HTML is dropped (no
  * rehype-raw) and react-markdown's URL filter empties `javascript:` and other unsafe links. Loaded on
- * demand (see markdown.tsx): the parser is not needed to show the board.
+ * demand (see markdown.tsx): the parser is not needed to show a board or a list.
  */
 export default function MarkdownText({ text }: { text: string }) {
   return (
