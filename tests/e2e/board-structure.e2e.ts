@@ -225,6 +225,10 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     await dialog.getByRole('button', { name: 'Crear tablero' }).click();
     await page.getByRole('heading', { level: 2, name: 'Casos derivados' }).waitFor();
     await expectColumns(page, ['Por hacer', 'En curso', 'Hecho']);
+    // The language is saved on the account: back to English, which the owner's next pages here expect.
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH');
+    await page.getByLabel('Idioma', { exact: true }).selectOption({ label: 'English' });
+    expect((await saved).status()).toBe(200);
   });
 
   it('creates a second board, shows it from the address, and lists it live in the other browser', async () => {

@@ -215,7 +215,16 @@ describe('working on a big board: layout, keyboard, dragging, adding cards, phon
   it('localises the card count and names every card by its visible text (axe label-content-name-mismatch)', async () => {
     const { page } = await e2e.open();
     await signIn(page, coordinator.email, coordinator.password);
-    await page.evaluate(() => localStorage.setItem('enlace.language', 'es'));
+    // The app takes the account's language when it loads, so Spanish goes on the account (and back after).
+    await api(server, '/api/me', { method: 'PATCH', token: coordinator.token, body: { locale: 'es' } });
+    try {
+      await spanishBoard(page);
+    } finally {
+      await api(server, '/api/me', { method: 'PATCH', token: coordinator.token, body: { locale: 'en' } });
+    }
+  });
+
+  async function spanishBoard(page: Page) {
     await page.goto(`/workspaces/${workspaceId}`);
     const todo = page.getByRole('region', { name: 'To do' });
     const count = (await api<Board>(server, `/api/boards/${board.id}`, { token: owner.token })).cards.filter((card) => card.columnId === board.columns[0].id).length;
@@ -227,7 +236,7 @@ describe('working on a big board: layout, keyboard, dragging, adding cards, phon
     // The rule is experimental: make sure it ran on the cards rather than passing by not running.
     expect(results.passes.find((rule) => rule.id === 'label-content-name-mismatch')?.nodes.length ?? 0).toBeGreaterThan(0);
     expect(results.violations.flatMap((rule) => rule.nodes.map((node) => node.target))).toEqual([]);
-  });
+  }
 
   describe('on a 390 × 844 phone', () => {
     let phone: Page;
