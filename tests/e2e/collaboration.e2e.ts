@@ -51,7 +51,7 @@ describe('collaborating across organisations', () => {
     await coordinatorPage.goto(`/workspaces/${workspaceId}?tab=invitations`);
     await coordinatorPage.getByRole('button', { name: 'Invite someone' }).click();
     const dialog = coordinatorPage.getByRole('dialog', { name: 'Invite someone to this workspace' });
-    await dialog.getByLabel('E-mail').fill('worker@refugio.test');
+    await dialog.getByLabel('E-mail', { exact: true }).fill('worker@refugio.test');
     await dialog.getByLabel('Role').selectOption('contributor');
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
     const link = await dialog.getByRole('textbox', { name: 'Invitation link' }).inputValue();
