@@ -43,6 +43,7 @@ describe('AllExceptionsFilter', () => {
     ['PostgreSQL shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['a connection broken mid-write', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
     ['a client whose connection already failed', new Error('Client has encountered a connection error and is not queryable')],
+    ['a unit of work released after its connection died', new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.')],
   ])('answers 503 UNAVAILABLE with Retry-After for %s', (_case, error) => {
     const sent = answer(error);
     expect(sent.status).toBe(503);

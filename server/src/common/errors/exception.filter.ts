@@ -81,12 +81,16 @@ function isDataException(error: unknown): error is { code: string } {
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
 
-/** A lost or refused database connection (the fault suite kills them mid-request): the request may be retried. */
+/**
+ * A lost or refused database connection (the fault suite kills them mid-request): the request may be retried.
+ * TypeORM's "already released" comes from the same fault: a unit of work whose connection died is released
+ * while a statement of it is still to run.
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    /timeout exceeded when trying to connect|Connection terminated|is not queryable|Client was closed/i.test(message ?? '')
+    /timeout exceeded when trying to connect|Connection terminated|is not queryable|Client was closed|query runner was already released/i.test(message ?? '')
   );
 }
 
