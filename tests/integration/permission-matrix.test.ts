@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const ACTORS = ['owner', 'coordinator', 'contributor', 'observer', 'nonMember', 'platformAdmin', 'otherOrgAdmin'] as const;
 type Actor = (typeof ACTORS)[number];
 type Statuses = Record<Actor, number>;
+type Kind = 'agreement' | 'case' | 'coordination';
 
 const outsiders = { nonMember: 404, platformAdmin: 404, otherOrgAdmin: 404 };
 const anyMember = (status: number): Statuses => ({ owner: status, coordinator: status, contributor: status, observer: status, ...outsiders });
@@ -409,8 +410,8 @@ describe('permission matrix', () => {
   });
   afterAll(() => app.close());
 
-  /** A fresh workspace per case, so a destructive case (archive, remove) never changes another's outcome. */
-  async function fixture(kind: 'agreement' | 'case' | 'coordination'): Promise<Fixture> {
+  /** A workspace of the kind with members in every role, a pending invitation, a board with a card and a label. */
+  async function fixture(kind: Kind): Promise<Fixture> {
     const agreement = kind === 'agreement' ? await createAgreement(app, actors.owner, { effectiveFrom: '2026-01-01' }) : undefined;
     const record = kind === 'case' ? await createCase(app, actors.owner) : undefined;
     const workspace = agreement ?? record ?? (await createWorkspace(app, actors.owner));
@@ -467,11 +468,25 @@ describe('permission matrix', () => {
     expect(routes.length).toBeGreaterThan(NOT_WORKSPACE_SCOPED.length);
   });
 
+  /**
+   * One workspace per kind for the requests that must change nothing (reads and refusals: a refusal changes
+   * nothing, which the 4xx tables elsewhere prove); a fresh one for every write expected to succeed, so a
+   * destructive case (archive, remove) never changes another's outcome. Building a workspace per case made
+   * this file take minutes.
+   */
+  const unchanged = new Map<Kind, Promise<Fixture>>();
+  function fixtureFor(kind: Kind, changes: boolean): Promise<Fixture> {
+    if (changes) return fixture(kind);
+    if (!unchanged.has(kind)) unchanged.set(kind, fixture(kind));
+    return unchanged.get(kind)!;
+  }
+
   const cases = MATRIX.flatMap((row) => ACTORS.map((actor) => ({ ...row, actor, status: row.expect[actor] })));
   it.each(cases)('$route ($does) as $actor → $status', async ({ path, body, actor, status, route, codes, upload, agreement }) => {
     const agreementRoute = agreement || /\/api\/(agreements|commitments|indicators|measurements|evidence)\//.test(route);
-    const f = await fixture(agreementRoute ? 'agreement' : /\/api\/cases\//.test(route) ? 'case' : 'coordination');
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const kind: Kind = agreementRoute ? 'agreement' : /\/api\/cases\//.test(route) ? 'case' : 'coordination';
+    const f = await fixtureFor(kind, method !== 'get' && status < 400);
     const sent = typeof body === 'function' ? body(f) : body;
     // Card bodies name a column of the fixture's board.
     const withColumn = sent && (route.endsWith('/cards') || route.endsWith('/move')) ? { ...sent, columnId: f.columnIds[1] } : sent;
