@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # Enlace server image: API, websockets and the built client on port 3000.
 #   docker build -t enlace .
-#   docker run -p 3000:3000 -v enlace-data:/data -e ADMIN_EMAIL=… -e ADMIN_PASSWORD=… -e JWT_SECRET=… enlace
+#   docker run -p 3000:3000 -v enlace-data:/data -e ADMIN_EMAIL=… -e ADMIN_PASSWORD=… \
+#     -e JWT_SECRET=… -e AUDIT_SIGNING_KEY=… -e DATA_ENCRYPTION_KEY=… enlace
+# (NODE_ENV=production here: the three secrets are required, see the README's Configuration.)
 # With no DATABASE_URL it runs the embedded PostgreSQL in /data; docker-compose.yml shows the
 # production topology (PostgreSQL, Redis, two servers behind nginx).
 
