@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
-import type { Locale } from './accounts.js';
+import type { Locale, OrganizationKind } from './accounts.js';
 import { CalendarDateSchema, TextSchema } from './fields.js';
 
 /**
@@ -273,6 +273,13 @@ export type CaseStatisticDimension = (typeof CASE_STATISTIC_DIMENSIONS)[number];
  */
 export const SMALL_COUNT_THRESHOLD = 5;
 export const SUPPRESSED = '<5';
+
+/**
+ * Who reads the national figures: members of governments and civil society (not international bodies, not accounts
+ * without an organisation). The server refuses everyone else; the client hides the page from them.
+ */
+export const CASE_STATISTICS_READER_KINDS: readonly OrganizationKind[] = ['central_government', 'local_government', 'civil_society'];
+export const readsCaseStatistics = (kind: OrganizationKind | null | undefined): boolean => kind != null && CASE_STATISTICS_READER_KINDS.includes(kind);
 
 export const CaseStatisticsQuerySchema = z.strictObject({ by: z.enum(CASE_STATISTIC_DIMENSIONS) });
 export type CaseStatisticsQuery = z.infer<typeof CaseStatisticsQuerySchema>;

@@ -3,8 +3,8 @@ import type { CaseDto, CaseStage, ConsentDto, CreateCaseInput, RecordConsentInpu
 import type { TestApp } from '../support/test-app.js';
 import type { SignedIn } from './accounts.factory.js';
 
-/** A case and its workspace, created by `owner` through `POST /api/cases`. */
-export async function createCase(app: TestApp, owner: SignedIn, overrides: Partial<CreateCaseInput> = {}): Promise<CaseDto> {
+/** A case and its workspace, created by `owner` through `POST /api/cases` (of a test app or an e2e server: only its URL is used). */
+export async function createCase(app: Pick<TestApp, 'url'>, owner: Pick<SignedIn, 'token'>, overrides: Partial<CreateCaseInput> = {}): Promise<CaseDto> {
   const response = await request(app.url)
     .post('/api/cases')
     .auth(owner.token, { type: 'bearer' })

@@ -88,3 +88,32 @@ describe('case statistics with small-number suppression', () => {
     await request(app.url).get('/api/case-statistics?by=stage').expect(401);
   });
 });
+
+/**
+ * A dimension that lists only values with cases: a listed jurisdiction or month has at least one. 25 cases in Salta
+ * in March, and one in each of five other jurisdictions and months: 30 − 25 = 5 over five listed cells would say
+ * each holds exactly one case, so the large cell is suppressed with them and only the total stands.
+ */
+describe('case statistics where a listed cell is known to hold a case', () => {
+  let app: TestApp;
+  let ngoMember: SignedIn;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const admin = await signInAdmin(app);
+    ngoMember = await createAccount(app, admin, (await createOrganization(app, admin, { kind: 'civil_society' })).id);
+    const owner = await createAccount(app, admin, (await createOrganization(app, admin, { kind: 'central_government' })).id);
+    const singles = ['Jujuy', 'Tucumán', 'Catamarca', 'La Rioja', 'Formosa'].map((jurisdiction, i) => ({ jurisdiction, identifiedOn: `2026-0${i + 4}-15` }));
+    for (const overrides of [...Array<typeof singles[number]>(25).fill({ jurisdiction: 'Salta', identifiedOn: '2026-03-10' }), ...singles]) {
+      await createCase(app, owner, overrides);
+    }
+  });
+  afterAll(() => app.close());
+
+  it.each(['jurisdiction', 'month'])('by %s: one case in each of five cells is not given away by 30 − 25', async (by) => {
+    const body: CaseStatisticsDto = (await request(app.url).get(`/api/case-statistics?by=${by}`).auth(ngoMember.token, { type: 'bearer' }).expect(200)).body;
+    expect(body.cells).toHaveLength(6);
+    expect(body.cells.every((cell) => cell.count === '<5')).toBe(true);
+    expect(body.total).toBe(30);
+  });
+});

@@ -41,6 +41,8 @@ export const router = createBrowserRouter([
           },
           { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
+          // Guarded by the reader's organisation kind inside the page, as the server decides (shared readsCaseStatistics).
+          { path: 'case-statistics', lazy: async () => ({ Component: (await import('../pages/case-statistics-page')).CaseStatisticsPage }) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

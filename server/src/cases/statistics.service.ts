@@ -1,12 +1,9 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { CASE_STAGES, EXPLOITATION_TYPES, type CaseStatisticDimension, type CaseStatisticsDto, type OrganizationKind } from '@enlace/shared';
+import { CASE_STAGES, EXPLOITATION_TYPES, readsCaseStatistics, type CaseStatisticDimension, type CaseStatisticsDto } from '@enlace/shared';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError } from '../common/errors/app-error.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { suppressSmallCounts, type Cell } from './suppression.js';
-
-/** Who may see the national figures: people of governments and civil society (not international bodies, not accounts without an organisation). */
-const READER_KINDS: readonly OrganizationKind[] = ['central_government', 'local_government', 'civil_society'];
 
 /** Dimensions with a fixed set of values list every one, a zero included, so an absent row reveals nothing either. */
 const FIXED_KEYS: Partial<Record<CaseStatisticDimension, readonly string[]>> = { stage: CASE_STAGES, exploitationType: EXPLOITATION_TYPES };
@@ -24,11 +21,12 @@ export class StatisticsService {
 
   async table(auth: AuthUser, by: CaseStatisticDimension): Promise<CaseStatisticsDto> {
     const kind = auth.organizationId === null ? undefined : await this.statistics.organizationKind(auth.organizationId);
-    if (!kind || !READER_KINDS.includes(kind)) throw new AppError('FORBIDDEN', 'Case statistics are for members of government and civil-society organisations');
+    if (!readsCaseStatistics(kind)) throw new AppError('FORBIDDEN', 'Case statistics are for members of government and civil-society organisations');
     const { cells, total } = await this.statistics.counts(by);
     const fixed = FIXED_KEYS[by];
     const complete: Cell[] = fixed ? fixed.map((key) => ({ key, count: cells.find((cell) => cell.key === key)?.count ?? 0 })) : cells;
-    return { by, ...suppressSmallCounts(complete, total) };
+    // A dimension listed in full shows its zeros; the others list a value only when it has a case.
+    return { by, ...suppressSmallCounts(complete, total, fixed ? 0 : 1) };
   }
 
   async csv(auth: AuthUser, by: CaseStatisticDimension): Promise<StreamableFile> {

@@ -3,7 +3,8 @@ import type { ParseKeys } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import type { AppAbility } from '@enlace/shared';
+import { readsCaseStatistics, type AppAbility, type OrganizationKind } from '@enlace/shared';
+import { useMe } from '../../features/account/hooks/use-me';
 import { useHubAbility } from '../../features/auth/hooks/use-hub-ability';
 import { canManagePeople } from '../../features/people/people-access';
 import { useWorkspaces } from '../../features/workspaces/hooks/use-workspaces';
@@ -15,6 +16,8 @@ interface NavItem {
   end?: boolean;
   /** Shown only to users the shared rules allow; the route is guarded the same way. */
   allows?: (ability: AppAbility) => boolean;
+  /** Shown only to members of an organisation of a kind it allows (the page is guarded the same way). */
+  allowsOrganization?: (kind: OrganizationKind | undefined) => boolean;
 }
 
 /** The main navigation. Features add their entry here. */
@@ -22,6 +25,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/workspaces', label: 'nav.workspaces', end: true },
   { to: '/agreements', label: 'agreements.nav' },
+  { to: '/case-statistics', label: 'caseStatistics.nav', allowsOrganization: readsCaseStatistics },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },
 ];
@@ -30,13 +34,14 @@ const NAV_ITEMS: readonly NavItem[] = [
 export function MainNav() {
   const { t } = useTranslation();
   const ability = useHubAbility();
+  const organizationKind = useMe().data?.organization?.kind;
   const { pathname } = useLocation();
   const isActive = (to: string, end?: boolean) => (end ? pathname === to : pathname.startsWith(to));
 
   return (
     <>
       <AppShell.Section>
-        {NAV_ITEMS.filter((item) => !item.allows || item.allows(ability)).map((item) => (
+        {NAV_ITEMS.filter((item) => (!item.allows || item.allows(ability)) && (!item.allowsOrganization || item.allowsOrganization(organizationKind))).map((item) => (
           <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.end} label={t(item.label)} active={isActive(item.to, item.end)} />
         ))}
       </AppShell.Section>

@@ -1,4 +1,4 @@
-import type { ErrorCode, OrganizationKind } from '@enlace/shared';
+import type { CaseStage, CaseStatisticDimension, ErrorCode, ExploitationType, OrganizationKind } from '@enlace/shared';
 import type { LabelColorName } from '../../features/boards/label-colors';
 
 /** The source language: its shape is the type every other language must fill completely. */
@@ -844,6 +844,47 @@ export const en = {
     interfaceLanguage: 'Interface language',
     navigation: 'Navigation menu',
     accountMenu: 'Account menu',
+  },
+  // Case statistics: the national figures, small counts suppressed (issue 15, points 7 and 8).
+  caseStatistics: {
+    nav: 'Case statistics',
+    title: 'Case statistics',
+    intro: 'Counts of every case recorded in Enlace, across all organisations. No case, person or organisation is named.',
+    breakdown: 'Break down by',
+    dimensions: { stage: 'Stage', exploitationType: 'Type of exploitation', jurisdiction: 'Jurisdiction', month: 'Month of identification' } satisfies Record<CaseStatisticDimension, string>,
+    captions: {
+      stage: 'Cases by stage',
+      exploitationType: 'Cases by type of exploitation (a case counts once in each of its types)',
+      jurisdiction: 'Cases by jurisdiction',
+      month: 'Cases by month of identification',
+    } satisfies Record<CaseStatisticDimension, string>,
+    cases: 'Cases',
+    total: 'All cases',
+    noJurisdiction: 'No jurisdiction recorded',
+    empty: 'No cases are recorded yet.',
+    download: 'Download CSV',
+    chartLabel: '{{caption}}, as a bar chart: the table beside it has the same figures.',
+    chartSuppressed: 'A hatched mark with “<5” stands for a suppressed figure: no bar is drawn for it.',
+    suppressedNote:
+      '“<5” means fewer than 5 cases, or a figure hidden together with such a count so that no total or difference reveals it. Small counts could point to a person.',
+    stages: {
+      identified: 'Identified',
+      assessment: 'Assessment',
+      assistance: 'Assistance',
+      inclusion: 'Social inclusion',
+      return: 'Safe return',
+      closed: 'Closed',
+    } satisfies Record<CaseStage, string>,
+    exploitationTypes: {
+      sexual: 'Sexual exploitation',
+      labour: 'Labour exploitation',
+      domestic_servitude: 'Domestic servitude',
+      forced_begging: 'Forced begging',
+      forced_criminality: 'Forced criminality',
+      forced_marriage: 'Forced marriage',
+      organ_removal: 'Organ removal',
+      other: 'Other',
+    } satisfies Record<ExploitationType, string>,
   },
 };
 
