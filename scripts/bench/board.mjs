@@ -3,9 +3,7 @@
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { reportBundle } from './bundle.mjs';
 import { adminToken, api, freshDatabase, ms, percentile, startServer } from './support.mjs';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000);
@@ -70,7 +68,7 @@ try {
   const afterJson = sorted(warm.map((load) => load.shown - load.fetched));
   console.log(`bench:board — Chromium, ${CARDS} cards: navigation start to the first cards shown, ${warm.length} loads after a cold one`);
   console.log(`cold ${ms(loads[0].shown)}  p50 ${ms(percentile(shown, 50))}  max ${ms(shown[shown.length - 1])}; of which after the board's JSON arrived: p50 ${ms(percentile(afterJson, 50))}`);
-  reportBundle();
+  reportBundle(undefined, 'bench:board — client bundle');
 } finally {
   await server.stop();
   await database.drop();
@@ -113,19 +111,4 @@ async function timeToVisibleCards(url, path) {
   } finally {
     await browser.close();
   }
-}
-
-/** The built client's JavaScript and CSS, gzip-compressed as the server sends them: what the first page loads, and all of it. */
-function reportBundle() {
-  const dist = new URL('../../client/dist/', import.meta.url).pathname;
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]));
-  let all = 0;
-  let first = 0;
-  for (const name of readdirSync(join(dist, 'assets')).filter((file) => /\.(js|css)$/.test(file))) {
-    const size = gzipSync(readFileSync(join(dist, 'assets', name)), { level: 9 }).length;
-    all += size;
-    if (initial.has(`assets/${name}`)) first += size;
-  }
-  console.log(`bench:board — client bundle (gzip): ${(first / 1024).toFixed(1)} KB loaded by the first page, ${(all / 1024).toFixed(1)} KB in all (lazy chunks included)`);
 }

@@ -83,7 +83,20 @@ export async function createApp(infrastructure: Infrastructure, options: AppOpti
 
 /** The built client at `/`; any other non-API path answers index.html so client-side routes survive a reload. */
 function serveClient(fastify: FastifyInstance, root: string): void {
-  void fastify.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  void fastify.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    // The client build writes each file beside its brotli and gzip versions: sent as they are, at the
+    // strongest compression and without compressing them again on every request.
+    preCompressed: true,
+    // Files under assets/ are named by their content's hash, so they never change: kept for a year. The page
+    // itself (and the icon) is checked again on every visit, so a new release is seen at once.
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      void reply.header('cache-control', path.startsWith(join(root, 'assets', '/')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
       return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: 'Route not found', requestId: request.id });

@@ -64,16 +64,6 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
 
   const notReloaded = (page: Page) => page.evaluate(() => (globalThis as { enlaceNoReload?: boolean }).enlaceNoReload === true);
 
-  /** Accepts the next confirmation the page asks for, and hands back its question. */
-  function acceptNextConfirm(page: Page): Promise<string> {
-    return new Promise((resolve) =>
-      page.once('dialog', (dialog) => {
-        resolve(dialog.message());
-        void dialog.accept();
-      }),
-    );
-  }
-
   async function openColumnSettings(page: Page, title: string) {
     await page.getByRole('button', { name: `Settings for column ${title}`, exact: true }).click();
     await page.getByRole('dialog', { name: `Column settings: ${title}` }).waitFor();
@@ -164,19 +154,25 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     const watcher = await onBoard(owner, workspaceId);
 
     let dialog = await openColumnSettings(editor, 'To do');
-    const question = acceptNextConfirm(editor);
     await dialog.getByRole('button', { name: 'Delete column' }).click();
-    expect(await question).toBe('Delete the column “To do”? This cannot be undone.');
-    await dialog.getByRole('alert').getByText('Only an empty column can be deleted. Move or delete its cards first, archived ones included.').waitFor();
+    // The app's own confirmation, not the browser's.
+    let confirm = editor.getByRole('dialog', { name: 'Delete column', exact: true });
+    await confirm.getByText('Delete the column “To do”? This cannot be undone.').waitFor();
+    await confirm.getByRole('button', { name: 'Delete column' }).click();
+    await confirm.getByRole('alert').getByText('Only an empty column can be deleted. Move or delete its cards first, archived ones included.').waitFor();
     expect((await readBoard(board.id)).columns).toHaveLength(3);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     expect(await editor.getByRole('region', { name: 'To do' }).count()).toBe(1);
 
     dialog = await openColumnSettings(editor, 'Done');
-    const again = acceptNextConfirm(editor);
     await dialog.getByRole('button', { name: 'Delete column' }).click();
-    await again;
-    await dialog.waitFor({ state: 'detached' });
+    confirm = editor.getByRole('dialog', { name: 'Delete column', exact: true });
+    await confirm.getByRole('button', { name: 'Delete column' }).click();
+    // Both go with the column.
+    await editor.getByRole('dialog', { name: 'Column settings: Done' }).waitFor({ state: 'detached' });
+    await confirm.waitFor({ state: 'detached' });
     await expectColumns(watcher, ['To do', 'In progress']);
     expect(await notReloaded(watcher)).toBe(true);
     expect((await readBoard(board.id)).columns.map((item) => item.title)).toEqual(['To do', 'In progress']);
@@ -203,9 +199,11 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     await settings.getByRole('button', { name: 'Save label' }).click();
     await watchedCard.getByText('Labels: Legal counsel').waitFor();
 
-    const question = acceptNextConfirm(editor);
     await settings.getByRole('button', { name: 'Delete label Legal counsel' }).click();
-    expect(await question).toBe('Delete the label “Legal counsel”? It will be removed from every card that has it.');
+    const confirm = editor.getByRole('dialog', { name: 'Delete label Legal counsel' });
+    await confirm.getByText('Delete the label “Legal counsel”? It will be removed from every card that has it.').waitFor();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
     await settings.getByRole('status').getByText('Label “Legal counsel” deleted.').waitFor();
     await watchedCard.getByText('Labels: Legal counsel').waitFor({ state: 'detached' });
     expect(await notReloaded(watcher)).toBe(true);
@@ -225,6 +223,16 @@ describe('changing a board’s structure (columns, WIP limits, labels, boards)',
     await dialog.getByRole('button', { name: 'Crear tablero' }).click();
     await page.getByRole('heading', { level: 2, name: 'Casos derivados' }).waitFor();
     await expectColumns(page, ['Por hacer', 'En curso', 'Hecho']);
+    // The keyboard help names the keys as Spanish keyboards print them.
+    await boardAction(page, 'Atajos de teclado', 'Acciones del tablero');
+    const sheet = page.getByRole('dialog', { name: 'Atajos de teclado del tablero' });
+    const keysOf = async (description: string) =>
+      sheet.locator('.shortcut-list > div').filter({ has: page.getByText(description, { exact: true }) }).locator('kbd').allTextContents();
+    expect(await keysOf('Tomar la tarjeta para moverla')).toEqual(['Espacio']);
+    expect(await keysOf('Al mover: devolver la tarjeta a su sitio')).toEqual(['Esc']);
+    expect(await keysOf('Ir a la primera o la última tarjeta de la columna')).toEqual(['Inicio', 'Fin']);
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
     // The language is saved on the account: back to English, which the owner's next pages here expect.
     const saved = page.waitForResponse((response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH');
     await page.getByLabel('Idioma', { exact: true }).selectOption({ label: 'English' });

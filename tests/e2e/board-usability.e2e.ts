@@ -97,6 +97,19 @@ describe('working on a big board: layout, keyboard, dragging, adding cards, phon
     expect(box?.y).toBeLessThan(250);
   });
 
+  it('lets a long column run down to the bottom of the board on a tall screen, not to a fixed share of the window', async () => {
+    const { page } = await e2e.open();
+    // Tall enough that the old cap on a column's card list (70 % of the window) left a band empty below it.
+    await page.setViewportSize({ width: 1366, height: 1600 });
+    await onBoard(page);
+    const gap = await page.evaluate(() => {
+      const board = document.querySelector('.board-columns')!.getBoundingClientRect();
+      const column = document.querySelector('.board-column')!.getBoundingClientRect();
+      return board.bottom - column.bottom;
+    });
+    expect(gap).toBeLessThan(40);
+  });
+
   it('gives each column one tab stop, moves with the arrow keys, and leaves a long column within 80 Tab presses', async () => {
     const todoTitles = await titlesOf('To do');
     const inProgressTitles = await titlesOf('In progress');

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { api, ministryColleagues, signIn, type Person } from './support/app.js';
+import { api, ministryColleagues, signIn, signOut, type Person } from './support/app.js';
 import { browserHarness } from './support/harness.js';
 import type { E2eServer } from './support/server.js';
 
@@ -85,6 +85,27 @@ describe('the card dialog keeps what people type: drafts, conflicts, comments', 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect((await readCard(card.id))?.description).toBe('Call the shelter first.');
+  });
+
+  it('forgets every unsaved draft on this device at sign-out, so the next person at a shared computer finds none', async () => {
+    await createCard('Visit the shelter');
+    const page = await onBoard(coordinator);
+    const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('enlace.cardDraft.')));
+    const dialog = await openCard(page, 'Visit the shelter');
+    await dialog.getByLabel('Description').fill('Her address is in the notebook.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Close and keep the draft' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await drafts()).toHaveLength(1);
+
+    await signOut(page);
+    await page.waitForURL('**/login');
+    expect(await drafts()).toEqual([]);
+    // Not even the same person gets it back on signing in again here.
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto(`/workspaces/${workspaceId}`);
+    const reopened = await openCard(page, 'Visit the shelter');
+    expect(await reopened.getByLabel('Description').inputValue()).toBe('');
   });
 
   it('on a conflict keeps the loser’s text: both versions side by side, merged by hand, saved on top of the current version', async () => {

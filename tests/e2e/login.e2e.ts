@@ -78,4 +78,25 @@ describe('signing in through the login page', () => {
     await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
   });
+
+  it('loads the texts of the language in use only, and another language’s when it is chosen', async () => {
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+    });
+    const translations = (language: string) => scripts.filter((path) => new RegExp(`^/assets/${language}-[^/]+\\.js$`).test(path));
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expect(translations('en').length).toBeGreaterThan(0);
+    for (const other of ['es', 'fr', 'pt']) expect(translations(other)).toEqual([]);
+
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).waitFor();
+    expect(translations('fr').length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    for (const other of ['es', 'pt']) expect(translations(other)).toEqual([]);
+    // Back to English for the tests after this one (the choice is remembered on this device).
+    await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'English' });
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+  });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import request from 'supertest';
 import type { CreateOrganizationInput, OrganizationDto, OrgRole, UserDto } from '@enlace/shared';
-import type { TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 export interface SignedIn {
   token: string;
@@ -52,6 +52,16 @@ export async function signInAdmin(app: TestApp): Promise<SignedIn> {
   const admin = { token: login.body.accessToken, user: login.body.user };
   if (login.body.mustEnrolTwoFactor) adminTwoFactor.set(key, await enrolTwoFactor(app, admin));
   return admin;
+}
+
+/** The Authorization header of a signed-in person's requests. */
+export const bearer = (who: SignedIn) => ({ Authorization: `Bearer ${who.token}` });
+
+/** A started app with its platform admin signed in and one organisation (of `kind`) to create accounts in. */
+export async function startWithOrganization(kind: CreateOrganizationInput['kind'] = 'central_government'): Promise<{ app: TestApp; admin: SignedIn; organizationId: string }> {
+  const app = await startTestApp();
+  const admin = await signInAdmin(app);
+  return { app, admin, organizationId: (await createOrganization(app, admin, { kind })).id };
 }
 
 export async function createOrganization(app: TestApp, admin: SignedIn, overrides: Partial<CreateOrganizationInput> = {}): Promise<OrganizationDto> {

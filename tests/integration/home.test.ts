@@ -1,10 +1,10 @@
 import request from 'supertest';
 import type { WorkspaceActivityDto } from '@enlace/shared';
-import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { bearer, createAccount, startWithOrganization, type SignedIn } from '../factories/accounts.factory.js';
 import { createCard, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { connectClient } from '../support/socket.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 describe('the start page: my workspaces by activity, unread counts and my invitations', () => {
   let app: TestApp;
@@ -12,20 +12,17 @@ describe('the start page: my workspaces by activity, unread counts and my invita
   let organizationId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    admin = await signInAdmin(app);
-    organizationId = (await createOrganization(app, admin, { kind: 'central_government' })).id;
+    ({ app, admin, organizationId } = await startWithOrganization());
   });
   afterAll(() => app.close());
 
-  const as = (who: SignedIn) => ({ Authorization: `Bearer ${who.token}` });
-  const home = async (who: SignedIn, query = ''): Promise<WorkspaceActivityDto[]> => (await request(app.url).get(`/api/me/workspaces${query}`).set(as(who)).expect(200)).body.items;
+  const home = async (who: SignedIn, query = ''): Promise<WorkspaceActivityDto[]> => (await request(app.url).get(`/api/me/workspaces${query}`).set(bearer(who)).expect(200)).body.items;
   const unreadOf = async (who: SignedIn, workspaceId: string) => (await home(who)).find((w) => w.id === workspaceId)?.unread;
 
   it('lists the caller’s memberships in /api/me', async () => {
     const owner = await createAccount(app, admin, organizationId);
     const workspace = await createWorkspace(app, owner);
-    const me = await request(app.url).get('/api/me').set(as(owner)).expect(200);
+    const me = await request(app.url).get('/api/me').set(bearer(owner)).expect(200);
     expect(me.body.memberships).toEqual([{ workspaceId: workspace.id, role: 'owner' }]);
   });
 
@@ -82,10 +79,10 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     const owner = await createAccount(app, admin, organizationId);
     const kept = await createWorkspace(app, owner, { title: 'Kept' });
     const archived = await createWorkspace(app, owner, { title: 'Done' });
-    await request(app.url).patch(`/api/workspaces/${archived.id}`).set(as(owner)).send({ version: 1, status: 'archived' }).expect(200);
+    await request(app.url).patch(`/api/workspaces/${archived.id}`).set(bearer(owner)).send({ version: 1, status: 'archived' }).expect(200);
     expect((await home(owner, '?status=active')).map((w) => w.id)).toEqual([kept.id]);
     expect((await home(owner, '?status=archived')).map((w) => w.id)).toEqual([archived.id]);
-    expect((await request(app.url).get('/api/me/workspaces?status=deleted').set(as(owner)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await request(app.url).get('/api/me/workspaces?status=deleted').set(bearer(owner)).expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 
   it('lists the open cards assigned to me across my active workspaces, the soonest due first', async () => {
@@ -97,7 +94,7 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     for (const workspace of [first, second, closed]) await addMember(app, owner, workspace.id, member, 'contributor');
     const assign = async (workspaceId: string, title: string, patch: Record<string, unknown>) => {
       const card = await createCard(app, owner, await defaultBoard(app, owner, workspaceId), title);
-      await request(app.url).patch(`/api/cards/${card.id}`).set(as(owner)).send({ version: card.version, ...patch }).expect(200);
+      await request(app.url).patch(`/api/cards/${card.id}`).set(bearer(owner)).send({ version: card.version, ...patch }).expect(200);
       return card;
     };
     await assign(first.id, 'Later', { assigneeIds: [member.user.id], dueDate: '2027-03-01' });
@@ -105,11 +102,11 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     await assign(second.id, 'Undated', { assigneeIds: [member.user.id] });
     await assign(first.id, 'Not mine', { assigneeIds: [owner.user.id], dueDate: '2026-12-31' });
     const archivedCard = await assign(first.id, 'Archived card', { assigneeIds: [member.user.id] });
-    await request(app.url).patch(`/api/cards/${archivedCard.id}`).set(as(owner)).send({ version: archivedCard.version + 1, archived: true }).expect(200);
+    await request(app.url).patch(`/api/cards/${archivedCard.id}`).set(bearer(owner)).send({ version: archivedCard.version + 1, archived: true }).expect(200);
     await assign(closed.id, 'In an archived workspace', { assigneeIds: [member.user.id] });
-    await request(app.url).patch(`/api/workspaces/${closed.id}`).set(as(owner)).send({ version: 1, status: 'archived' }).expect(200);
+    await request(app.url).patch(`/api/workspaces/${closed.id}`).set(bearer(owner)).send({ version: 1, status: 'archived' }).expect(200);
 
-    const mine = await request(app.url).get('/api/me/cards').set(as(member)).expect(200);
+    const mine = await request(app.url).get('/api/me/cards').set(bearer(member)).expect(200);
     expect(mine.body.items.map((c: { title: string; workspaceTitle: string; columnTitle: string; dueDate: string | null }) => [c.title, c.workspaceTitle, c.columnTitle, c.dueDate])).toEqual([
       ['Sooner', 'Segunda', 'To do', '2027-01-15'],
       ['Later', 'Primera', 'To do', '2027-03-01'],
@@ -117,8 +114,8 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     ]);
 
     // Leaving a workspace takes its cards off the list, even those still assigned.
-    await request(app.url).delete(`/api/workspaces/${second.id}/members/${member.user.id}`).set(as(member)).expect(204);
-    expect((await request(app.url).get('/api/me/cards').set(as(member)).expect(200)).body.items.map((c: { title: string }) => c.title)).toEqual(['Later']);
+    await request(app.url).delete(`/api/workspaces/${second.id}/members/${member.user.id}`).set(bearer(member)).expect(204);
+    expect((await request(app.url).get('/api/me/cards').set(bearer(member)).expect(200)).body.items.map((c: { title: string }) => c.title)).toEqual(['Later']);
   });
 
   it('lists the invitations addressed to me, and lets me accept or decline them in place', async () => {
@@ -131,23 +128,23 @@ describe('the start page: my workspaces by activity, unread counts and my invita
     const b = await invite(app, owner, second.id, invitee.user.email, 'observer');
     await invite(app, owner, second.id, stranger.user.email, 'observer');
 
-    const inbox = await request(app.url).get('/api/me/invitations').set(as(invitee)).expect(200);
+    const inbox = await request(app.url).get('/api/me/invitations').set(bearer(invitee)).expect(200);
     expect(inbox.body.items).toEqual([
       expect.objectContaining({ id: b.id, workspaceId: second.id, workspaceTitle: 'Segunda', workspaceKind: 'coordination', role: 'observer', inviterName: owner.user.displayName }),
       expect.objectContaining({ id: a.id, workspaceId: first.id, workspaceTitle: 'Primera', workspaceKind: 'case', role: 'contributor' }),
     ]);
 
     // Somebody else's invitation does not exist for me.
-    expect((await request(app.url).post(`/api/me/invitations/${a.id}/accept`).set(as(stranger)).send({}).expect(404)).body.code).toBe('NOT_FOUND');
-    expect((await request(app.url).post(`/api/me/invitations/${a.id}/decline`).set(as(stranger)).expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await request(app.url).post(`/api/me/invitations/${a.id}/accept`).set(bearer(stranger)).send({}).expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await request(app.url).post(`/api/me/invitations/${a.id}/decline`).set(bearer(stranger)).expect(404)).body.code).toBe('NOT_FOUND');
 
-    expect((await request(app.url).post(`/api/me/invitations/${a.id}/accept`).set(as(invitee)).send({}).expect(200)).body).toEqual({ workspaceId: first.id });
-    await request(app.url).post(`/api/me/invitations/${b.id}/decline`).set(as(invitee)).expect(204);
-    expect((await request(app.url).post(`/api/me/invitations/${b.id}/accept`).set(as(invitee)).send({}).expect(410)).body.code).toBe('INVITATION_USED');
+    expect((await request(app.url).post(`/api/me/invitations/${a.id}/accept`).set(bearer(invitee)).send({}).expect(200)).body).toEqual({ workspaceId: first.id });
+    await request(app.url).post(`/api/me/invitations/${b.id}/decline`).set(bearer(invitee)).expect(204);
+    expect((await request(app.url).post(`/api/me/invitations/${b.id}/accept`).set(bearer(invitee)).send({}).expect(410)).body.code).toBe('INVITATION_USED');
 
-    expect((await request(app.url).get('/api/me/invitations').set(as(invitee)).expect(200)).body.items).toEqual([]);
+    expect((await request(app.url).get('/api/me/invitations').set(bearer(invitee)).expect(200)).body.items).toEqual([]);
     expect((await home(invitee)).map((w) => [w.id, w.myRole])).toEqual([[first.id, 'contributor']]);
-    await request(app.url).get(`/api/workspaces/${second.id}`).set(as(invitee)).expect(404);
+    await request(app.url).get(`/api/workspaces/${second.id}`).set(bearer(invitee)).expect(404);
     // The link of the accepted invitation is spent too.
     expect((await request(app.url).get(`/api/invitations/${a.token}`).expect(410)).body.code).toBe('INVITATION_USED');
   });

@@ -9,7 +9,8 @@ export interface StoredDraft {
 }
 
 // Keyed by user as well as card: two people sharing a browser never see each other's drafts.
-const keyOf = (userId: string, cardId: string) => `enlace.cardDraft.${userId}.${cardId}`;
+const PREFIX = 'enlace.cardDraft.';
+const keyOf = (userId: string, cardId: string) => `${PREFIX}${userId}.${cardId}`;
 
 export function readStoredDraft(userId: string, cardId: string): StoredDraft | null {
   try {
@@ -33,5 +34,18 @@ export function clearStoredDraft(userId: string, cardId: string): void {
     localStorage.removeItem(keyOf(userId, cardId));
   } catch {
     // Nothing stored, or storage refused.
+  }
+}
+
+/**
+ * Every draft kept on this device, whoever wrote it: called at sign-out, so the next person at a shared
+ * computer finds no one's unsaved text in the browser's storage.
+ */
+export function clearAllStoredDrafts(): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index)).filter((key) => key?.startsWith(PREFIX));
+    for (const key of keys) if (key) localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was kept in it either.
   }
 }

@@ -413,6 +413,15 @@ export const en = {
       moveArrows: 'While moving: move the card',
       drop: 'While moving: put the card down',
       cancel: 'While moving: put the card back',
+      // The keys as printed on this language's keyboards.
+      keys: {
+        tab: 'Tab',
+        enter: 'Enter',
+        home: 'Home',
+        end: 'End',
+        space: 'Space',
+        escape: 'Esc',
+      },
     },
   },
   account: {

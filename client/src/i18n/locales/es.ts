@@ -411,6 +411,14 @@ export const es: Translation = {
       moveArrows: 'Al mover: desplazar la tarjeta',
       drop: 'Al mover: soltar la tarjeta',
       cancel: 'Al mover: devolver la tarjeta a su sitio',
+      keys: {
+        tab: 'Tab',
+        enter: 'Intro',
+        home: 'Inicio',
+        end: 'Fin',
+        space: 'Espacio',
+        escape: 'Esc',
+      },
     },
   },
   account: {

@@ -411,6 +411,14 @@ export const fr: Translation = {
       moveArrows: 'En déplacement : bouger la carte',
       drop: 'En déplacement : poser la carte',
       cancel: 'En déplacement : remettre la carte à sa place',
+      keys: {
+        tab: 'Tab',
+        enter: 'Entrée',
+        home: 'Début',
+        end: 'Fin',
+        space: 'Espace',
+        escape: 'Échap',
+      },
     },
   },
   account: {

@@ -411,6 +411,14 @@ export const pt: Translation = {
       moveArrows: 'Ao mover: deslocar o cartão',
       drop: 'Ao mover: soltar o cartão',
       cancel: 'Ao mover: devolver o cartão ao lugar',
+      keys: {
+        tab: 'Tab',
+        enter: 'Enter',
+        home: 'Início',
+        end: 'Fim',
+        space: 'Espaço',
+        escape: 'Esc',
+      },
     },
   },
   account: {

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Group, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto, BoardSummaryDto } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
@@ -24,7 +25,6 @@ type SaveStatus = 'idle' | 'saved' | 'unchanged';
 
 function BoardTitleForm({ board }: { board: BoardSummaryDto }) {
   const { t } = useTranslation();
-  const ids = { title: useId(), error: useId() };
   const rename = useRenameBoard();
   // The version the edit started from: a rename by someone else in between is a conflict, not an overwrite.
   const [base, setBase] = useState<BoardSummaryDto>(board);
@@ -79,34 +79,24 @@ function BoardTitleForm({ board }: { board: BoardSummaryDto }) {
         ) : (
           <ErrorAlert error={rename.error} />
         ))}
-      <div className="field">
-        <label htmlFor={ids.title}>{t('board.settings.title')}</label>
-        <input
-          id={ids.title}
-          value={title}
-          maxLength={120}
-          required
-          aria-invalid={showInvalid && missing}
-          aria-describedby={showInvalid && missing ? ids.error : undefined}
-          onChange={(event) => {
-            setStatus('idle');
-            setTitle(event.target.value);
-          }}
-        />
-        {showInvalid && missing && (
-          <p id={ids.error} className="form-error small">
-            {t('board.settings.titleRequired')}
-          </p>
-        )}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={rename.isPending}>
+      <TextInput
+        label={t('board.settings.title')}
+        value={title}
+        maxLength={120}
+        onChange={(event) => {
+          setStatus('idle');
+          setTitle(event.currentTarget.value);
+        }}
+        error={showInvalid && missing && t('board.settings.titleRequired')}
+      />
+      <Group gap="sm">
+        <Button type="submit" disabled={rename.isPending}>
           {rename.isPending ? t('board.settings.saving') : t('board.settings.save')}
-        </button>
+        </Button>
         <span role="status" className="small">
           {status === 'saved' ? t('board.settings.saved') : status === 'unchanged' ? t('board.settings.noChanges') : ''}
         </span>
-      </div>
+      </Group>
     </form>
   );
 }

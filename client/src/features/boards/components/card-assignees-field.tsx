@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import '@mantine/core/styles/Checkbox.css';
+import { Checkbox, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { initials } from '../../../ui/initials';
@@ -18,7 +20,6 @@ interface CardAssigneesFieldProps {
 /** The card's assignees, chosen among the workspace's members by name. */
 export function CardAssigneesField({ workspaceId, selected, canEdit, onChange }: CardAssigneesFieldProps) {
   const { t } = useTranslation();
-  const filterId = useId();
   const members = useMembers(workspaceId);
   const [filter, setFilter] = useState('');
   const items = members.data?.items ?? [];
@@ -27,12 +28,12 @@ export function CardAssigneesField({ workspaceId, selected, canEdit, onChange }:
   const former = members.data ? selected.filter((id) => !memberIds.has(id)) : [];
 
   const body = () => {
-    if (members.isPending) return <p className="muted small">{t('app.loading')}</p>;
+    if (members.isPending) return <Text size="sm" c="dimmed">{t('app.loading')}</Text>;
     if (members.isError) return <ErrorAlert error={members.error} />;
 
     if (!canEdit) {
       const assigned = items.filter((member) => selected.includes(member.userId));
-      if (assigned.length === 0 && former.length === 0) return <p className="muted small">{t('board.card.nobodyAssigned')}</p>;
+      if (assigned.length === 0 && former.length === 0) return <Text size="sm" c="dimmed">{t('board.card.nobodyAssigned')}</Text>;
       return (
         <ul className="person-list">
           {assigned.map((member) => (
@@ -58,43 +59,44 @@ export function CardAssigneesField({ workspaceId, selected, canEdit, onChange }:
     return (
       <>
         {items.length >= FILTER_FROM && (
-          <div className="field">
-            <label htmlFor={filterId} className="visually-hidden">
-              {t('board.card.filterMembers')}
-            </label>
-            <input
-              id={filterId}
-              type="search"
-              value={filter}
-              placeholder={t('board.card.filterMembers')}
-              onChange={(event) => setFilter(event.target.value)}
-              onKeyDown={(event) => {
-                // Enter in a filter must not save the card.
-                if (event.key === 'Enter') event.preventDefault();
-              }}
-            />
-          </div>
+          <TextInput
+            type="search"
+            aria-label={t('board.card.filterMembers')}
+            placeholder={t('board.card.filterMembers')}
+            value={filter}
+            onChange={(event) => setFilter(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              // Enter in a filter must not save the card.
+              if (event.key === 'Enter') event.preventDefault();
+            }}
+          />
         )}
-        {shown.length === 0 && <p className="muted small">{t('board.card.noMatchingMembers')}</p>}
+        {shown.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('board.card.noMatchingMembers')}
+          </Text>
+        )}
         <ul className="option-list person-options">
           {shown.map((member) => (
             <li key={member.userId}>
-              <label className="option">
-                <input type="checkbox" checked={selected.includes(member.userId)} onChange={(event) => toggle(member.userId, event.target.checked)} />
-                <span className="avatar avatar-small" aria-hidden="true">
-                  {initials(member.displayName)}
-                </span>
-                {member.displayName}
-                {member.organizationName && <span className="muted small"> · {member.organizationName}</span>}
-              </label>
+              <Checkbox
+                checked={selected.includes(member.userId)}
+                onChange={(event) => toggle(member.userId, event.currentTarget.checked)}
+                label={
+                  <>
+                    <span className="avatar avatar-small" aria-hidden="true">
+                      {initials(member.displayName)}
+                    </span>
+                    {member.displayName}
+                    {member.organizationName && <span className="muted small"> · {member.organizationName}</span>}
+                  </>
+                }
+              />
             </li>
           ))}
           {former.map((id) => (
             <li key={id}>
-              <label className="option">
-                <input type="checkbox" checked onChange={(event) => toggle(id, event.target.checked)} />
-                <span className="muted">{t('board.card.formerMember')}</span>
-              </label>
+              <Checkbox checked onChange={(event) => toggle(id, event.currentTarget.checked)} label={<span className="muted">{t('board.card.formerMember')}</span>} />
             </li>
           ))}
         </ul>

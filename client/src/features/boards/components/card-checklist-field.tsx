@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import '@mantine/core/styles/Checkbox.css';
+import { Button, Checkbox, CloseButton, Group, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '@enlace/shared';
 
@@ -10,7 +12,6 @@ interface CardChecklistFieldProps {
 
 export function CardChecklistField({ checklist, canEdit, onChange }: CardChecklistFieldProps) {
   const { t } = useTranslation();
-  const newItemId = useId();
   const [newItem, setNewItem] = useState('');
 
   const addItem = () => {
@@ -23,45 +24,40 @@ export function CardChecklistField({ checklist, canEdit, onChange }: CardCheckli
   return (
     <fieldset className="checklist">
       <legend>{t('board.card.checklist')}</legend>
-      {checklist.length === 0 && !canEdit && <p className="muted small">{t('board.card.noChecklistItems')}</p>}
+      {checklist.length === 0 && !canEdit && (
+        <Text size="sm" c="dimmed">
+          {t('board.card.noChecklistItems')}
+        </Text>
+      )}
       {checklist.length > 0 && (
         <ul>
           {checklist.map((item) => (
             <li key={item.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={item.done}
-                  disabled={!canEdit}
-                  onChange={(event) => onChange(checklist.map((entry) => (entry.id === item.id ? { ...entry, done: event.target.checked } : entry)))}
-                />{' '}
-                {item.text}
-              </label>
+              <Checkbox
+                label={item.text}
+                checked={item.done}
+                disabled={!canEdit}
+                onChange={(event) => {
+                  const done = event.currentTarget.checked;
+                  onChange(checklist.map((entry) => (entry.id === item.id ? { ...entry, done } : entry)));
+                }}
+              />
               {canEdit && (
-                <button
-                  type="button"
-                  className="button button-link small"
-                  aria-label={t('board.card.removeItem', { text: item.text })}
-                  onClick={() => onChange(checklist.filter((entry) => entry.id !== item.id))}
-                >
-                  ×
-                </button>
+                <CloseButton size="sm" aria-label={t('board.card.removeItem', { text: item.text })} onClick={() => onChange(checklist.filter((entry) => entry.id !== item.id))} />
               )}
             </li>
           ))}
         </ul>
       )}
       {canEdit && (
-        <div className="inline-form">
-          <label htmlFor={newItemId} className="visually-hidden">
-            {t('board.card.newItem')}
-          </label>
-          <input
-            id={newItemId}
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          <TextInput
+            aria-label={t('board.card.newItem')}
+            placeholder={t('board.card.newItem')}
             value={newItem}
             maxLength={500}
-            placeholder={t('board.card.newItem')}
-            onChange={(event) => setNewItem(event.target.value)}
+            style={{ flex: 1 }}
+            onChange={(event) => setNewItem(event.currentTarget.value)}
             onKeyDown={(event) => {
               // Enter adds the item instead of submitting the whole card.
               if (event.key === 'Enter') {
@@ -70,10 +66,10 @@ export function CardChecklistField({ checklist, canEdit, onChange }: CardCheckli
               }
             }}
           />
-          <button type="button" className="button button-outline button-small" onClick={addItem}>
+          <Button variant="default" size="sm" onClick={addItem}>
             {t('board.card.addItem')}
-          </button>
-        </div>
+          </Button>
+        </Group>
       )}
     </fieldset>
   );

@@ -1,3 +1,5 @@
+import '@mantine/core/styles/Checkbox.css';
+import { Checkbox, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LabelDto } from '@enlace/shared';
 import { toggleId } from '../card-draft';
@@ -27,7 +29,9 @@ export function CardLabelsField({ boardId, labels, lookups, selected, canEdit, c
       <fieldset className="card-field-group">
         <legend>{t('board.card.labels')}</legend>
         {applied.length === 0 ? (
-          <p className="muted small">{t('board.card.noLabels')}</p>
+          <Text size="sm" c="dimmed">
+            {t('board.card.noLabels')}
+          </Text>
         ) : (
           <ul className="label-chips label-chips-list">
             {applied.map((label) => (
@@ -45,22 +49,21 @@ export function CardLabelsField({ boardId, labels, lookups, selected, canEdit, c
     <fieldset className="card-field-group">
       <legend>{t('board.card.labels')}</legend>
       {labels.length === 0 ? (
-        <p className="muted small">{t('board.card.boardHasNoLabels')}</p>
+        <Text size="sm" c="dimmed">
+          {t('board.card.boardHasNoLabels')}
+        </Text>
       ) : (
         <ul className="option-list option-list-inline">
           {labels.map((label) => (
             <li key={label.id}>
-              <label className="option">
-                <input
-                  type="checkbox"
-                  checked={selected.includes(label.id)}
-                  onChange={(event) => {
-                    const on = event.target.checked;
-                    onChange((current) => toggleId(current, label.id, on));
-                  }}
-                />
-                <LabelChip label={look(label)} />
-              </label>
+              <Checkbox
+                label={<LabelChip label={look(label)} />}
+                checked={selected.includes(label.id)}
+                onChange={(event) => {
+                  const on = event.currentTarget.checked;
+                  onChange((current) => toggleId(current, label.id, on));
+                }}
+              />
             </li>
           ))}
         </ul>

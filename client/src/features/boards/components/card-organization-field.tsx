@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { NativeSelect } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
@@ -13,7 +14,6 @@ interface CardOrganizationFieldProps {
 /** The organisation responsible for the card, grouped by kind; the empty choice clears it. */
 export function CardOrganizationField({ value, canEdit, onChange }: CardOrganizationFieldProps) {
   const { t, i18n } = useTranslation();
-  const selectId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   // Ministries of the same name exist in every country: the country tells them apart.
   const countries = useMemo(() => new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }), [language]);
@@ -31,23 +31,25 @@ export function CardOrganizationField({ value, canEdit, onChange }: CardOrganiza
     (group) => group.items.length > 0,
   );
 
+  const data = [
+    { value: '', label: t('board.card.noOrganization') },
+    ...(known ? [] : [{ value: value ?? '', label: organizations.isPending ? t('app.loading') : t('board.card.unknownOrganization') }]),
+    ...byKind.map((group) => ({
+      group: t(`organizationKinds.${group.kind}`),
+      items: group.items.map((organization) => ({ value: organization.id, label: `${organization.name} (${countryName(organization.country)})` })),
+    })),
+  ];
+
   return (
-    <div className="field">
-      <label htmlFor={selectId}>{t('board.card.responsibleOrganization')}</label>
+    <>
       {organizations.isError && <ErrorAlert error={organizations.error} />}
-      <select id={selectId} value={value ?? ''} disabled={!canEdit || organizations.isPending} onChange={(event) => onChange(event.target.value || null)}>
-        <option value="">{t('board.card.noOrganization')}</option>
-        {!known && <option value={value ?? ''}>{organizations.isPending ? t('app.loading') : t('board.card.unknownOrganization')}</option>}
-        {byKind.map((group) => (
-          <optgroup key={group.kind} label={t(`organizationKinds.${group.kind}`)}>
-            {group.items.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {`${organization.name} (${countryName(organization.country)})`}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
+      <NativeSelect
+        label={t('board.card.responsibleOrganization')}
+        data={data}
+        value={value ?? ''}
+        disabled={!canEdit || organizations.isPending}
+        onChange={(event) => onChange(event.currentTarget.value || null)}
+      />
+    </>
   );
 }

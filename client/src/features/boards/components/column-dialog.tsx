@@ -1,8 +1,9 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDto, UpdateColumnInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { Dialog } from '../../../ui/dialog';
 import { conflictCurrent } from '../board-cache';
@@ -13,11 +14,7 @@ import { useDeleteColumn, useUpdateColumn } from '../hooks/use-board-structure';
 export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useDeleteColumn();
-
-  // Once deleted, the column leaves the board's cache and this dialog goes with it (see BoardView).
-  const onDelete = () => {
-    if (window.confirm(t('board.columns.confirmDelete', { title: column.title }))) remove.mutate(column);
-  };
+  const [confirming, setConfirming] = useState(false);
 
   return (
     <Dialog
@@ -33,12 +30,29 @@ export function ColumnDialog({ column, onClose }: { column: ColumnDto; onClose: 
     >
       <ColumnForm column={column} />
       <div className="danger-zone">
-        {remove.isError && <ErrorAlert error={remove.error} />}
-        <p className="small muted">{t('board.columns.deleteHint')}</p>
-        <button type="button" className="button button-outline" disabled={remove.isPending} onClick={onDelete}>
-          {remove.isPending ? t('board.columns.deleting') : t('board.columns.delete')}
-        </button>
+        <Text size="sm" c="dimmed">
+          {t('board.columns.deleteHint')}
+        </Text>
+        <Button variant="default" onClick={() => setConfirming(true)}>
+          {t('board.columns.delete')}
+        </Button>
       </div>
+      {/* Once deleted, the column leaves the board's cache and this dialog goes with it (see BoardView). */}
+      <ConfirmDialog
+        open={confirming}
+        title={t('board.columns.delete')}
+        confirmLabel={remove.isPending ? t('board.columns.deleting') : t('board.columns.delete')}
+        danger
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate(column)}
+        onClose={() => {
+          setConfirming(false);
+          remove.reset();
+        }}
+      >
+        {t('board.columns.confirmDelete', { title: column.title })}
+      </ConfirmDialog>
     </Dialog>
   );
 }

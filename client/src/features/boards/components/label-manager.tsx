@@ -1,7 +1,9 @@
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabelDto } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { conflictCurrent } from '../board-cache';
 import { isVersionConflict } from '../hooks/use-board';
@@ -24,24 +26,36 @@ export function LabelManager({ boardId, labels }: { boardId: string; labels: Lab
   const headingId = useId();
   // Here rather than in each row: the row of a deleted label is gone before the deletion's callbacks run.
   const remove = useDeleteLabel();
+  const [confirming, setConfirming] = useState<LabelDto | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const onDelete = (label: LabelDto) => {
-    if (!window.confirm(t('board.labels.confirmDelete', { name: label.name }))) return;
-    setAnnouncement('');
-    remove.mutate(label, { onSuccess: () => setAnnouncement(t('board.labels.deleted', { name: label.name })) });
-  };
+  const onDelete = (label: LabelDto) =>
+    remove.mutate(label, {
+      onSuccess: () => {
+        setConfirming(null);
+        setAnnouncement(t('board.labels.deleted', { name: label.name }));
+      },
+    });
 
   return (
     <section aria-labelledby={headingId} className="settings-section">
       <h3 id={headingId}>{t('board.labels.heading')}</h3>
-      {remove.isError && <ErrorAlert error={remove.error} />}
       {labels.length === 0 ? (
-        <p className="muted small">{t('board.card.boardHasNoLabels')}</p>
+        <Text size="sm" c="dimmed">
+          {t('board.card.boardHasNoLabels')}
+        </Text>
       ) : (
         <ul className="label-list">
           {labels.map((label) => (
-            <LabelRow key={label.id} label={label} deleting={remove.isPending && remove.variables.id === label.id} onDelete={() => onDelete(label)} />
+            <LabelRow
+              key={label.id}
+              label={label}
+              onDelete={() => {
+                remove.reset();
+                setAnnouncement('');
+                setConfirming(label);
+              }}
+            />
           ))}
         </ul>
       )}
@@ -49,11 +63,23 @@ export function LabelManager({ boardId, labels }: { boardId: string; labels: Lab
         {announcement}
       </p>
       <NewLabelForm boardId={boardId} createdMessage={(label) => t('board.labels.created', { name: label.name })} />
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('board.labels.deleteNamed', { name: confirming?.name ?? '' })}
+        confirmLabel={t('board.labels.delete')}
+        danger
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => confirming && onDelete(confirming)}
+        onClose={() => setConfirming(null)}
+      >
+        {t('board.labels.confirmDelete', { name: confirming?.name ?? '' })}
+      </ConfirmDialog>
     </section>
   );
 }
 
-function LabelRow({ label, deleting, onDelete }: { label: LabelDto; deleting: boolean; onDelete: () => void }) {
+function LabelRow({ label, onDelete }: { label: LabelDto; onDelete: () => void }) {
   const { t } = useTranslation();
   const editRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -70,21 +96,15 @@ function LabelRow({ label, deleting, onDelete }: { label: LabelDto; deleting: bo
       {editing ? (
         <LabelEditForm label={label} onDone={() => setEditing(false)} />
       ) : (
-        <div className="button-row">
+        <Group gap="sm">
           <LabelChip label={lookOf(label)} />
-          <button ref={editRef} type="button" className="button button-outline button-small" aria-label={t('board.labels.editNamed', { name: label.name })} onClick={() => setEditing(true)}>
+          <Button ref={editRef} variant="default" size="xs" aria-label={t('board.labels.editNamed', { name: label.name })} onClick={() => setEditing(true)}>
             {t('board.labels.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button-outline button-small"
-            aria-label={t('board.labels.deleteNamed', { name: label.name })}
-            disabled={deleting}
-            onClick={onDelete}
-          >
+          </Button>
+          <Button variant="default" size="xs" aria-label={t('board.labels.deleteNamed', { name: label.name })} onClick={onDelete}>
             {t('board.labels.delete')}
-          </button>
-        </div>
+          </Button>
+        </Group>
       )}
     </li>
   );
@@ -93,7 +113,6 @@ function LabelRow({ label, deleting, onDelete }: { label: LabelDto; deleting: bo
 /** Name and colour, saved with the version the edit started from, as the card dialog does. */
 function LabelEditForm({ label, onDone }: { label: LabelDto; onDone: () => void }) {
   const { t } = useTranslation();
-  const ids = { name: useId(), nameError: useId(), colors: useId() };
   const update = useUpdateLabel();
   const nameRef = useRef<HTMLInputElement>(null);
   const [base, setBase] = useState(label);
@@ -163,38 +182,28 @@ function LabelEditForm({ label, onDone }: { label: LabelDto; onDone: () => void 
         ) : (
           <ErrorAlert error={update.error} />
         ))}
-      <div className="field">
-        <label htmlFor={ids.name}>{t('board.card.newLabelName')}</label>
-        <input
-          ref={nameRef}
-          id={ids.name}
-          value={name}
-          maxLength={60}
-          required
-          aria-invalid={showInvalid && !name.trim()}
-          aria-describedby={showInvalid && !name.trim() ? ids.nameError : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {showInvalid && !name.trim() && (
-          <p id={ids.nameError} className="form-error small">
-            {t('board.labels.nameRequired')}
-          </p>
-        )}
-      </div>
-      <LabelColorField name={ids.colors} value={color} onChange={setColor} />
+      <TextInput
+        ref={nameRef}
+        label={t('board.card.newLabelName')}
+        value={name}
+        maxLength={60}
+        onChange={(event) => setName(event.currentTarget.value)}
+        error={showInvalid && !name.trim() && t('board.labels.nameRequired')}
+      />
+      <LabelColorField value={color} onChange={setColor} />
       {name.trim() && (
-        <p className="small">
+        <Text size="sm">
           {t('board.card.labelPreview')} <LabelChip label={lookOf({ id: base.id, name: name.trim(), color })} />
-        </p>
+        </Text>
       )}
-      <div className="button-row">
-        <button type="submit" className="button button-primary button-small" disabled={update.isPending}>
+      <Group gap="sm">
+        <Button type="submit" size="xs" disabled={update.isPending}>
           {update.isPending ? t('board.labels.saving') : t('board.labels.save')}
-        </button>
-        <button type="button" className="button button-outline button-small" onClick={onDone}>
+        </Button>
+        <Button variant="default" size="xs" onClick={onDone}>
           {t('board.card.cancel')}
-        </button>
-      </div>
+        </Button>
+      </Group>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabelDto } from '@enlace/shared';
@@ -20,7 +21,7 @@ interface NewLabelFormProps {
  */
 export function NewLabelForm({ boardId, onCreated, createdMessage }: NewLabelFormProps) {
   const { t } = useTranslation();
-  const ids = { panel: useId(), name: useId(), colors: useId() };
+  const panelId = useId();
   const create = useCreateLabel(boardId);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -60,13 +61,13 @@ export function NewLabelForm({ boardId, onCreated, createdMessage }: NewLabelFor
 
   return (
     <div className="new-label">
-      <div className="button-row">
-        <button
+      <Group gap="sm">
+        <Button
           ref={toggleRef}
-          type="button"
-          className="button button-outline button-small"
+          variant="default"
+          size="xs"
           aria-expanded={open}
-          aria-controls={open ? ids.panel : undefined}
+          aria-controls={open ? panelId : undefined}
           onClick={() => {
             setAnnouncement('');
             if (open) close();
@@ -74,14 +75,14 @@ export function NewLabelForm({ boardId, onCreated, createdMessage }: NewLabelFor
           }}
         >
           {t('board.card.newLabel')}
-        </button>
+        </Button>
         <span role="status" className="small">
           {announcement}
         </span>
-      </div>
+      </Group>
       {open && (
         <div
-          id={ids.panel}
+          id={panelId}
           role="group"
           aria-label={t('board.card.newLabel')}
           className="new-label-panel"
@@ -95,37 +96,34 @@ export function NewLabelForm({ boardId, onCreated, createdMessage }: NewLabelFor
           }}
         >
           {create.isError && <ErrorAlert error={create.error} />}
-          <div className="field">
-            <label htmlFor={ids.name}>{t('board.card.newLabelName')}</label>
-            <input
-              ref={nameRef}
-              id={ids.name}
-              value={name}
-              maxLength={60}
-              onChange={(event) => setName(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  submit();
-                }
-              }}
-            />
-          </div>
-          <LabelColorField name={ids.colors} value={color} onChange={setColor} />
+          <TextInput
+            ref={nameRef}
+            label={t('board.card.newLabelName')}
+            value={name}
+            maxLength={60}
+            onChange={(event) => setName(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                submit();
+              }
+            }}
+          />
+          <LabelColorField value={color} onChange={setColor} />
           {name.trim() && (
-            <p className="small">
+            <Text size="sm">
               {t('board.card.labelPreview')}{' '}
               <LabelChip label={{ id: 'preview', name: name.trim(), style: { backgroundColor: color, color: readableTextColor(color) } }} />
-            </p>
+            </Text>
           )}
-          <div className="button-row">
-            <button type="button" className="button button-primary button-small" disabled={create.isPending || !name.trim()} onClick={submit}>
+          <Group gap="sm">
+            <Button size="xs" disabled={create.isPending || !name.trim()} onClick={submit}>
               {create.isPending ? t('board.card.creatingLabel') : t('board.card.createLabel')}
-            </button>
-            <button type="button" className="button button-outline button-small" onClick={close}>
+            </Button>
+            <Button variant="default" size="xs" onClick={close}>
               {t('board.card.cancel')}
-            </button>
-          </div>
+            </Button>
+          </Group>
         </div>
       )}
     </div>

@@ -2,17 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/dialog';
 
 const SHORTCUTS = ['help', 'tab', 'skip', 'arrows', 'homeEnd', 'openCard', 'pickUp', 'moveArrows', 'drop', 'cancel'] as const;
-const KEYS: Record<(typeof SHORTCUTS)[number], string[]> = {
-  help: ['?'],
-  tab: ['Tab'],
-  skip: ['Enter'],
-  arrows: ['↑', '↓', '←', '→'],
-  homeEnd: ['Home', 'End'],
-  openCard: ['Enter'],
-  pickUp: ['Space'],
-  moveArrows: ['↑', '↓', '←', '→'],
-  drop: ['Space'],
-  cancel: ['Escape'],
+type NamedKey = 'tab' | 'enter' | 'home' | 'end' | 'space' | 'escape';
+const ARROWS = ['↑', '↓', '←', '→'];
+/** Symbols as they are; the keys with names, in the interface's language. */
+const KEYS: Record<(typeof SHORTCUTS)[number], Array<NamedKey | { symbol: string }>> = {
+  help: [{ symbol: '?' }],
+  tab: ['tab'],
+  skip: ['enter'],
+  arrows: ARROWS.map((symbol) => ({ symbol })),
+  homeEnd: ['home', 'end'],
+  openCard: ['enter'],
+  pickUp: ['space'],
+  moveArrows: ARROWS.map((symbol) => ({ symbol })),
+  drop: ['space'],
+  cancel: ['escape'],
 };
 
 /** The board's keyboard help, shown on "?" (or from the board's menu) rather than taking room on the board. */
@@ -24,9 +27,10 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut}>
             <dt>
-              {KEYS[shortcut].map((key) => (
-                <kbd key={key}>{key}</kbd>
-              ))}
+              {KEYS[shortcut].map((key) => {
+                const text = typeof key === 'string' ? t(`boardUi.shortcuts.keys.${key}`) : key.symbol;
+                return <kbd key={text}>{text}</kbd>;
+              })}
             </dt>
             <dd>{t(`boardUi.shortcuts.${shortcut}`)}</dd>
           </div>
