@@ -31,18 +31,19 @@ export class StageTemplatesRepository {
    */
   async replace(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }, version: number, tasks: string[], userId: string): Promise<boolean> {
     const params = [key.organizationId, key.stage, key.locale, tasks, userId];
-    const [, changed]: [unknown[], number] =
-      version === 0
-        ? await manager.query(
-            `INSERT INTO organization_stage_templates (organization_id, stage, locale, tasks, updated_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-            params,
-          )
-        : await manager.query(
-            `UPDATE organization_stage_templates SET tasks = $4, updated_by = $5, updated_at = now(), version = version + 1
-              WHERE organization_id = $1 AND stage = $2 AND locale = $3 AND version = $6`,
-            [...params, version],
-          );
-    return changed === 1;
+    if (version === 0) {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO organization_stage_templates (organization_id, stage, locale, tasks, updated_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
+        params,
+      );
+      return inserted.length === 1;
+    }
+    const [, updated]: [unknown[], number] = await manager.query(
+      `UPDATE organization_stage_templates SET tasks = $4, updated_by = $5, updated_at = now(), version = version + 1
+        WHERE organization_id = $1 AND stage = $2 AND locale = $3 AND version = $6`,
+      [...params, version],
+    );
+    return updated === 1;
   }
 
   async remove(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }): Promise<void> {
