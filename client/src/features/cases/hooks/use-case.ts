@@ -5,7 +5,10 @@ import { useUserId } from '../../auth/hooks/use-user-id';
 import { workspaceKeys } from '../../workspaces/api/workspaces-api';
 import { caseKeys, createCase, fetchCase, fetchCases, fetchCaseTransitions, transitionCase, updateCase } from '../api/cases-api';
 
-/** The caller's cases, or those at one stage. */
+/**
+ * The caller's cases, or those at one stage. Read afresh whenever the list is shown: a case someone admitted
+ * the caller to (a referral accepted) sends them no event, as they were in no case room yet.
+ */
 export function useCases(stage?: CaseStage) {
   const userId = useUserId();
   return useInfiniteQuery({
@@ -14,6 +17,7 @@ export function useCases(stage?: CaseStage) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor,
     enabled: userId !== '',
+    staleTime: 0,
   });
 }
 
