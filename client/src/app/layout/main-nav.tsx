@@ -3,8 +3,10 @@ import type { ParseKeys } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import type { AppAbility } from '@enlace/shared';
+import type { AppAbility, UserDto } from '@enlace/shared';
 import { useHubAbility } from '../../features/auth/hooks/use-hub-ability';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { canUseReferralInbox } from '../../features/cases/referral-inbox-access';
 import { canManagePeople } from '../../features/people/people-access';
 import { useWorkspaces } from '../../features/workspaces/hooks/use-workspaces';
 
@@ -14,7 +16,7 @@ interface NavItem {
   /** Active only on an exact match (the home route would otherwise match everything). */
   end?: boolean;
   /** Shown only to users the shared rules allow; the route is guarded the same way. */
-  allows?: (ability: AppAbility) => boolean;
+  allows?: (ability: AppAbility, user: UserDto | null) => boolean;
 }
 
 /** The main navigation. Features add their entry here. */
@@ -22,6 +24,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/workspaces', label: 'nav.workspaces', end: true },
   { to: '/agreements', label: 'agreements.nav' },
+  { to: '/cases', label: 'cases.nav' },
+  { to: '/referrals', label: 'cases.inbox.nav', allows: canUseReferralInbox },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },
 ];
@@ -30,13 +34,15 @@ const NAV_ITEMS: readonly NavItem[] = [
 export function MainNav() {
   const { t } = useTranslation();
   const ability = useHubAbility();
+  const session = useSession();
+  const user = session.status === 'signed-in' ? session.user : null;
   const { pathname } = useLocation();
   const isActive = (to: string, end?: boolean) => (end ? pathname === to : pathname.startsWith(to));
 
   return (
     <>
       <AppShell.Section>
-        {NAV_ITEMS.filter((item) => !item.allows || item.allows(ability)).map((item) => (
+        {NAV_ITEMS.filter((item) => !item.allows || item.allows(ability, user)).map((item) => (
           <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.end} label={t(item.label)} active={isActive(item.to, item.end)} />
         ))}
       </AppShell.Section>
