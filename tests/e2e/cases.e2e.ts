@@ -63,7 +63,7 @@ describe('cases in the browser: identify, consent, refer, accept, observe, audit
     const caseId = new URL(owner.url()).pathname.split('/').pop()!;
     const codeHeading = owner.getByRole('heading', { name: /^Case AR-\d{4}-\d{4}$/ });
     const code = (await codeHeading.textContent())!.replace('Case ', '');
-    expect(await owner.getByRole('tab').allTextContents()).toEqual(['Record', 'Referrals', 'Board', 'Members', 'Invitations', 'Settings']);
+    expect(await owner.getByRole('tab').allTextContents()).toEqual(['Record', 'Assistance', 'Justice', 'Referrals', 'Board', 'Members', 'Invitations', 'Settings']);
     await owner.getByText(/^\d+ days left$/).waitFor();
 
     // The protected fields are hidden until asked for with a reason; the owner records some.

@@ -1,8 +1,19 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import { CASE_STAGE_TRANSITIONS, type CaseDto, type CaseStateDto, type CaseTransitionDto, type ConsentDto, type Page, type ReferralDto } from '@enlace/shared';
+import {
+  CASE_STAGE_TRANSITIONS,
+  type AssistanceDto,
+  type CaseDto,
+  type CaseStateDto,
+  type CaseTransitionDto,
+  type ConsentDto,
+  type JusticeEntryDto,
+  type Page,
+  type ReferralDto,
+} from '@enlace/shared';
 import { todayUtc } from '../agreements/use-format';
 import { caseKeys } from './api/cases-api';
 import { referralKeys } from './api/referrals-api';
+import { trackKeys } from './api/tracks-api';
 
 /**
  * The case's live events applied to the cached reads, so every viewer follows without a refetch. A payload
@@ -49,6 +60,16 @@ export function putConsent(queryClient: QueryClient, userId: string, consent: Co
   upsert(queryClient, referralKeys.consents(userId, consent.caseId), consent, (incoming, cached) => cached.revokedAt === null || incoming.revokedAt !== null);
 }
 
+const byVersion = <T extends { version: number }>(incoming: T, cached: T) => incoming.version >= cached.version;
+
 export function putReferral(queryClient: QueryClient, userId: string, referral: ReferralDto): void {
-  upsert(queryClient, referralKeys.referrals(userId, referral.caseId), referral, (incoming, cached) => incoming.version >= cached.version);
+  upsert(queryClient, referralKeys.referrals(userId, referral.caseId), referral, byVersion);
+}
+
+export function putAssistance(queryClient: QueryClient, userId: string, service: AssistanceDto): void {
+  upsert(queryClient, trackKeys.assistance(userId, service.caseId), service, byVersion);
+}
+
+export function putJustice(queryClient: QueryClient, userId: string, entry: JusticeEntryDto): void {
+  upsert(queryClient, trackKeys.justice(userId, entry.caseId), entry, byVersion);
 }

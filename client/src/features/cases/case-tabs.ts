@@ -1,5 +1,7 @@
 import { subject } from '@casl/ability';
 import { registerWorkspaceTab } from '../workspaces/workspace-tabs';
+import { AssistancePanel } from './components/assistance-panel';
+import { JusticePanel } from './components/justice-panel';
 import { RecordPanel } from './components/record-panel';
 import { ReferralsPanel } from './components/referrals-panel';
 import { useCaseRealtime } from './hooks/use-case-realtime';
@@ -15,6 +17,19 @@ function CaseLive() {
  * the record and the referrals, with `visible` saying who may see it.
  */
 registerWorkspaceTab({ id: 'record', kinds: ['case'], Panel: RecordPanel, Live: CaseLive });
+// Hidden from members of law-enforcement organisations without an owner's grant, as the server refuses it them.
+registerWorkspaceTab({
+  id: 'assistance',
+  kinds: ['case'],
+  Panel: AssistancePanel,
+  visible: (ability, workspace) => ability.can('read', subject('CaseAssistance', { workspaceId: workspace.id })),
+});
+registerWorkspaceTab({
+  id: 'justice',
+  kinds: ['case'],
+  Panel: JusticePanel,
+  visible: (ability, workspace) => ability.can('read', subject('CaseJustice', { workspaceId: workspace.id })),
+});
 registerWorkspaceTab({
   id: 'referrals',
   kinds: ['case'],

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { useWorkspaceEvents } from '../../realtime/workspace-realtime';
 import { caseKeys } from '../api/cases-api';
-import { putCaseState, putCaseTransition, putConsent, putReferral } from '../case-cache';
+import { putAssistance, putCaseState, putCaseTransition, putConsent, putJustice, putReferral } from '../case-cache';
 
 /**
- * Keeps the case's cached record, stage history, consents and referrals in step with its event log, for every
+ * Keeps the case's cached record, stage history, consents, referrals and tracks in step with its event log, for every
  * viewer. Sensitive events carry no values: a change only marks the values someone has open as stale, and a read
  * adds a line to the owners' "who viewed" list.
  */
@@ -30,5 +30,12 @@ export function useCaseRealtime(): void {
     'referral.declined': ({ payload }) => putReferral(queryClient, userId, payload),
     'referral.completed': ({ payload }) => putReferral(queryClient, userId, payload),
     'referral.withdrawn': ({ payload }) => putReferral(queryClient, userId, payload),
+    // Whoever may not read the assistance track gets these as envelopes, which never reach a handler.
+    'assistance.requested': ({ payload }) => putAssistance(queryClient, userId, payload),
+    'assistance.updated': ({ payload }) => putAssistance(queryClient, userId, payload),
+    'assistance.given': ({ payload }) => putAssistance(queryClient, userId, payload),
+    'assistance.ended': ({ payload }) => putAssistance(queryClient, userId, payload),
+    'justice.recorded': ({ payload }) => putJustice(queryClient, userId, payload),
+    'justice.updated': ({ payload }) => putJustice(queryClient, userId, payload),
   });
 }
