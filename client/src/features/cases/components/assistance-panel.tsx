@@ -8,12 +8,13 @@ import { Dialog } from '../../../ui/dialog';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { DialogForm } from '../../agreements/components/dialog-form';
+import { READABLE } from '../../agreements/components/status-badge';
 import { todayUtc, useFormat } from '../../agreements/use-format';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useAssistance, useRequestAssistance, useStepAssistance } from '../hooks/use-tracks';
 import { useOrganizationOptions } from './organization-options';
 
-const STATUS_COLORS: Record<AssistanceStatus, string> = { requested: 'blue', given: 'teal', ended: 'gray' };
+const STATUS_COLORS: Record<AssistanceStatus, string> = { requested: 'blue', given: 'green', ended: 'gray' };
 
 interface Step {
   service: AssistanceDto;
@@ -49,7 +50,7 @@ export function AssistancePanel({ workspace }: { workspace: WorkspaceDto }) {
               {
                 header: t('cases.assistance.status'),
                 cell: (row) => (
-                  <Badge variant="light" color={STATUS_COLORS[row.status]}>
+                  <Badge variant="light" color={STATUS_COLORS[row.status]} c={READABLE}>
                     {t(`cases.assistance.statuses.${row.status}`)}
                   </Badge>
                 ),
