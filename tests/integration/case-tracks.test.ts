@@ -180,6 +180,29 @@ describe('case tracks', () => {
     });
   });
 
+  describe('a law-enforcement contributor, per assistance route', () => {
+    const routes = [
+      { route: 'GET …/assistance', call: (who: SignedIn, f: AssistanceDto) => api(who).get(`/api/cases/${f.caseId}/assistance`), ok: 200 },
+      { route: 'POST …/assistance', call: (who: SignedIn, f: AssistanceDto) => api(who).post(`/api/cases/${f.caseId}/assistance`, { service: 'health', requestedOn: '2026-03-02' }), ok: 201 },
+      { route: 'PATCH …/assistance/:serviceId', call: (who: SignedIn, f: AssistanceDto) => api(who).patch(`/api/cases/${f.caseId}/assistance/${f.id}`, { version: 1, note: 'x' }), ok: 200 },
+      {
+        route: 'POST …/assistance/:serviceId/transitions',
+        call: (who: SignedIn, f: AssistanceDto) => api(who).post(`/api/cases/${f.caseId}/assistance/${f.id}/transitions`, { version: 1, to: 'given', on: '2026-03-04' }),
+        ok: 200,
+      },
+      { route: 'GET …/justice', call: (who: SignedIn, f: AssistanceDto) => api(who).get(`/api/cases/${f.caseId}/justice`), ok: 200, always: true },
+    ];
+    it.each(routes.flatMap((row) => [false, true].map((granted) => ({ ...row, granted }))))('$route with the grant: $granted', async ({ call, ok, granted, always }) => {
+      const created = await staffedCase();
+      const service = await requestAssistance(app, owner, created.id);
+      if (granted) await api(owner).patch(`/api/workspaces/${created.id}/members/${policeContributor.user.id}`, { assistanceAccess: true }).expect(200);
+      const before = await eventTypes(created.id);
+      const response = await call(policeContributor, service);
+      expect({ status: response.status, code: response.body.code }).toEqual(granted || always ? { status: ok, code: undefined } : { status: 403, code: 'FORBIDDEN' });
+      if (!granted && !always) expect(await eventTypes(created.id)).toEqual(before);
+    });
+  });
+
   describe('the criminal-justice track', () => {
     it('records dated entries that editors change with their version and every member reads', async () => {
       const created = await staffedCase();
