@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Badge, Button, Group, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSISTANCE_SERVICES, type AssistanceDto, type AssistanceService, type AssistanceStatus, type WorkspaceDto } from '@enlace/shared';
@@ -12,7 +12,7 @@ import { READABLE } from '../../agreements/components/status-badge';
 import { todayUtc, useFormat } from '../../agreements/use-format';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useAssistance, useRequestAssistance, useStepAssistance } from '../hooks/use-tracks';
-import { useOrganizationOptions } from './organization-options';
+import { DayField, useOrganizationOptions } from './track-fields';
 
 const STATUS_COLORS: Record<AssistanceStatus, string> = { requested: 'blue', given: 'green', ended: 'gray' };
 
@@ -114,14 +114,7 @@ function RequestForm({ caseId, onDone }: { caseId: string; onDone: () => void })
         data={ASSISTANCE_SERVICES.map((value) => ({ value, label: t(`cases.services.${value}`) }))}
         data-autofocus
       />
-      <TextInput
-        type="date"
-        label={t('cases.assistance.requestedOn')}
-        required
-        value={requestedOn}
-        error={submitted && !requestedOn ? t('cases.assistance.dateRequired') : undefined}
-        onChange={(event) => setRequestedOn(event.currentTarget.value)}
-      />
+      <DayField label={t('cases.assistance.requestedOn')} value={requestedOn} onChange={setRequestedOn} submitted={submitted} />
       <NativeSelect label={t('cases.assistance.provider')} value={provider} onChange={(event) => setProvider(event.currentTarget.value)} data={[{ value: '', label: t('cases.assistance.noProvider') }, ...organizations]} />
       <Textarea label={t('cases.assistance.note')} description={t('cases.tracks.noteHint')} value={note} autosize minRows={2} maxLength={2000} onChange={(event) => setNote(event.currentTarget.value)} />
     </DialogForm>
@@ -140,15 +133,7 @@ function StepForm({ caseId, step, onDone }: { caseId: string; step: Step; onDone
   };
   return (
     <DialogForm onSubmit={onSubmit} error={move.error} pending={move.isPending} submit={t(`cases.assistance.steps.${step.to}`)} onCancel={onDone}>
-      <TextInput
-        type="date"
-        label={t('cases.assistance.on')}
-        required
-        value={on}
-        error={submitted && !on ? t('cases.assistance.dateRequired') : undefined}
-        onChange={(event) => setOn(event.currentTarget.value)}
-        data-autofocus
-      />
+      <DayField label={t('cases.assistance.on')} value={on} onChange={setOn} submitted={submitted} autoFocus />
     </DialogForm>
   );
 }

@@ -11,7 +11,7 @@ import { DialogForm } from '../../agreements/components/dialog-form';
 import { todayUtc, useFormat } from '../../agreements/use-format';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useJustice, useRecordJustice } from '../hooks/use-tracks';
-import { useOrganizationOptions } from './organization-options';
+import { DayField, useOrganizationOptions } from './track-fields';
 
 /** The criminal-justice track: the complaint, investigation, proceedings and outcome, as dated entries every member reads. */
 export function JusticePanel({ workspace }: { workspace: WorkspaceDto }) {
@@ -73,7 +73,7 @@ function RecordForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
         data={JUSTICE_STEPS.map((value) => ({ value, label: t(`cases.justice.steps.${value}`) }))}
         data-autofocus
       />
-      <TextInput type="date" label={t('cases.justice.on')} required value={on} error={submitted && !on ? t('cases.assistance.dateRequired') : undefined} onChange={(event) => setOn(event.currentTarget.value)} />
+      <DayField label={t('cases.justice.on')} value={on} onChange={setOn} submitted={submitted} />
       <NativeSelect label={t('cases.justice.authority')} value={authority} onChange={(event) => setAuthority(event.currentTarget.value)} data={[{ value: '', label: t('cases.justice.noAuthority') }, ...organizations]} />
       <TextInput label={t('cases.justice.reference')} value={reference} maxLength={120} onChange={(event) => setReference(event.currentTarget.value)} />
       <Textarea label={t('cases.justice.note')} description={t('cases.tracks.noteHint')} value={note} autosize minRows={2} maxLength={2000} onChange={(event) => setNote(event.currentTarget.value)} />
