@@ -30,8 +30,10 @@ export const UpdateMemberSchema = z
   .strictObject({
     role: z.enum(WORKSPACE_ROLES).optional(),
     sensitiveAccess: z.boolean().optional(),
+    /** Lets a member of a law-enforcement organisation read the case's assistance track (owners grant it). */
+    assistanceAccess: z.boolean().optional(),
   })
-  .refine((body) => body.role !== undefined || body.sensitiveAccess !== undefined, { message: 'Nothing to change' });
+  .refine((body) => body.role !== undefined || body.sensitiveAccess !== undefined || body.assistanceAccess !== undefined, { message: 'Nothing to change' });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;
 
 export const CreateInvitationSchema = z.strictObject({
@@ -95,6 +97,9 @@ export const WorkspaceSchema = named(
     /** The caller's own membership. */
     myRole: z.enum(WORKSPACE_ROLES),
     mySensitiveAccess: z.boolean(),
+    myAssistanceAccess: z.boolean(),
+    /** The caller's organisation is a law-enforcement one (see `myAssistanceAccess`). */
+    myLawEnforcement: z.boolean(),
   }),
 );
 export type WorkspaceDto = z.infer<typeof WorkspaceSchema>;
@@ -139,6 +144,9 @@ export const MemberSchema = named(
     unconfirmedOrganization: UnconfirmedOrganizationSchema.nullable(),
     role: z.enum(WORKSPACE_ROLES),
     sensitiveAccess: z.boolean(),
+    assistanceAccess: z.boolean(),
+    /** The member's organisation is a law-enforcement one: without `assistanceAccess` they do not read the assistance track. */
+    lawEnforcement: z.boolean(),
     version: z.number().int(),
     joinedAt: Timestamp,
   }),
