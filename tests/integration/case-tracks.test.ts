@@ -10,10 +10,10 @@ import {
   type DeliveredEvent,
   type OrganizationDto,
 } from '@enlace/shared';
-import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
+import { createAccount, createOrganization, signIn, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { defaultBoard } from '../factories/board.factory.js';
 import { createCase, recordJustice, requestAssistance, stepAssistance, walkCase } from '../factories/case.factory.js';
-import { addMember } from '../factories/workspace.factory.js';
+import { addMember, invite } from '../factories/workspace.factory.js';
 import { connectClient, settle, type RecordingClient } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -95,6 +95,32 @@ describe('case tracks', () => {
       await closed;
       await settle();
       expect(bystanderLive.socket.connected).toBe(true);
+    });
+
+    it('closes the live connections of a person whose request to join a law-enforcement organisation is approved', async () => {
+      const created = await staffedCase();
+      const policeAdmin = await createAccount(app, admin, police.id, { orgRole: 'org_admin' });
+      // Invited with no organisation, they read the assistance track like any member.
+      const invitation = await invite(app, owner, created.id, 'joining-officer@enlace.test', 'observer');
+      await request(app.url).post(`/api/invitations/${invitation.token}/accept`).send({ displayName: 'Joining officer', password: 'a-long-enough-password' }).expect(200);
+      const joining = await signIn(app, 'joining-officer@enlace.test', 'a-long-enough-password');
+      await requestAssistance(app, owner, created.id, { service: 'health', note: 'Before joining' });
+      expect((await api(joining).get(`/api/cases/${created.id}/assistance`)).status).toBe(200);
+      const live = await connect(joining);
+      expect(await live.subscribe(created.id)).toMatchObject({ ok: true });
+      await api(joining).post('/api/me/organization-request', { organizationId: police.id }).expect(204);
+      const [pending] = (await api(policeAdmin).get(`/api/organizations/${police.id}/join-requests`).expect(200)).body.items;
+
+      const closed = new Promise<void>((resolve) => live.socket.once('disconnect', () => resolve()));
+      await api(policeAdmin).post(`/api/organizations/${police.id}/join-requests/${pending.id}/approve`).expect(200);
+      await closed;
+      expect((await api(joining).get(`/api/cases/${created.id}/assistance`)).status).toBe(403);
+      const again = await connect(joining);
+      expect(await again.subscribe(created.id)).toMatchObject({ ok: true });
+      await requestAssistance(app, owner, created.id, { service: 'shelter', note: 'After joining' });
+      await again.waitFor(() => again.events.some((e) => e.type === 'assistance.requested'), 'the new service');
+      expect(again.events.find((e) => e.type === 'assistance.requested')).toMatchObject({ redacted: true });
+      expect(JSON.stringify(again.events)).not.toContain('After joining');
     });
   });
 

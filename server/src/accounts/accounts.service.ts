@@ -101,9 +101,13 @@ export class AccountsService {
     return this.getOrganization(id);
   }
 
-  /** Lets realtime react to an organisation's law-enforcement flag without this module importing it. */
+  /**
+   * Lets realtime react to an organisation's law-enforcement flag without this module importing it: when the flag
+   * changes, and when a person joins an organisation (which may be a law-enforcement one).
+   */
   onLawEnforcementChanged(listener: LawEnforcementListener): void {
     this.lawEnforcementListeners.push(listener);
+    this.affiliations.onJoined((userId) => listener([userId]));
   }
 
   async listOrganizations(limit: number, cursor?: string): Promise<Page<OrganizationDto>> {

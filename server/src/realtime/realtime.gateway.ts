@@ -87,10 +87,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.logger.log(`Disconnecting every socket of disabled account ${userId}`);
       this.server.in(userRoomOf(userId)).disconnectSockets(true);
     });
-    // Its organisation's law-enforcement flag changed what a person may read (the assistance track): their sockets
+    // Joining an organisation, or its law-enforcement flag changing, changed what a person may read (the assistance track): their sockets
     // close on every process, and reconnect and catch up reading as their new audience.
     this.organizations.onLawEnforcementChanged((userIds) => {
-      this.logger.log(`Disconnecting the sockets of ${userIds.length} accounts whose organisation's law-enforcement flag changed`);
+      this.logger.log(`Disconnecting the sockets of ${userIds.length} accounts whose organisation, or its law-enforcement flag, changed`);
       for (const userId of userIds) this.server.in(userRoomOf(userId)).disconnectSockets(true);
     });
     // A session that ended (logout, a replayed refresh token) loses its sockets at once, on every process.
