@@ -6,7 +6,7 @@ import { ApiRequestError } from '../../../api/api-error';
 import { LANGUAGE_NAMES } from '../../../i18n/languages';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { StatusMessage } from '../../../ui/status-message';
-import { formatMoment } from '../../boards/format';
+import { formatMoment } from '../../../i18n/format';
 import { useCreateInvitation, useResendInvitation } from '../hooks/use-members';
 
 type Outcome = { kind: 'created' | 'resent'; invitation: CreatedInvitationDto };
