@@ -144,6 +144,34 @@ describe('agreements', () => {
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { requires: 'effectiveFrom' } });
     });
+
+    it('a step carries its own date: one request, one version, one event, the date saved with the status', async () => {
+      const agreement = await walk(app, owner, await signableAgreement(app, owner, ministry.id, { effectiveFrom: null }), ['negotiation']);
+      const signed = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: agreement.version, to: 'signed', signedOn: '2026-03-20' }).expect(200);
+      // The step's own date wins over the latest signatory's (2025-12-15).
+      expect(signed.body).toMatchObject({ status: 'signed', signedOn: '2026-03-20', version: agreement.version + 1 });
+      const inForce = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: signed.body.version, to: 'in_force', effectiveFrom: '2026-04-01' }).expect(200);
+      expect(inForce.body).toMatchObject({ status: 'in_force', effectiveFrom: '2026-04-01', version: signed.body.version + 1 });
+      const expired = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: inForce.body.version, to: 'expired', expiresOn: '2027-04-01' }).expect(200);
+      expect(expired.body).toMatchObject({ status: 'expired', expiresOn: '2027-04-01' });
+      const log = (await events(agreement.id)).filter((event) => event.type.startsWith('agreement.') && event.type !== 'agreement.created');
+      expect(log.map((event) => event.type)).toEqual(['agreement.transitioned', 'agreement.transitioned', 'agreement.transitioned', 'agreement.transitioned']);
+      expect(log[2].payload).toMatchObject({ agreement: { status: 'in_force', effectiveFrom: '2026-04-01' }, transition: { from: 'signed', to: 'in_force' } });
+    });
+
+    it.each([
+      { does: 'a date on a step it does not date', step: { to: 'negotiation', effectiveFrom: '2026-04-01' }, from: [] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'another step’s date', step: { to: 'in_force', signedOn: '2026-04-01' }, from: ['negotiation', 'signed'] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'an effective date after the expiry', step: { to: 'in_force', effectiveFrom: '2031-01-01' }, from: ['negotiation', 'signed'] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'a dated step that is illegal', step: { to: 'in_force', effectiveFrom: '2026-04-01' }, from: [] as AgreementStatus[], status: 409, code: 'ILLEGAL_TRANSITION' },
+    ])('refuses $does and changes nothing', async ({ step, from, status, code }) => {
+      const start = await walk(app, owner, await signableAgreement(app, owner, ministry.id, { effectiveFrom: null, expiresOn: '2030-12-31' }), from);
+      const response = await api(owner).post(`/api/agreements/${start.id}/transitions`, { version: start.version, ...step });
+      expect(response.status).toBe(status);
+      expect(response.body.code).toBe(code);
+      const after = await api(owner).get(`/api/agreements/${start.id}`).expect(200);
+      expect(after.body).toMatchObject({ status: start.status, version: start.version, effectiveFrom: null, signedOn: start.signedOn });
+    });
   });
 
   describe('amendments', () => {
