@@ -7,6 +7,7 @@ import type {
   ReportProgressInput,
   TransitionAgreementInput,
   UpdateAgreementInput,
+  UpdatePartyInput,
 } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
@@ -39,6 +40,10 @@ export const fetchTransitions = (id: string, signal?: AbortSignal) => data(api.G
 export const fetchVersions = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/amendments', { ...path(id), signal }));
 export const amendAgreement = (id: string, input: CreateAmendmentInput) => data(api.POST('/api/agreements/{id}/amendments', { ...path(id), body: input }));
 export const addParty = (id: string, input: AddPartyInput) => data(api.POST('/api/agreements/{id}/parties', { ...path(id), body: input }));
+const partyPath = (id: string, organizationId: string) => ({ params: { path: { id, organizationId } } });
+export const updateParty = (id: string, organizationId: string, input: UpdatePartyInput) =>
+  data(api.PATCH('/api/agreements/{id}/parties/{organizationId}', { ...partyPath(id, organizationId), body: input }));
+export const removeParty = (id: string, organizationId: string) => data(api.DELETE('/api/agreements/{id}/parties/{organizationId}', partyPath(id, organizationId)));
 
 export const fetchCommitments = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/commitments', { ...path(id), signal }));
 export const createCommitment = (id: string, input: CreateCommitmentInput) =>

@@ -115,7 +115,7 @@ function Indicators({ workspace, commitment, detail, canReport, canDefine }: Ind
         </Text>
       )}
       {detail.indicators.map((indicator) => (
-        <IndicatorCard key={indicator.id} workspace={workspace} commitment={commitment} indicator={indicator} canReport={canReport} />
+        <IndicatorCard key={indicator.id} workspace={workspace} commitment={commitment} indicator={indicator} canReport={canReport} canDefine={canDefine} />
       ))}
       <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.indicators.add')}>
         <IndicatorForm agreementId={workspace.id} commitmentId={commitment.id} onDone={() => setAdding(false)} />

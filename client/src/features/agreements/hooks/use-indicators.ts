@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput } from '@enlace/shared';
+import type { CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput, UpdateIndicatorInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { agreementKeys } from '../api/agreements-api';
-import { createIndicator, recordMeasurement, reviewMeasurement, uploadEvidence } from '../api/indicators-api';
+import { createIndicator, recordMeasurement, reviewMeasurement, updateIndicator, uploadEvidence } from '../api/indicators-api';
 
 /**
  * After a change to an indicator or a measurement, the commitment (its indicators with their progress) and
@@ -22,7 +22,13 @@ export function useCreateIndicator(agreementId: string, commitmentId: string) {
   return useMutation({ mutationFn: (input: CreateIndicatorInput) => createIndicator(commitmentId, input), onSuccess: refresh });
 }
 
-/** Uploads the evidence files one by one, then records the measurement naming them. */
+/** A redefined indicator; on a version conflict too the commitment is read again, so the form starts from the current one. */
+export function useUpdateIndicator(agreementId: string, commitmentId: string, indicatorId: string) {
+  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  return useMutation({ mutationFn: (input: UpdateIndicatorInput) => updateIndicator(indicatorId, input), onSettled: refresh });
+}
+
+/** Uploads the evidence files one by one, then records the measurement naming them (with `supersedesId`, a correction). */
 export function useRecordMeasurement(agreementId: string, commitmentId: string, indicatorId: string) {
   const refresh = useRefreshCommitment(agreementId, commitmentId);
   return useMutation({
