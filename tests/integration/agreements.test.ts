@@ -203,6 +203,48 @@ describe('agreements', () => {
     });
   });
 
+  describe('inviting a party’s people', () => {
+    const PASSWORD = 'a-long-enough-password';
+    const inviteTo = (workspaceId: string, email: string, extra: object = {}) =>
+      api(owner).post(`/api/workspaces/${workspaceId}/invitations`, { email, role: 'contributor', ...extra });
+    const pendingOf = async (workspaceId: string) => (await api(owner).get(`/api/workspaces/${workspaceId}/invitations`).expect(200)).body.items;
+
+    it('takes only a party of the agreement as the organisation an invitation is on behalf of, and changes nothing otherwise', async () => {
+      const agreement = await createAgreement(app, owner);
+      await addParty(app, owner, agreement.id, ngo.id, 'implementing');
+      const notParty = await inviteTo(agreement.id, 'someone@elsewhere.test', { partyOrganizationId: province.id });
+      expect(notParty.status).toBe(400);
+      expect(notParty.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'partyOrganizationId' }] });
+      const coordination = await createWorkspace(app, owner, { kind: 'coordination' });
+      expect((await inviteTo(coordination.id, 'someone@elsewhere.test', { partyOrganizationId: ngo.id })).status).toBe(400);
+      expect(await pendingOf(agreement.id)).toEqual([]);
+      expect(await pendingOf(coordination.id)).toEqual([]);
+    });
+
+    it('suggests the party to the invitee and puts nobody into it: affiliation still needs the organisation’s confirmation', async () => {
+      const agreement = await createAgreement(app, owner);
+      await addParty(app, owner, agreement.id, ngo.id, 'implementing');
+      const first = (await inviteTo(agreement.id, 'first@unknown-domain.test', { partyOrganizationId: ngo.id }).expect(201)).body;
+      expect(await pendingOf(agreement.id)).toEqual([expect.objectContaining({ email: 'first@unknown-domain.test', partyOrganizationId: ngo.id, organizationId: null })]);
+      const preview = await request(app.url).get(`/api/invitations/${first.token}`).expect(200);
+      expect(preview.body.suggestedOrganization).toEqual({ id: ngo.id, name: ngo.name });
+
+      // Accepting without choosing it: no organisation at all.
+      await request(app.url).post(`/api/invitations/${first.token}/accept`).send({ displayName: 'First', password: PASSWORD }).expect(200);
+      const firstPerson = (await request(app.url).post('/api/auth/login').send({ email: 'first@unknown-domain.test', password: PASSWORD }).expect(200)).body;
+      expect((await request(app.url).get('/api/me').auth(firstPerson.accessToken, { type: 'bearer' }).expect(200)).body.organization).toBeNull();
+
+      // Choosing it: a request to its administrators, unconfirmed until they approve.
+      const second = (await inviteTo(agreement.id, 'second@unknown-domain.test', { partyOrganizationId: ngo.id }).expect(201)).body;
+      await request(app.url).post(`/api/invitations/${second.token}/accept`).send({ displayName: 'Second', password: PASSWORD, organizationId: ngo.id }).expect(200);
+      const members = (await api(owner).get(`/api/workspaces/${agreement.id}/members`).expect(200)).body.items;
+      const secondMember = members.find((member: { email: string }) => member.email === 'second@unknown-domain.test');
+      expect(secondMember).toMatchObject({ organizationId: null, unconfirmedOrganization: { id: ngo.id } });
+      const invitedEvents = (await events(agreement.id)).filter((event) => event.type === 'invitation.created');
+      expect(invitedEvents.map((event) => event.payload)).toEqual([expect.objectContaining({ partyOrganizationId: ngo.id }), expect.objectContaining({ partyOrganizationId: ngo.id })]);
+    });
+  });
+
   describe('commitments', () => {
     let agreement: AgreementDto;
 

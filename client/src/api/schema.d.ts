@@ -1620,6 +1620,8 @@ export interface components {
             organizationId?: string;
             /** @enum {string} */
             locale?: "en" | "es" | "pt" | "fr";
+            /** Format: uuid */
+            partyOrganizationId?: string;
         };
         ResendInvitationDto: {
             /** @enum {string} */
@@ -1762,6 +1764,12 @@ export interface components {
             /** @enum {string} */
             to: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
             reason?: string;
+            /** Format: date */
+            signedOn?: string;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            expiresOn?: string;
         };
         CreateAmendmentDto: {
             version: number;
@@ -2148,6 +2156,8 @@ export interface components {
             role: "owner" | "coordinator" | "contributor" | "observer";
             /** Format: uuid */
             organizationId: string | null;
+            /** Format: uuid */
+            partyOrganizationId: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "revoked";
             /** Format: uuid */
@@ -2175,6 +2185,11 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             accountExists: boolean;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
         AcceptedInvitationDto: {
             /** Format: uuid */
@@ -2194,6 +2209,11 @@ export interface components {
             message: string | null;
             inviterName: string;
             inviterOrganization: string | null;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

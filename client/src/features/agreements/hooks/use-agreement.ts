@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddPartyInput, AgreementDto, CreateAmendmentInput, PartyDto, TransitionAgreementInput, UpdateAgreementInput, UpdatePartyInput } from '@enlace/shared';
+import type { AddPartyInput, AgreementDto, CreateAmendmentInput, PartyDto, TransitionAgreementInput, UpdateAgreementInput, UpdatePartyInput, WorkspaceDto } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { dropParty, putParty } from '../agreement-cache';
@@ -24,6 +24,17 @@ export function conflictCurrent<T>(error: unknown): T | undefined {
 export function useAgreement(id: string) {
   const userId = useUserId();
   return useQuery({ queryKey: agreementKeys.detail(userId, id), queryFn: ({ signal }) => fetchAgreement(id, signal), enabled: userId !== '' });
+}
+
+/** The parties of an agreement workspace, none for any other kind: what the invite dialog offers. */
+export function useParties(workspace: WorkspaceDto): PartyDto[] {
+  const userId = useUserId();
+  const agreement = useQuery({
+    queryKey: agreementKeys.detail(userId, workspace.id),
+    queryFn: ({ signal }) => fetchAgreement(workspace.id, signal),
+    enabled: userId !== '' && workspace.kind === 'agreement',
+  });
+  return agreement.data?.parties ?? [];
 }
 
 export function useTransitions(id: string) {

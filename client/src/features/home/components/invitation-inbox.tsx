@@ -60,6 +60,7 @@ export function InvitationInbox() {
             submitLabel={t('affiliation.acceptAndAsk')}
             pending={accept.isPending}
             error={accept.error}
+            suggested={choosingFor.suggestedOrganization}
             onSubmit={(organizationId) => acceptNow(choosingFor, organizationId)}
           />
         )}
