@@ -414,6 +414,7 @@ export const AgreementPageSchema = pageOf('AgreementPage', AgreementListItemSche
 export const TransitionPageSchema = pageOf('TransitionPage', TransitionSchema);
 export const TermsVersionPageSchema = pageOf('TermsVersionPage', TermsVersionSchema);
 export const CommitmentPageSchema = pageOf('CommitmentPage', CommitmentSchema);
+export const CommitmentDetailPageSchema = pageOf('CommitmentDetailPage', CommitmentDetailSchema);
 
 /** Payload of `agreement.transitioned`. */
 export interface AgreementTransitioned {

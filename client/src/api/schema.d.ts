@@ -1094,6 +1094,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements/{id}/commitments/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement’s commitments, each with its progress history, indicators (measurements included) and linked cards
+         * @description The Commitments tab in one request, instead of one request per commitment.
+         */
+        get: operations["listCommitmentDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commitments/{id}": {
         parameters: {
             query?: never;
@@ -2716,6 +2736,10 @@ export interface components {
         };
         CommitmentPage: {
             items: components["schemas"]["CommitmentDto"][];
+            nextCursor?: string;
+        };
+        CommitmentDetailPage: {
+            items: components["schemas"]["CommitmentDetailDto"][];
             nextCursor?: string;
         };
         CaseDto: {
@@ -7630,6 +7654,55 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCommitmentDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,7 +32,7 @@ interface IndicatorFormProps {
  */
 export function IndicatorForm({ agreementId, commitmentId, indicator, onDone }: IndicatorFormProps) {
   const create = useCreateIndicator(agreementId, commitmentId);
-  const update = useUpdateIndicator(agreementId, commitmentId, indicator?.id ?? '');
+  const update = useUpdateIndicator(agreementId, indicator?.id ?? '');
   const { error, isPending } = indicator ? update : create;
   const submit = (fields: CreateIndicatorInput, onSuccess: () => void) =>
     indicator ? update.mutate({ version: indicator.version, ...fields }, { onSuccess }) : create.mutate(fields, { onSuccess });
