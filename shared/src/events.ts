@@ -143,6 +143,8 @@ export const EVENT_CATALOGUE = {
   'referral.declined': spec<ReferralDto>()('referral', 'Referral'),
   'referral.completed': spec<ReferralDto>()('referral', 'Referral'),
   'referral.withdrawn': spec<ReferralDto>()('referral', 'Referral'),
+  // Evidence no measurement named within EVIDENCE_ORPHAN_HOURS, deleted by the server (no actor).
+  'evidence.discarded': spec<EvidenceFileDto>()('evidence', 'Commitment'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
+import { scheduleJob, stopJob } from '../common/jobs/scheduled-job.js';
 import { SensitiveService } from './sensitive.service.js';
 
 /** The pg-boss queue of the retention job. */
@@ -13,10 +13,7 @@ const RETENTION_CRON = '17 3 * * *';
 
 /**
  * Erases the sensitive fields of cases closed longer than CASE_RETENTION_DAYS, by destroying their data keys.
- * The schedule is a pg-boss job on the application's own PostgreSQL (embedded or not), through the app's own
- * connection pool: every server process registers the same schedule and worker, and pg-boss creates each run's
- * job once and hands it to one worker (SKIP LOCKED), so there is one runner across processes. pg-boss keeps its
- * tables in the `pgboss` schema, which it creates and migrates itself on start.
+ * The schedule is a pg-boss job on the application's own PostgreSQL, one runner across processes (scheduleJob).
  */
 @Injectable()
 export class CaseRetention implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,20 +27,11 @@ export class CaseRetention implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schema: 'pgboss' });
-    boss.on('error', (error) => this.logger.warn(`Job runner: ${error.message}`));
-    await boss.start();
-    await boss.createQueue(RETENTION_QUEUE);
-    await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, null, { tz: 'UTC' });
-    await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-      await this.run();
-    });
-    this.boss = boss;
+    this.boss = await scheduleJob(this.dataSource, this.logger, RETENTION_QUEUE, RETENTION_CRON, () => this.run());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, timeout: 10_000, close: false });
+    await stopJob(this.boss);
   }
 
   /** The job's work: erase every case closed before the retention cutoff; how many were erased. */
