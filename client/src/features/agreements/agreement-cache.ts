@@ -7,6 +7,7 @@ import {
   type CommitmentDetailDto,
   type CommitmentDto,
   type CommitmentStateDto,
+  type IndicatorStateDto,
   type Page,
   type PartyDto,
   type ProgressUpdateDto,
@@ -92,6 +93,18 @@ export function putProgress(queryClient: QueryClient, userId: string, agreementI
     cached && {
       ...cached,
       items: cached.items.map((item) => (item.id === progress.commitmentId && !item.progress.some((known) => known.id === progress.id) ? { ...item, progress: [...item.progress, progress] } : item)),
+    },
+  );
+}
+
+/** An indicator's definition as the server holds it (a 409's `current`), in the tab's details; its measurements stay. */
+export function putIndicatorState(queryClient: QueryClient, userId: string, agreementId: string, state: IndicatorStateDto): void {
+  queryClient.setQueryData<Page<CommitmentDetailDto>>(agreementKeys.details(userId, agreementId), (cached) =>
+    cached && {
+      ...cached,
+      items: cached.items.map((item) =>
+        item.id === state.commitmentId ? { ...item, indicators: item.indicators.map((indicator) => (indicator.id === state.id && newer(state, indicator) ? { ...indicator, ...state } : indicator)) } : item,
+      ),
     },
   );
 }

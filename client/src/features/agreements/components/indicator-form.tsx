@@ -14,6 +14,7 @@ import {
   type ReportingFrequency,
 } from '@enlace/shared';
 import { toastSuccess } from '../../../ui/toast';
+import { restartKey } from '../hooks/use-agreement';
 import { useCreateIndicator, useUpdateIndicator } from '../hooks/use-indicators';
 import { DialogForm } from './dialog-form';
 
@@ -27,8 +28,8 @@ interface IndicatorFormProps {
 
 /**
  * An indicator of a commitment: what is measured, in what unit, from where to where, how often, proven how.
- * Editing sends the version it started from; after a 409 the commitment is read again and the form, keyed by
- * the indicator's version, starts over from the current definition with the conflict shown.
+ * Editing sends the version it started from; after a 409 the commitment is read again and the form starts
+ * over (restartKey) from the current definition, with the conflict shown.
  */
 export function IndicatorForm({ agreementId, commitmentId, indicator, onDone }: IndicatorFormProps) {
   const create = useCreateIndicator(agreementId, commitmentId);
@@ -36,7 +37,7 @@ export function IndicatorForm({ agreementId, commitmentId, indicator, onDone }: 
   const { error, isPending } = indicator ? update : create;
   const submit = (fields: CreateIndicatorInput, onSuccess: () => void) =>
     indicator ? update.mutate({ version: indicator.version, ...fields }, { onSuccess }) : create.mutate(fields, { onSuccess });
-  return <IndicatorFields key={indicator?.version} indicator={indicator} submit={submit} error={error} pending={isPending} onDone={onDone} />;
+  return <IndicatorFields key={restartKey(update)} indicator={indicator} submit={submit} error={error} pending={isPending} onDone={onDone} />;
 }
 
 interface IndicatorFieldsProps {

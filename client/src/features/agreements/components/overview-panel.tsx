@@ -8,7 +8,7 @@ import { QueryState } from '../../../ui/query-state';
 import { Markdown } from '../../../ui/markdown';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useUpdateWorkspace } from '../../workspaces/hooks/use-workspaces';
-import { useAgreement, useUpdateAgreement } from '../hooks/use-agreement';
+import { restartKey, useAgreement, useUpdateAgreement } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { LifecycleSection } from './lifecycle-section';
 import { PartiesSection } from './parties-section';
@@ -96,8 +96,7 @@ function RecordSection({ workspace, agreement, canEdit }: { workspace: Workspace
       </Title>
       {agreement.terms ? <Markdown text={agreement.terms} /> : <Text c="dimmed">{t('agreements.noTerms')}</Text>}
       <Dialog open={editing} onClose={() => setEditing(false)} title={t('agreementEditing.editRecord')}>
-        {/* Keyed by both versions: after a save, or a 409, the form starts over from the current record. */}
-        {editing && <RecordForm key={`${agreement.version}-${workspace.version}`} workspace={workspace} agreement={agreement} update={update} rename={rename} onDone={() => setEditing(false)} />}
+        {editing && <RecordForm key={restartKey(update, rename)} workspace={workspace} agreement={agreement} update={update} rename={rename} onDone={() => setEditing(false)} />}
       </Dialog>
     </Section>
   );

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../ui/error-alert';
 import { toastSuccess } from '../../../ui/toast';
 import { useOrganizations } from '../../organizations/hooks/use-organizations';
 import { useMembers } from '../../workspaces/hooks/use-members';
-import { useAddParty, useRemoveParty, useUpdateParty } from '../hooks/use-agreement';
+import { restartKey, useAddParty, useRemoveParty, useUpdateParty } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { DialogForm } from './dialog-form';
 import { Section } from './section';
@@ -167,12 +167,12 @@ function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: 
   );
 }
 
-/** The party's current state from the cached agreement: after a 409 the form restarts from the server's (keyed by version). */
+/** The party's current state from the cached agreement: after a 409 the form restarts from the server's. */
 function EditPartyDialogBody({ agreement, organizationId, onDone }: { agreement: AgreementDto; organizationId: string; onDone: () => void }) {
   const update = useUpdateParty(agreement.id, organizationId);
   const party = agreement.parties.find((item) => item.organizationId === organizationId);
   if (!party) return null;
-  return <EditPartyForm key={party.version} agreement={agreement} party={party} update={update} onDone={onDone} />;
+  return <EditPartyForm key={restartKey(update)} agreement={agreement} party={party} update={update} onDone={onDone} />;
 }
 
 interface EditPartyFormProps {

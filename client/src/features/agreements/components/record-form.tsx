@@ -13,7 +13,7 @@ const DATE_FIELDS = ['signedOn', 'effectiveFrom', 'expiresOn', 'nextReviewOn'] a
 interface RecordFormProps {
   workspace: WorkspaceDto;
   agreement: AgreementDto;
-  /** Held by the dialog, not the form: the form is remounted on the agreement's new version, and the outcome must outlive that. */
+  /** Held by the dialog, not the form: the form is remounted after a 409, and the outcome must outlive that. */
   update: ReturnType<typeof useUpdateAgreement>;
   rename: ReturnType<typeof useUpdateWorkspace>;
   onDone: () => void;
@@ -21,8 +21,8 @@ interface RecordFormProps {
 
 /**
  * The agreement's record: its title (the workspace's), kind, reference code, summary, coverage and dates; its
- * terms too while they are a draft (from signing on they change only by amendment). Mounted per version, so
- * after a 409 the fields start over from the agreement the server answered, with the conflict shown.
+ * terms too while they are a draft (from signing on they change only by amendment). Remounted after a 409
+ * (restartKey), so the fields start over from the agreement the server answered, with the conflict shown.
  */
 export function RecordForm({ workspace, agreement, update, rename, onDone }: RecordFormProps) {
   const { t } = useTranslation();
@@ -47,6 +47,7 @@ export function RecordForm({ workspace, agreement, update, rename, onDone }: Rec
     setSubmitted(true);
     if (Object.values(errors).some(Boolean)) return;
     try {
+      // The title is the workspace's own record, with its own version.
       if (title.trim() !== workspace.title) await rename.mutateAsync({ version: workspace.version, title: title.trim() });
       await update.mutateAsync({
         version: agreement.version,

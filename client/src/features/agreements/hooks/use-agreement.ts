@@ -16,6 +16,14 @@ import {
   updateParty,
 } from '../api/agreements-api';
 
+/**
+ * A form's key: it changes on each 409 VERSION_CONFLICT of its mutations (whose cache then holds the server's
+ * state), and only then, so the form starts over from the current state with the conflict shown, while a live
+ * change by someone else does not wipe what is being typed.
+ */
+export const restartKey = (...mutations: Array<{ error: unknown; submittedAt: number }>): string =>
+  mutations.map((mutation) => (mutation.error instanceof ApiRequestError && mutation.error.code === 'VERSION_CONFLICT' ? mutation.submittedAt : 0)).join('-');
+
 /** `details.current` of a 409 VERSION_CONFLICT: the server's state, which replaces ours so the form starts over from it. */
 export function conflictCurrent<T>(error: unknown): T | undefined {
   return error instanceof ApiRequestError && error.code === 'VERSION_CONFLICT' ? (error.details as { current?: T } | undefined)?.current : undefined;

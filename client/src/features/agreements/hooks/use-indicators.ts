@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput, UpdateIndicatorInput } from '@enlace/shared';
+import type { CreateIndicatorInput, IndicatorStateDto, RecordMeasurementInput, ReviewMeasurementInput, UpdateIndicatorInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
+import { putIndicatorState } from '../agreement-cache';
 import { agreementKeys } from '../api/agreements-api';
+import { conflictCurrent } from './use-agreement';
 import { createIndicator, recordMeasurement, reviewMeasurement, updateIndicator, uploadEvidence } from '../api/indicators-api';
 
 /**
@@ -22,10 +24,19 @@ export function useCreateIndicator(agreementId: string, commitmentId: string) {
   return useMutation({ mutationFn: (input: CreateIndicatorInput) => createIndicator(commitmentId, input), onSuccess: refresh });
 }
 
-/** A redefined indicator; on a version conflict too the commitment is read again, so the form starts from the current one. */
+/** A redefined indicator; on a version conflict the cache takes the server's definition, so the form starts from it. */
 export function useUpdateIndicator(agreementId: string, indicatorId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
   const refresh = useRefreshCommitments(agreementId);
-  return useMutation({ mutationFn: (input: UpdateIndicatorInput) => updateIndicator(indicatorId, input), onSettled: refresh });
+  return useMutation({
+    mutationFn: (input: UpdateIndicatorInput) => updateIndicator(indicatorId, input),
+    onSuccess: refresh,
+    onError: (error) => {
+      const current = conflictCurrent<IndicatorStateDto>(error);
+      if (current) putIndicatorState(queryClient, userId, agreementId, current);
+    },
+  });
 }
 
 /** Uploads the evidence files one by one, then records the measurement naming them (with `supersedesId`, a correction). */
