@@ -35,14 +35,15 @@ export function IndicatorForm({ agreementId, commitmentId, indicator, onDone }: 
   const create = useCreateIndicator(agreementId, commitmentId);
   const update = useUpdateIndicator(agreementId, indicator?.id ?? '');
   const { error, isPending } = indicator ? update : create;
-  const submit = (fields: CreateIndicatorInput, onSuccess: () => void) =>
-    indicator ? update.mutate({ version: indicator.version, ...fields }, { onSuccess }) : create.mutate(fields, { onSuccess });
+  const submit = (fields: CreateIndicatorInput, version: number | undefined, onSuccess: () => void) =>
+    version !== undefined ? update.mutate({ version, ...fields }, { onSuccess }) : create.mutate(fields, { onSuccess });
   return <IndicatorFields key={restartKey(update)} indicator={indicator} submit={submit} error={error} pending={isPending} onDone={onDone} />;
 }
 
 interface IndicatorFieldsProps {
   indicator?: IndicatorDto;
-  submit: (fields: CreateIndicatorInput, onSuccess: () => void) => void;
+  /** With the version the edit started from; none for a new indicator. */
+  submit: (fields: CreateIndicatorInput, version: number | undefined, onSuccess: () => void) => void;
   error: unknown;
   pending: boolean;
   onDone: () => void;
@@ -50,6 +51,8 @@ interface IndicatorFieldsProps {
 
 function IndicatorFields({ indicator, submit, error, pending, onDone }: IndicatorFieldsProps) {
   const { t } = useTranslation();
+  // The version the edit started from: a newer one arriving live makes saving a conflict, not an overwrite.
+  const [baseVersion] = useState(indicator?.version);
   const [name, setName] = useState(indicator?.name ?? '');
   const [unit, setUnit] = useState(indicator?.unit ?? '');
   const [category, setCategory] = useState<IndicatorCategory>(indicator?.category ?? 'result');
@@ -74,7 +77,7 @@ function IndicatorFields({ indicator, submit, error, pending, onDone }: Indicato
     setSubmitted(true);
     if (errors.name || errors.unit || errors.baseline || errors.target || typeof baseline !== 'number' || typeof target !== 'number') return;
     const fields = { name: name.trim(), unit: unit.trim(), category, direction, baseline, target, frequency, meansOfVerification: meansOfVerification.trim() };
-    submit(fields, () => {
+    submit(fields, baseVersion, () => {
       toastSuccess(indicator ? t('agreementEditing.indicatorSaved') : t('agreements.indicators.added'));
       onDone();
     });

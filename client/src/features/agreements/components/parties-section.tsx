@@ -57,7 +57,6 @@ export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto
                           </Button>
                           <Button
                             variant="subtle"
-                            color="red.8"
                             size="compact-sm"
                             onClick={() => {
                               remove.reset();
@@ -186,6 +185,8 @@ interface EditPartyFormProps {
 function EditPartyForm({ agreement, party, update, onDone }: EditPartyFormProps) {
   const { t } = useTranslation();
   const members = useMembers(agreement.id);
+  // The version the edit started from: a newer one arriving live makes saving a conflict, not an overwrite.
+  const [base] = useState(party);
   const [role, setRole] = useState<PartyRole>(party.role);
   const [contactUserId, setContactUserId] = useState(party.contactUserId ?? '');
   const [signedOn, setSignedOn] = useState(party.signedOn ?? '');
@@ -193,7 +194,7 @@ function EditPartyForm({ agreement, party, update, onDone }: EditPartyFormProps)
 
   const onSubmit = () =>
     update.mutate(
-      { version: party.version, role, contactUserId: contactUserId || null, signedOn: signedOn || null },
+      { version: base.version, role, contactUserId: contactUserId || null, signedOn: signedOn || null },
       {
         onSuccess: (saved) => {
           toastSuccess(t('agreementEditing.partySaved', { name: saved.organizationName }));

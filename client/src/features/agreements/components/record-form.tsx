@@ -26,6 +26,8 @@ interface RecordFormProps {
  */
 export function RecordForm({ workspace, agreement, update, rename, onDone }: RecordFormProps) {
   const { t } = useTranslation();
+  // The versions the edit started from: a newer one arriving live makes saving a conflict, not an overwrite.
+  const [base] = useState({ agreement: agreement.version, workspace: workspace.version });
   const termsEditable = TERMS_EDITABLE_IN.includes(agreement.status);
   const [title, setTitle] = useState(workspace.title);
   const [kind, setKind] = useState<AgreementKind>(agreement.kind);
@@ -48,9 +50,9 @@ export function RecordForm({ workspace, agreement, update, rename, onDone }: Rec
     if (Object.values(errors).some(Boolean)) return;
     try {
       // The title is the workspace's own record, with its own version.
-      if (title.trim() !== workspace.title) await rename.mutateAsync({ version: workspace.version, title: title.trim() });
+      if (title.trim() !== workspace.title) await rename.mutateAsync({ version: base.workspace, title: title.trim() });
       await update.mutateAsync({
-        version: agreement.version,
+        version: base.agreement,
         kind,
         referenceCode: referenceCode.trim() || null,
         summary: summary.trim(),
