@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { PgBoss } from 'pg-boss';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
-import { scheduleJob, stopJob } from '../common/jobs/scheduled-job.js';
+import { ScheduledJob } from '../common/jobs/scheduled-job.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import { EvidenceRepository } from './evidence.repository.js';
 
@@ -18,23 +17,14 @@ const EVIDENCE_CLEANUP_CRON = '41 * * * *';
  * `evidence.discarded` event, so the log that announced the upload also says the file is gone.
  */
 @Injectable()
-export class EvidenceCleanup implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EvidenceCleanup.name);
-  private boss?: PgBoss;
-
+export class EvidenceCleanup extends ScheduledJob {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly evidence: EvidenceRepository,
     private readonly unitOfWork: UnitOfWork,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.boss = await scheduleJob(this.dataSource, this.logger, EVIDENCE_CLEANUP_QUEUE, EVIDENCE_CLEANUP_CRON, () => this.run());
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await stopJob(this.boss);
+  ) {
+    super(dataSource, EVIDENCE_CLEANUP_QUEUE, EVIDENCE_CLEANUP_CRON);
   }
 
   /** The job's work: delete every unattached file uploaded before the cutoff; how many were deleted. */

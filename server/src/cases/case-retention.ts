@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { PgBoss } from 'pg-boss';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '../common/config/config.module.js';
 import type { Config } from '../common/config/config.js';
-import { scheduleJob, stopJob } from '../common/jobs/scheduled-job.js';
+import { ScheduledJob } from '../common/jobs/scheduled-job.js';
 import { SensitiveService } from './sensitive.service.js';
 
 /** The pg-boss queue of the retention job. */
@@ -13,25 +12,16 @@ const RETENTION_CRON = '17 3 * * *';
 
 /**
  * Erases the sensitive fields of cases closed longer than CASE_RETENTION_DAYS, by destroying their data keys.
- * The schedule is a pg-boss job on the application's own PostgreSQL, one runner across processes (scheduleJob).
+ * The schedule is a pg-boss job on the application's own PostgreSQL, one runner across processes (ScheduledJob).
  */
 @Injectable()
-export class CaseRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CaseRetention.name);
-  private boss?: PgBoss;
-
+export class CaseRetention extends ScheduledJob {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly sensitive: SensitiveService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.boss = await scheduleJob(this.dataSource, this.logger, RETENTION_QUEUE, RETENTION_CRON, () => this.run());
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await stopJob(this.boss);
+  ) {
+    super(dataSource, RETENTION_QUEUE, RETENTION_CRON);
   }
 
   /** The job's work: erase every case closed before the retention cutoff; how many were erased. */

@@ -109,7 +109,6 @@ export function PartiesSection({ agreement, canEdit }: { agreement: AgreementDto
 function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: () => void }) {
   const { t } = useTranslation();
   const organizations = useOrganizations();
-  const members = useMembers(agreement.id);
   const add = useAddParty(agreement.id);
   const candidates = (organizations.data ?? []).filter((organization) => !agreement.parties.some((party) => party.organizationId === organization.id));
   const [organizationId, setOrganizationId] = useState('');
@@ -117,8 +116,6 @@ function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: 
   const [contactUserId, setContactUserId] = useState('');
   const [signedOn, setSignedOn] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  // The contact is one of the organisation's people already in this workspace (adding a party invites nobody).
-  const contacts = (members.data?.items ?? []).filter((member) => member.organizationId === organizationId);
 
   const onSubmit = () => {
     setSubmitted(true);
@@ -148,20 +145,7 @@ function AddPartyForm({ agreement, onDone }: { agreement: AgreementDto; onDone: 
         }}
         data={[{ value: '', label: organizations.isPending ? t('app.loading') : t('agreements.parties.choose') }, ...candidates.map((organization) => ({ value: organization.id, label: organization.name }))]}
       />
-      <NativeSelect
-        label={t('agreements.parties.role')}
-        value={role}
-        onChange={(event) => setRole(event.currentTarget.value as PartyRole)}
-        data={PARTY_ROLES.map((value) => ({ value, label: t(`agreements.partyRoles.${value}`) }))}
-      />
-      <NativeSelect
-        label={t('agreements.parties.contact')}
-        description={t('agreements.parties.contactHint')}
-        value={contactUserId}
-        onChange={(event) => setContactUserId(event.currentTarget.value)}
-        data={[{ value: '', label: t('agreements.notSet') }, ...contacts.map((member) => ({ value: member.userId, label: member.displayName }))]}
-      />
-      <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn} onChange={(event) => setSignedOn(event.currentTarget.value)} />
+      <PartyTerms agreementId={agreement.id} organizationId={organizationId} role={[role, setRole]} contact={[contactUserId, setContactUserId]} signedOn={[signedOn, setSignedOn]} />
     </DialogForm>
   );
 }
@@ -184,13 +168,11 @@ interface EditPartyFormProps {
 /** A party's role, contact (one of its people already in the workspace) and signature date. */
 function EditPartyForm({ agreement, party, update, onDone }: EditPartyFormProps) {
   const { t } = useTranslation();
-  const members = useMembers(agreement.id);
   // The version the edit started from: a newer one arriving live makes saving a conflict, not an overwrite.
   const [base] = useState(party);
   const [role, setRole] = useState<PartyRole>(party.role);
   const [contactUserId, setContactUserId] = useState(party.contactUserId ?? '');
   const [signedOn, setSignedOn] = useState(party.signedOn ?? '');
-  const contacts = (members.data?.items ?? []).filter((member) => member.organizationId === party.organizationId);
 
   const onSubmit = () =>
     update.mutate(
@@ -205,21 +187,35 @@ function EditPartyForm({ agreement, party, update, onDone }: EditPartyFormProps)
 
   return (
     <DialogForm onSubmit={onSubmit} error={update.error} pending={update.isPending} submit={t('agreementEditing.save')} onCancel={onDone}>
+      <PartyTerms agreementId={agreement.id} organizationId={party.organizationId} role={[role, setRole]} contact={[contactUserId, setContactUserId]} signedOn={[signedOn, setSignedOn]} />
+    </DialogForm>
+  );
+}
+
+type Field<T> = [T, (value: T) => void];
+
+/** A party's role, contact and signature date, as adding and editing a party both ask them. */
+function PartyTerms({ agreementId, organizationId, role, contact, signedOn }: { agreementId: string; organizationId: string; role: Field<PartyRole>; contact: Field<string>; signedOn: Field<string> }) {
+  const { t } = useTranslation();
+  const members = useMembers(agreementId);
+  // The contact is one of the organisation's people already in this workspace (adding a party invites nobody).
+  const contacts = (members.data?.items ?? []).filter((member) => member.organizationId === organizationId);
+  return (
+    <>
       <NativeSelect
         label={t('agreements.parties.role')}
-        value={role}
-        onChange={(event) => setRole(event.currentTarget.value as PartyRole)}
+        value={role[0]}
+        onChange={(event) => role[1](event.currentTarget.value as PartyRole)}
         data={PARTY_ROLES.map((value) => ({ value, label: t(`agreements.partyRoles.${value}`) }))}
-        data-autofocus
       />
       <NativeSelect
         label={t('agreements.parties.contact')}
         description={t('agreements.parties.contactHint')}
-        value={contactUserId}
-        onChange={(event) => setContactUserId(event.currentTarget.value)}
+        value={contact[0]}
+        onChange={(event) => contact[1](event.currentTarget.value)}
         data={[{ value: '', label: t('agreements.notSet') }, ...contacts.map((member) => ({ value: member.userId, label: member.displayName }))]}
       />
-      <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn} onChange={(event) => setSignedOn(event.currentTarget.value)} />
-    </DialogForm>
+      <TextInput type="date" label={t('agreements.fields.signedOn')} value={signedOn[0]} onChange={(event) => signedOn[1](event.currentTarget.value)} />
+    </>
   );
 }

@@ -1,11 +1,12 @@
-import { Checkbox, Group, NativeSelect, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGREEMENT_KINDS, TERMS_EDITABLE_IN, THEMATIC_AREAS, datesInOrder, type AgreementDto, type AgreementKind, type ThematicArea, type WorkspaceDto } from '@enlace/shared';
+import { TERMS_EDITABLE_IN, THEMATIC_AREAS, datesInOrder, type AgreementDto, type AgreementKind, type ThematicArea, type WorkspaceDto } from '@enlace/shared';
 import { toastSuccess } from '../../../ui/toast';
 import { useUpdateWorkspace } from '../../workspaces/hooks/use-workspaces';
 import { useUpdateAgreement } from '../hooks/use-agreement';
 import { DialogForm } from './dialog-form';
+import { KindSelect } from './kind-select';
 
 const COUNTRY = /^[A-Z]{2}$/;
 const DATE_FIELDS = ['signedOn', 'effectiveFrom', 'expiresOn', 'nextReviewOn'] as const;
@@ -74,12 +75,7 @@ export function RecordForm({ workspace, agreement, update, rename, onDone }: Rec
     <DialogForm onSubmit={() => void onSubmit()} error={rename.error ?? update.error} pending={rename.isPending || update.isPending} submit={t('agreementEditing.save')} onCancel={onDone}>
       <TextInput label={t('agreements.fields.title')} required value={title} maxLength={200} error={show(errors.title)} onChange={(event) => setTitle(event.currentTarget.value)} data-autofocus />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t('agreements.fields.kind')}
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
-          data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kinds.${value}`) }))}
-        />
+        <KindSelect value={kind} onChange={setKind} />
         <TextInput label={t('agreements.fields.referenceCode')} value={referenceCode} maxLength={60} onChange={(event) => setReferenceCode(event.currentTarget.value)} />
       </SimpleGrid>
       <Textarea label={t('agreements.fields.summary')} value={summary} autosize minRows={2} maxLength={5000} onChange={(event) => setSummary(event.currentTarget.value)} />
