@@ -152,6 +152,8 @@ export const EVENT_CATALOGUE = {
   'assistance.ended': spec<AssistanceDto>()('assistance', 'CaseAssistance'),
   'justice.recorded': spec<JusticeEntryDto>()('justice', 'CaseJustice'),
   'justice.updated': spec<JusticeEntryDto>()('justice', 'CaseJustice'),
+  // Evidence no measurement named within EVIDENCE_ORPHAN_HOURS, deleted by the server (no actor).
+  'evidence.discarded': spec<EvidenceFileDto>()('evidence', 'Commitment'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

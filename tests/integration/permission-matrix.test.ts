@@ -200,6 +200,7 @@ const MATRIX: Row[] = [
     expect: only({ owner: 201, coordinator: 201 }),
   },
   { route: 'GET /api/agreements/{id}/commitments', does: 'list commitments', path: (f) => `${ag(f)}/commitments`, expect: anyMember(200) },
+  { route: 'GET /api/agreements/{id}/commitments/details', does: 'list commitments in detail', path: (f) => `${ag(f)}/commitments/details`, expect: anyMember(200) },
   { route: 'GET /api/commitments/{id}', does: 'read a commitment', path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}`, expect: anyMember(200) },
   {
     route: 'PATCH /api/commitments/{id}',

@@ -1094,6 +1094,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements/{id}/commitments/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement’s commitments, each with its progress history, indicators (measurements included) and linked cards
+         * @description The Commitments tab in one request, instead of one request per commitment.
+         */
+        get: operations["listCommitmentDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commitments/{id}": {
         parameters: {
             query?: never;
@@ -1733,6 +1753,8 @@ export interface components {
             organizationId?: string;
             /** @enum {string} */
             locale?: "en" | "es" | "pt" | "fr";
+            /** Format: uuid */
+            partyOrganizationId?: string;
         };
         ResendInvitationDto: {
             /** @enum {string} */
@@ -1875,6 +1897,12 @@ export interface components {
             /** @enum {string} */
             to: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
             reason?: string;
+            /** Format: date */
+            signedOn?: string;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            expiresOn?: string;
         };
         CreateAmendmentDto: {
             version: number;
@@ -2318,6 +2346,8 @@ export interface components {
             role: "owner" | "coordinator" | "contributor" | "observer";
             /** Format: uuid */
             organizationId: string | null;
+            /** Format: uuid */
+            partyOrganizationId: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "revoked";
             /** Format: uuid */
@@ -2345,6 +2375,11 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             accountExists: boolean;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
         AcceptedInvitationDto: {
             /** Format: uuid */
@@ -2364,6 +2399,11 @@ export interface components {
             message: string | null;
             inviterName: string;
             inviterOrganization: string | null;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2421,7 +2461,7 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated" | "evidence.discarded";
             /** @enum {string} */
             entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral" | "assistance" | "justice";
             entityId: string;
@@ -2438,7 +2478,7 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated" | "evidence.discarded";
             /** @enum {string} */
             entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral" | "assistance" | "justice";
             entityId: string;
@@ -2866,6 +2906,10 @@ export interface components {
         };
         CommitmentPage: {
             items: components["schemas"]["CommitmentDto"][];
+            nextCursor?: string;
+        };
+        CommitmentDetailPage: {
+            items: components["schemas"]["CommitmentDetailDto"][];
             nextCursor?: string;
         };
         CaseDto: {
@@ -7849,6 +7893,55 @@ export interface operations {
             };
             /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCommitmentDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

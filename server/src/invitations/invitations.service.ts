@@ -66,6 +66,12 @@ export class InvitationsService {
       const access = await this.access.workspace(auth, workspaceId, tx.manager);
       access.require('create', 'Invitation', { role: input.role });
       if (input.organizationId !== undefined) await this.requireOrganizationAdmin(auth, input.organizationId, tx.manager);
+      // Only a suggestion to the invitee, but only ever one of the agreement's own parties.
+      if (input.partyOrganizationId !== undefined && !(await this.invitations.isAgreementParty(tx.manager, workspaceId, input.partyOrganizationId))) {
+        throw new AppError('VALIDATION_FAILED', 'The request is not valid', [
+          { path: 'partyOrganizationId', message: 'Not a party to this workspace’s agreement', code: 'invalid_reference' },
+        ]);
+      }
       const existing = await this.users.findByEmail(input.email, tx.manager);
       if (existing && (await this.workspaces.findMembership(workspaceId, existing.id, tx.manager))) {
         throw new AppError('CONFLICT', 'This person is already a member of the workspace');
@@ -81,6 +87,7 @@ export class InvitationsService {
         email: input.email,
         role: input.role,
         organizationId: input.organizationId ?? null,
+        partyOrganizationId: input.partyOrganizationId ?? null,
         message: input.message ?? null,
         locale: input.locale ?? null,
         tokenHash: hashSecret(token),
@@ -159,12 +166,14 @@ export class InvitationsService {
     const workspace = await this.workspaces.findById(invitation.workspaceId);
     const inviter = await this.users.findActiveById(invitation.invitedBy);
     const organization = inviter?.organizationId ? await this.organizations.findById(inviter.organizationId) : null;
+    const party = invitation.partyOrganizationId ? await this.organizations.findById(invitation.partyOrganizationId) : null;
     return {
       workspaceTitle: workspace!.title,
       invitingOrganization: organization?.name ?? null,
       role: invitation.role,
       expiresAt: invitation.expiresAt.toISOString(),
       accountExists: Boolean(await this.users.findByEmail(invitation.email)),
+      suggestedOrganization: party ? { id: party.id, name: party.name } : null,
     };
   }
 
