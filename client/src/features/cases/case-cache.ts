@@ -1,8 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { CASE_STAGE_TRANSITIONS, type CaseDto, type CaseStateDto, type CaseTransitionDto, type ConsentDto, type Page, type ReferralDto } from '@enlace/shared';
 import { todayUtc } from '../agreements/use-format';
-import { caseKeys } from './api/cases-api';
-import { referralKeys } from './api/referrals-api';
+import { caseKeys, referralKeys } from './api/case-keys';
 
 /**
  * The case's live events applied to the cached reads, so every viewer follows without a refetch. A payload
