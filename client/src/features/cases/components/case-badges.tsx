@@ -15,7 +15,7 @@ const STAGE_COLORS: Record<CaseStage, string> = {
 export function CaseStageBadge({ stage }: { stage: CaseStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STAGE_COLORS[stage]} c={READABLE} miw="max-content">
+    <Badge variant="light" color={STAGE_COLORS[stage]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.stages.${stage}`)}
     </Badge>
   );
@@ -26,7 +26,7 @@ const RISK_COLORS: Record<RiskLevel, string> = { unknown: 'gray', low: 'green', 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={RISK_COLORS[level]} c={READABLE} miw="max-content">
+    <Badge variant="light" color={RISK_COLORS[level]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.risk.${level}`)}
     </Badge>
   );
@@ -37,7 +37,7 @@ const STATUS_COLORS: Record<ReferralStatus, string> = { sent: 'blue', accepted: 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]} c={READABLE} miw="max-content">
+    <Badge variant="light" color={STATUS_COLORS[status]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.referrals.statuses.${status}`)}
     </Badge>
   );

@@ -64,7 +64,7 @@ function ConsentsSection({ caseId, canManage }: { caseId: string; canManage: boo
                 cell: (row) => {
                   const state = consentState(row);
                   return (
-                    <Badge variant="light" color={CONSENT_COLORS[state]} c={READABLE} miw="max-content">
+                    <Badge variant="light" color={CONSENT_COLORS[state]} c={READABLE} miw={{ sm: 'max-content' }}>
                       {t(`cases.consents.states.${state}`)}
                     </Badge>
                   );
