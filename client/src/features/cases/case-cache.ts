@@ -11,9 +11,7 @@ import {
   type ReferralDto,
 } from '@enlace/shared';
 import { todayUtc } from '../agreements/use-format';
-import { caseKeys } from './api/cases-api';
-import { referralKeys } from './api/referrals-api';
-import { trackKeys } from './api/tracks-api';
+import { caseKeys, referralKeys, trackKeys } from './api/case-keys';
 
 /**
  * The case's live events applied to the cached reads, so every viewer follows without a refetch. A payload

@@ -1,9 +1,10 @@
-import { Button, Group, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Button, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRANSITION_DATES, type AgreementDto, type AgreementStatus } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
 import { QueryState } from '../../../ui/query-state';
+import { StepHistory } from '../../../ui/step-history';
 import { toastSuccess } from '../../../ui/toast';
 import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
 import { useMemberName } from '../hooks/use-member-name';
@@ -88,16 +89,15 @@ function TransitionHistory({ agreementId }: { agreementId: string }) {
   return (
     <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('agreements.lifecycle.noHistory')}>
       {(data) => (
-        <Timeline role="list" bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('agreements.lifecycle.history')}>
-          {data.items.map((item) => (
-            <Timeline.Item role="listitem" key={item.id} title={`${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`}>
-              <Text size="sm" c="dimmed">
-                {format.moment(item.at)} · {nameOf(item.actorId)}
-              </Text>
-              {item.reason && <Text size="sm">{item.reason}</Text>}
-            </Timeline.Item>
-          ))}
-        </Timeline>
+        <StepHistory
+          label={t('agreements.lifecycle.history')}
+          steps={data.items.map((item) => ({
+            id: item.id,
+            title: `${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`,
+            meta: `${format.moment(item.at)} · ${nameOf(item.actorId)}`,
+            reason: item.reason,
+          }))}
+        />
       )}
     </QueryState>
   );

@@ -1,17 +1,6 @@
 import type { CaseListQuery, CreateCaseInput, TransitionCaseInput, UpdateCaseInput, ViewSensitiveInput, WriteSensitiveInput } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
-/** Keyed by user like every cached read; a case's id is its workspace's id. */
-export const caseKeys = {
-  all: (userId: string) => ['cases', userId] as const,
-  list: (userId: string, stage?: CaseListQuery['stage']) => ['cases', userId, 'list', stage ?? 'all'] as const,
-  detail: (userId: string, id: string) => ['cases', userId, 'detail', id] as const,
-  transitions: (userId: string, id: string) => ['cases', userId, 'transitions', id] as const,
-  sensitiveViews: (userId: string, id: string) => ['cases', userId, 'sensitive-views', id] as const,
-  /** The latest version of the sensitive fields this client heard of (never their values): shown values older than it are stale. */
-  sensitiveVersion: (userId: string, id: string) => ['cases', userId, 'sensitive-version', id] as const,
-};
-
 const PAGE_SIZE = 50;
 const path = (id: string) => ({ params: { path: { id } } });
 

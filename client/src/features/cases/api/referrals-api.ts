@@ -9,13 +9,6 @@ import type {
 } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
-/** A case's consents and referrals (its members'), and the organisation's inbox (its admins'). */
-export const referralKeys = {
-  consents: (userId: string, caseId: string) => ['cases', userId, 'consents', caseId] as const,
-  referrals: (userId: string, caseId: string) => ['cases', userId, 'referrals', caseId] as const,
-  incoming: (userId: string) => ['referral-inbox', userId] as const,
-};
-
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const fetchConsents = (caseId: string, signal?: AbortSignal) => data(api.GET('/api/cases/{id}/consents', { ...path(caseId), signal }));

@@ -1,11 +1,7 @@
 import type { RecordJusticeInput, RequestAssistanceInput, TransitionAssistanceInput } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
-/** A case's two tracks: its assistance services and its criminal-justice entries. */
-export const trackKeys = {
-  assistance: (userId: string, caseId: string) => ['cases', userId, 'assistance', caseId] as const,
-  justice: (userId: string, caseId: string) => ['cases', userId, 'justice', caseId] as const,
-};
+// A case's two tracks: its assistance services and its criminal-justice entries.
 
 const path = (id: string) => ({ params: { path: { id } } });
 

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseStage, ReferralStatus, RiskLevel } from '@enlace/shared';
+import { READABLE } from '../../agreements/components/status-badge';
 
 const STAGE_COLORS: Record<CaseStage, string> = {
   identified: 'blue',
@@ -14,7 +15,7 @@ const STAGE_COLORS: Record<CaseStage, string> = {
 export function CaseStageBadge({ stage }: { stage: CaseStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STAGE_COLORS[stage]}>
+    <Badge variant="light" color={STAGE_COLORS[stage]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.stages.${stage}`)}
     </Badge>
   );
@@ -25,7 +26,7 @@ const RISK_COLORS: Record<RiskLevel, string> = { unknown: 'gray', low: 'green', 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={RISK_COLORS[level]}>
+    <Badge variant="light" color={RISK_COLORS[level]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.risk.${level}`)}
     </Badge>
   );
@@ -36,7 +37,7 @@ const STATUS_COLORS: Record<ReferralStatus, string> = { sent: 'blue', accepted: 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]}>
+    <Badge variant="light" color={STATUS_COLORS[status]} c={READABLE} miw={{ sm: 'max-content' }}>
       {t(`cases.referrals.statuses.${status}`)}
     </Badge>
   );

@@ -11,6 +11,7 @@ import { useFormat } from '../../agreements/use-format';
 import { useOrganizationUsers } from '../../people/hooks/use-organization-users';
 import { useAcceptReferral, useCompleteReferral, useDeclineReferral, useIncomingReferrals } from '../hooks/use-referrals';
 import { ReferralStatusBadge } from './case-badges';
+import { ReasonForm } from './reason-form';
 
 type Decision = { kind: 'accept' | 'decline' | 'complete'; referral: IncomingReferralDto };
 
@@ -54,7 +55,7 @@ export function ReferralInbox({ organizationId }: { organizationId: string }) {
                         <Button size="xs" onClick={() => setDecision({ kind: 'accept', referral: row })} aria-label={t('cases.inbox.acceptNamed', { code: row.caseCode })}>
                           {t('cases.inbox.accept')}
                         </Button>
-                        <Button size="xs" variant="outline" color="red" onClick={() => setDecision({ kind: 'decline', referral: row })} aria-label={t('cases.inbox.declineNamed', { code: row.caseCode })}>
+                        <Button size="xs" variant="default" onClick={() => setDecision({ kind: 'decline', referral: row })} aria-label={t('cases.inbox.declineNamed', { code: row.caseCode })}>
                           {t('cases.inbox.decline')}
                         </Button>
                       </>
@@ -124,28 +125,15 @@ function AcceptForm({ referral, organizationId, onDone }: { referral: IncomingRe
 function DeclineForm({ referral, onDone }: { referral: IncomingReferralDto; onDone: () => void }) {
   const { t } = useTranslation();
   const decline = useDeclineReferral();
-  const [reason, setReason] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const tooShort = reason.trim().length < 3;
-  const onSubmit = () => {
-    setSubmitted(true);
-    if (tooShort) return;
-    decline.mutate({ id: referral.id, input: { version: referral.version, reason: reason.trim() } }, { onSuccess: onDone });
-  };
   return (
-    <DialogForm onSubmit={onSubmit} error={decline.error} pending={decline.isPending} submit={t('cases.inbox.decline')} onCancel={onDone}>
-      <Textarea
-        label={t('cases.inbox.declineReason')}
-        required
-        value={reason}
-        autosize
-        minRows={2}
-        maxLength={2000}
-        error={submitted && tooShort ? t('cases.sensitive.reasonRequired') : undefined}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        data-autofocus
-      />
-    </DialogForm>
+    <ReasonForm
+      label={t('cases.inbox.declineReason')}
+      submit={t('cases.inbox.decline')}
+      pending={decline.isPending}
+      error={decline.error}
+      onSubmit={(reason) => decline.mutate({ id: referral.id, input: { version: referral.version, reason } }, { onSuccess: onDone })}
+      onCancel={onDone}
+    />
   );
 }
 

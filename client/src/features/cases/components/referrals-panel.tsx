@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Badge, Button, Stack, Textarea } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentDto, ReferralDto, WorkspaceDto } from '@enlace/shared';
@@ -8,12 +8,13 @@ import { Dialog } from '../../../ui/dialog';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
-import { DialogForm } from '../../agreements/components/dialog-form';
 import { todayUtc, useFormat } from '../../agreements/use-format';
+import { READABLE } from '../../agreements/components/status-badge';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useCaseReferrals, useConsents, useRevokeConsent } from '../hooks/use-referrals';
 import { ReferralStatusBadge } from './case-badges';
 import { ConsentForm } from './consent-form';
+import { ReasonForm } from './reason-form';
 import { ReferralForm } from './referral-form';
 
 /** The case's consents (recorded, revoked) and its referrals; owners and coordinators record, revoke and refer. */
@@ -51,19 +52,19 @@ function ConsentsSection({ caseId, canManage }: { caseId: string; canManage: boo
             rowKey={(row) => row.id}
             columns={[
               { header: t('cases.consents.recipient'), cell: (row) => row.recipientOrganizationName },
-              { header: t('cases.consents.purpose'), cell: (row) => t(`cases.services.${row.purpose}`) },
+              { header: t('cases.referrals.service'), cell: (row) => t(`cases.services.${row.purpose}`) },
               {
                 header: t('cases.consents.givenBy'),
                 cell: (row) => (row.lifeRiskException ? `${t('cases.consents.lifeRiskShort')}: ${row.justification ?? ''}` : row.givenBy && t(`cases.givers.${row.givenBy}`)),
               },
               { header: t('cases.consents.period'), cell: (row) => t('cases.consents.periodValue', { from: format.day(row.givenOn), to: format.day(row.validUntil) }) },
-              { header: t('cases.consents.sharedFields'), cell: fields },
+              { header: t('cases.inbox.sharedFields'), cell: fields },
               {
                 header: t('cases.consents.status'),
                 cell: (row) => {
                   const state = consentState(row);
                   return (
-                    <Badge variant="light" color={CONSENT_COLORS[state]}>
+                    <Badge variant="light" color={CONSENT_COLORS[state]} c={READABLE} miw={{ sm: 'max-content' }}>
                       {t(`cases.consents.states.${state}`)}
                     </Badge>
                   );
@@ -76,7 +77,7 @@ function ConsentsSection({ caseId, canManage }: { caseId: string; canManage: boo
                       actions: true,
                       cell: (row: ConsentDto) =>
                         row.revokedAt === null && (
-                          <Button size="xs" variant="outline" color="red" onClick={() => setRevoking(row)} aria-label={t('cases.consents.revokeNamed', { name: row.recipientOrganizationName })}>
+                          <Button size="xs" variant="default" onClick={() => setRevoking(row)} aria-label={t('cases.consents.revokeNamed', { name: row.recipientOrganizationName })}>
                             {t('cases.consents.revoke')}
                           </Button>
                         ),
@@ -100,14 +101,9 @@ function ConsentsSection({ caseId, canManage }: { caseId: string; canManage: boo
 function RevokeForm({ caseId, consent, onDone }: { caseId: string; consent: ConsentDto; onDone: () => void }) {
   const { t } = useTranslation();
   const revoke = useRevokeConsent(caseId);
-  const [reason, setReason] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const tooShort = reason.trim().length < 3;
-  const onSubmit = () => {
-    setSubmitted(true);
-    if (tooShort) return;
+  const onSubmit = (reason: string) =>
     revoke.mutate(
-      { consentId: consent.id, reason: reason.trim() },
+      { consentId: consent.id, reason },
       {
         onSuccess: () => {
           toastSuccess(t('cases.consents.revoked'));
@@ -115,22 +111,10 @@ function RevokeForm({ caseId, consent, onDone }: { caseId: string; consent: Cons
         },
       },
     );
-  };
   return (
-    <DialogForm onSubmit={onSubmit} error={revoke.error} pending={revoke.isPending} submit={t('cases.consents.revoke')} onCancel={onDone}>
-      {t('cases.consents.revokeExplanation', { name: consent.recipientOrganizationName })}
-      <Textarea
-        label={t('cases.consents.revokeReason')}
-        required
-        value={reason}
-        autosize
-        minRows={2}
-        maxLength={2000}
-        error={submitted && tooShort ? t('cases.sensitive.reasonRequired') : undefined}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        data-autofocus
-      />
-    </DialogForm>
+    <ReasonForm label={t('cases.consents.revokeReason')} submit={t('cases.consents.revoke')} pending={revoke.isPending} error={revoke.error} onSubmit={onSubmit} onCancel={onDone}>
+      <Text size="sm">{t('cases.consents.revokeExplanation', { name: consent.recipientOrganizationName })}</Text>
+    </ReasonForm>
   );
 }
 

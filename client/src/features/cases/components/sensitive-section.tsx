@@ -1,13 +1,13 @@
-import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SENSITIVE_FIELDS, type SensitiveField, type SensitiveRecordDto, type WriteSensitiveInput } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { Dialog } from '../../../ui/dialog';
-import { ErrorAlert } from '../../../ui/error-alert';
 import { Panel } from '../../../ui/panel';
 import { toastSuccess } from '../../../ui/toast';
 import { DialogForm } from '../../agreements/components/dialog-form';
+import { ReasonForm } from './reason-form';
 import { useKnownSensitiveVersion, useViewSensitive, useWriteSensitive } from '../hooks/use-sensitive';
 
 type Values = Record<SensitiveField, string>;
@@ -115,29 +115,18 @@ function SensitiveValues({ record }: { record: SensitiveRecordDto }) {
 function ShowForm({ caseId, onCancel, onShown }: { caseId: string; onCancel: () => void; onShown: (record: SensitiveRecordDto) => void }) {
   const { t } = useTranslation();
   const view = useViewSensitive(caseId);
-  const [reason, setReason] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const tooShort = reason.trim().length < 3;
-  const onSubmit = () => {
-    setSubmitted(true);
-    if (tooShort) return;
-    view.mutate({ reason: reason.trim() }, { onSuccess: onShown });
-  };
   return (
-    <DialogForm onSubmit={onSubmit} error={view.error} pending={view.isPending} submit={t('cases.sensitive.show')} onCancel={onCancel}>
+    <ReasonForm
+      label={t('cases.sensitive.reason')}
+      submit={t('cases.sensitive.show')}
+      maxLength={500}
+      pending={view.isPending}
+      error={view.error}
+      onSubmit={(reason) => view.mutate({ reason }, { onSuccess: onShown })}
+      onCancel={onCancel}
+    >
       <Text size="sm">{t('cases.sensitive.askIntro')}</Text>
-      <Textarea
-        label={t('cases.sensitive.reason')}
-        value={reason}
-        autosize
-        minRows={2}
-        maxLength={500}
-        required
-        error={submitted && tooShort ? t('cases.sensitive.reasonRequired') : undefined}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        data-autofocus
-      />
-    </DialogForm>
+    </ReasonForm>
   );
 }
 
@@ -179,51 +168,33 @@ function SensitiveForm({
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-      noValidate
-    >
-      <Stack gap="sm">
-        {conflict ? (
-          <Alert color="yellow" role="alert">
-            {t('cases.sensitive.conflict')}
-          </Alert>
+    <DialogForm onSubmit={onSubmit} error={conflict ? null : write.error} pending={write.isPending} submit={t('cases.sensitive.save')} onCancel={onCancel}>
+      {conflict && (
+        <Alert color="yellow" role="alert">
+          {t('cases.sensitive.conflict')}
+        </Alert>
+      )}
+      {SENSITIVE_FIELDS.map((field) =>
+        field === 'restrictedNotes' || field === 'contact' || field === 'exactLocation' ? (
+          <Textarea
+            key={field}
+            label={t(`cases.sensitive.fields.${field}`)}
+            value={values[field]}
+            autosize
+            minRows={2}
+            maxLength={field === 'restrictedNotes' ? 20_000 : field === 'contact' ? 500 : 1_000}
+            onChange={(event) => set(field)(event.currentTarget.value)}
+          />
         ) : (
-          write.isError && <ErrorAlert error={write.error} />
-        )}
-        {SENSITIVE_FIELDS.map((field) =>
-          field === 'restrictedNotes' || field === 'contact' || field === 'exactLocation' ? (
-            <Textarea
-              key={field}
-              label={t(`cases.sensitive.fields.${field}`)}
-              value={values[field]}
-              autosize
-              minRows={2}
-              maxLength={field === 'restrictedNotes' ? 20_000 : field === 'contact' ? 500 : 1_000}
-              onChange={(event) => set(field)(event.currentTarget.value)}
-            />
-          ) : (
-            <TextInput
-              key={field}
-              label={t(`cases.sensitive.fields.${field}`)}
-              value={values[field]}
-              maxLength={field === 'ageOrBirthYear' ? 40 : field === 'alias' ? 200 : 120}
-              onChange={(event) => set(field)(event.currentTarget.value)}
-            />
-          ),
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('agreements.cancel')}
-          </Button>
-          <Button type="submit" loading={write.isPending}>
-            {t('cases.sensitive.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <TextInput
+            key={field}
+            label={t(`cases.sensitive.fields.${field}`)}
+            value={values[field]}
+            maxLength={field === 'ageOrBirthYear' ? 40 : field === 'alias' ? 200 : 120}
+            onChange={(event) => set(field)(event.currentTarget.value)}
+          />
+        ),
+      )}
+    </DialogForm>
   );
 }

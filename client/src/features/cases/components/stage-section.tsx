@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text, Textarea, Timeline } from '@mantine/core';
+import { Alert, Button, Group, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto, CaseStage } from '@enlace/shared';
@@ -6,6 +6,7 @@ import { ApiRequestError } from '../../../api/api-error';
 import { Dialog } from '../../../ui/dialog';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
+import { StepHistory } from '../../../ui/step-history';
 import { toastSuccess } from '../../../ui/toast';
 import { DialogForm } from '../../agreements/components/dialog-form';
 import { useMemberName } from '../../agreements/hooks/use-member-name';
@@ -73,16 +74,15 @@ function StageHistory({ caseId }: { caseId: string }) {
   return (
     <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('cases.stage.noHistory')}>
       {(data) => (
-        <Timeline role="list" bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('cases.stage.history')}>
-          {data.items.map((item) => (
-            <Timeline.Item role="listitem" key={item.id} title={`${t(`cases.stages.${item.from}`)} → ${t(`cases.stages.${item.to}`)}`}>
-              <Text size="sm" c="dimmed">
-                {format.moment(item.at)} · {nameOf(item.actorId)}
-              </Text>
-              {item.reason && <Text size="sm">{item.reason}</Text>}
-            </Timeline.Item>
-          ))}
-        </Timeline>
+        <StepHistory
+          label={t('cases.stage.history')}
+          steps={data.items.map((item) => ({
+            id: item.id,
+            title: `${t(`cases.stages.${item.from}`)} → ${t(`cases.stages.${item.to}`)}`,
+            meta: `${format.moment(item.at)} · ${nameOf(item.actorId)}`,
+            reason: item.reason,
+          }))}
+        />
       )}
     </QueryState>
   );

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { useWorkspaceEvents } from '../../realtime/workspace-realtime';
-import { caseKeys } from '../api/cases-api';
+import { caseKeys } from '../api/case-keys';
 import { putAssistance, putCaseState, putCaseTransition, putConsent, putJustice, putReferral } from '../case-cache';
 
 /**

@@ -3,7 +3,8 @@ import type { CaseDto, CaseStage, CreateCaseInput, TransitionCaseInput, UpdateCa
 import { ApiRequestError } from '../../../api/api-error';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { workspaceKeys } from '../../workspaces/api/workspaces-api';
-import { caseKeys, createCase, fetchCase, fetchCases, fetchCaseTransitions, transitionCase, updateCase } from '../api/cases-api';
+import { caseKeys } from '../api/case-keys';
+import { createCase, fetchCase, fetchCases, fetchCaseTransitions, transitionCase, updateCase } from '../api/cases-api';
 
 /**
  * The caller's cases, or those at one stage. Read afresh whenever the list is shown: a case someone admitted

@@ -10,9 +10,9 @@ import {
   fetchIncoming,
   fetchReferrals,
   recordConsent,
-  referralKeys,
   revokeConsent,
 } from '../api/referrals-api';
+import { referralKeys } from '../api/case-keys';
 import { putConsent, putReferral } from '../case-cache';
 
 export function useConsents(caseId: string) {

@@ -1,7 +1,8 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ViewSensitiveInput, WriteSensitiveInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
-import { caseKeys, fetchSensitiveViews, viewSensitive, writeSensitive } from '../api/cases-api';
+import { caseKeys } from '../api/case-keys';
+import { fetchSensitiveViews, viewSensitive, writeSensitive } from '../api/cases-api';
 
 /**
  * Reads the sensitive values, with the reader's reason (each call is recorded). The answer is kept by the

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordJusticeInput, RequestAssistanceInput, TransitionAssistanceInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
-import { fetchAssistance, fetchJustice, recordJustice, requestAssistance, stepAssistance, trackKeys } from '../api/tracks-api';
+import { trackKeys } from '../api/case-keys';
+import { fetchAssistance, fetchJustice, recordJustice, requestAssistance, stepAssistance } from '../api/tracks-api';
 import { putAssistance, putJustice } from '../case-cache';
 
 export function useAssistance(caseId: string) {
