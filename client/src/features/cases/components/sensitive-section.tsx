@@ -97,11 +97,17 @@ export function SensitiveSection({ caseId, canEdit }: { caseId: string; canEdit:
   );
 }
 
+/**
+ * The fields the reading returned: all of them, except for someone who joined through a referral, whom the server
+ * answers with only what the person's consent shares with their organisation (the others are not theirs to see or set).
+ */
+const shownFields = (record: SensitiveRecordDto): SensitiveField[] => SENSITIVE_FIELDS.filter((field) => field in record.fields);
+
 function SensitiveValues({ record }: { record: SensitiveRecordDto }) {
   const { t } = useTranslation();
   return (
     <dl className="data-list-fields" aria-label={t('cases.sensitive.values')}>
-      {SENSITIVE_FIELDS.map((field) => (
+      {shownFields(record).map((field) => (
         <div key={field}>
           <dt>{t(`cases.sensitive.fields.${field}`)}</dt>
           <dd style={{ whiteSpace: 'pre-wrap' }}>{record.fields[field] ?? <Text span c="dimmed" size="sm">{t('cases.sensitive.notRecorded')}</Text>}</dd>
@@ -150,7 +156,7 @@ function SensitiveForm({
 
   const onSubmit = () => {
     // Only what changed is sent; an emptied field is cleared.
-    const changed = SENSITIVE_FIELDS.filter((field) => values[field].trim() !== original[field].trim());
+    const changed = shownFields(record).filter((field) => values[field].trim() !== original[field].trim());
     if (changed.length === 0) {
       onCancel();
       return;
@@ -174,7 +180,7 @@ function SensitiveForm({
           {t('cases.sensitive.conflict')}
         </Alert>
       )}
-      {SENSITIVE_FIELDS.map((field) =>
+      {shownFields(record).map((field) =>
         field === 'restrictedNotes' || field === 'contact' || field === 'exactLocation' ? (
           <Textarea
             key={field}
