@@ -58,7 +58,8 @@ describe('prepared statements on the embedded PostgreSQL', () => {
   beforeAll(async () => {
     embedded = await startEmbeddedPostgres(undefined);
     dataSource = await connect(embedded.url, 4);
-  });
+    // PGlite compiles its WebAssembly on start: past the default 30 s on a busy machine.
+  }, 90_000);
 
   afterAll(async () => {
     await dataSource.destroy();
