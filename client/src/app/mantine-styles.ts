@@ -41,4 +41,4 @@ import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Tabs.css';
 import '@mantine/core/styles/Title.css';
-import '@mantine/notifications/styles.css';
+// @mantine/notifications/styles.css loads with the first toast (ui/notifications.ts).

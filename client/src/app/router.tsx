@@ -7,7 +7,6 @@ import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { PeoplePage } from '../pages/people-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
 import { LoadingStatus } from '../ui/query-state';
@@ -40,7 +39,7 @@ export const router = createBrowserRouter([
             handle: { fullBleed: true } satisfies RouteHandle,
           },
           { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
-          { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
+          { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', lazy: async () => ({ Component: (await import('../pages/people-page')).PeoplePage }) }] },
           // Guarded by the reader's organisation kind inside the page, as the server decides (shared readsCaseStatistics).
           { path: 'case-statistics', lazy: async () => ({ Component: (await import('../pages/case-statistics-page')).CaseStatisticsPage }) },
         ],
