@@ -80,10 +80,13 @@ async function measure(url, path, signedIn) {
   const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id].displayValue]));
   // What went over the wire for scripts and styles, compressed as sent.
   const sent = (type) => lhr.audits['network-requests'].details.items.filter((item) => item.resourceType === type).reduce((sum, item) => sum + item.transferSize, 0);
-  return { scores, missed, metrics, scriptBytes: sent('Script'), styleBytes: sent('Stylesheet') };
+  // A run Lighthouse could not complete, or whose metrics it could not compute, scores 0: say why.
+  const error = lhr.runtimeError?.code ?? Object.keys(metrics).map((id) => lhr.audits[id].errorMessage).find(Boolean);
+  return { scores, missed, metrics, error, scriptBytes: sent('Script'), styleBytes: sent('Stylesheet') };
 }
 
-function describe({ scores, metrics, scriptBytes, styleBytes }) {
+function describe({ scores, metrics, error, scriptBytes, styleBytes }) {
+  if (error) return `failed: ${error}`;
   return (
     `performance ${scores.performance}  accessibility ${scores.accessibility}  best practices ${scores['best-practices']}` +
     `  (FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']};` +
