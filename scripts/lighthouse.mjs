@@ -53,8 +53,10 @@ try {
   }
   if (RUNS > 1) console.log(`medians of ${RUNS} runs:`);
   for (const [key, runs] of results) {
-    const median = runs.toSorted((a, b) => a.scores.performance - b.scores.performance)[Math.floor((runs.length - 1) / 2)];
-    if (RUNS > 1) console.log(`${key.padEnd(15)} ${describe(median)}`);
+    // Of the runs Lighthouse completed: a failed one (scored 0) says nothing about the page.
+    const completed = runs.filter((run) => !run.error);
+    const median = (completed.length ? completed : runs).toSorted((a, b) => a.scores.performance - b.scores.performance)[Math.floor((Math.max(completed.length, 1) - 1) / 2)];
+    if (RUNS > 1) console.log(`${key.padEnd(15)} ${describe(median)} (${completed.length} of ${runs.length} runs completed)`);
     if (!key.startsWith('this ')) continue;
     for (const [category, target] of Object.entries(TARGETS)) {
       if (median.scores[category] >= target) continue;
