@@ -15,6 +15,10 @@ import { IndexCardAssignees1796520000000 } from './1796520000000-IndexCardAssign
 import { CreateIndicators1796600000000 } from './1796600000000-CreateIndicators.js';
 import { CreateCases1796700000000 } from './1796700000000-CreateCases.js';
 import { AddCaseReflectionPeriod1796700000001 } from './1796700000001-AddCaseReflectionPeriod.js';
+import { CreateCaseTracks1796800000000 } from './1796800000000-CreateCaseTracks.js';
+import { CreateStageTemplates1796800000001 } from './1796800000001-CreateStageTemplates.js';
+import { AddInvitationPartyOrganization1796810000000 } from './1796810000000-AddInvitationPartyOrganization.js';
+import { IndexUnattachedEvidence1796810000001 } from './1796810000001-IndexUnattachedEvidence.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from source and from the build. */
 export const migrations = [
@@ -35,4 +39,8 @@ export const migrations = [
   CreateIndicators1796600000000,
   CreateCases1796700000000,
   AddCaseReflectionPeriod1796700000001,
+  CreateCaseTracks1796800000000,
+  CreateStageTemplates1796800000001,
+  AddInvitationPartyOrganization1796810000000,
+  IndexUnattachedEvidence1796810000001,
 ];

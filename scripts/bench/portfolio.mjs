@@ -1,6 +1,7 @@
 // npm run bench:portfolio — the agreements portfolio at scale: 500 agreements × 20 commitments × 4
 // measurements (one indicator per commitment). p95 of GET /api/agreements (a page of 50, with figures and
-// reported/verified progress), and of one agreement with its commitments (both requests, in parallel).
+// reported/verified progress), and of one agreement with its commitments (both requests, in parallel), also
+// as the Commitments tab reads them (each with its history, indicators and measurements).
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { adminToken, api, freshDatabase, ms, percentile, startServer } from './support.mjs';
@@ -96,6 +97,10 @@ try {
   await measure('GET /api/agreements?cursor=… (pages 2 to 5)', (i) => get(`/api/agreements?cursor=${cursors[i % cursors.length]}`));
   await measure('GET /api/agreements?area=protection&status=in_force', () => get('/api/agreements?area=protection&status=in_force'));
   await measure('one agreement + its 20 commitments (in parallel)', (i) => Promise.all([get(`/api/agreements/${ids[i % ids.length]}`), get(`/api/agreements/${ids[i % ids.length]}/commitments`)]));
+  // What the Commitments tab loads: every commitment with its history, indicators and measurements, in one request.
+  await measure('one agreement + its commitments in detail (the tab)', (i) =>
+    Promise.all([get(`/api/agreements/${ids[i % ids.length]}`), get(`/api/agreements/${ids[i % ids.length]}/commitments/details`)]),
+  );
 } finally {
   await server.stop();
   await database.drop();

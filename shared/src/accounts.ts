@@ -57,14 +57,17 @@ export const DomainSchema = z
 
 /**
  * What a platform administrator changes on an organisation: whether its people must use a second factor,
- * and its verified e-mail domains (the whole list; an account whose e-mail is at one of them belongs to it).
+ * whether it is a law-enforcement one, and its verified e-mail domains (the whole list; an account whose
+ * e-mail is at one of them belongs to it).
  */
 export const UpdateOrganizationSchema = z
   .strictObject({
     requireTwoFactor: z.boolean().optional(),
     domains: z.array(DomainSchema).max(20).optional(),
+    /** Police or prosecutors: their people read a case's assistance track only with an owner's grant. */
+    lawEnforcement: z.boolean().optional(),
   })
-  .refine((body) => body.requireTwoFactor !== undefined || body.domains !== undefined, { message: 'Nothing to change' });
+  .refine((body) => body.requireTwoFactor !== undefined || body.domains !== undefined || body.lawEnforcement !== undefined, { message: 'Nothing to change' });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationSchema>;
 
 export const OrganizationSchema = named(
@@ -79,6 +82,8 @@ export const OrganizationSchema = named(
     requireTwoFactor: z.boolean(),
     /** Verified e-mail domains: an account whose e-mail is at one of them belongs to it. */
     domains: z.array(z.string()),
+    /** Police or prosecutors (platform administrators set it): their people read a case's assistance track only with an owner's grant. */
+    lawEnforcement: z.boolean(),
     createdAt: Timestamp,
   }),
 );

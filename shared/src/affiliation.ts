@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from './accounts.js';
 import { named, pageOf, Timestamp } from './api-schema.js';
+import type { OrganizationLawEnforcementSet, StageTemplateSet } from './stage-templates.js';
 
 /**
  * How a person comes to belong to an organisation besides being created in it: by the verified e-mail
@@ -78,6 +79,8 @@ export const PLATFORM_EVENT_CATALOGUE = {
   'organization.join_withdrawn': platformSpec<JoinRequestDto>()('join_request', 'organization_admins'),
   'organization.member_joined': platformSpec<OrganizationMemberJoined>()('organization', 'organization_admins'),
   'account.locale_changed': platformSpec<AccountLocaleChanged>()('account', 'platform_admins'),
+  'organization.law_enforcement_set': platformSpec<OrganizationLawEnforcementSet>()('organization', 'platform_admins'),
+  'organization.stage_template_set': platformSpec<StageTemplateSet>()('organization', 'organization_admins'),
 } as const;
 
 type PlatformCatalogue = typeof PLATFORM_EVENT_CATALOGUE;

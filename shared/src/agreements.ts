@@ -109,11 +109,31 @@ export const UpdateAgreementSchema = z
   .refine((body) => Object.keys(body).length > 1, { message: 'Nothing to change' });
 export type UpdateAgreementInput = z.infer<typeof UpdateAgreementSchema>;
 
-export const TransitionAgreementSchema = z.strictObject({
-  version: z.number().int().min(1),
-  to: z.enum(AGREEMENT_STATUSES),
-  reason: text(2_000).optional(),
-});
+/**
+ * The record date a step sets, so a step and its date are one request: `signedOn` with `signed` (otherwise
+ * the latest signatory's signature), `effectiveFrom` with `in_force` (needed unless already set) and
+ * `expiresOn` with `expired`.
+ */
+export const TRANSITION_DATES = { signed: 'signedOn', in_force: 'effectiveFrom', expired: 'expiresOn' } as const satisfies Partial<Record<AgreementStatus, string>>;
+export type TransitionDateField = (typeof TRANSITION_DATES)[keyof typeof TRANSITION_DATES];
+const transitionDateFields = Object.values(TRANSITION_DATES);
+
+export const TransitionAgreementSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    to: z.enum(AGREEMENT_STATUSES),
+    reason: text(2_000).optional(),
+    signedOn: CalendarDateSchema.optional(),
+    effectiveFrom: CalendarDateSchema.optional(),
+    expiresOn: CalendarDateSchema.optional(),
+  })
+  .superRefine((body, context) => {
+    for (const field of transitionDateFields) {
+      if (body[field] !== undefined && TRANSITION_DATES[body.to as keyof typeof TRANSITION_DATES] !== field) {
+        context.addIssue({ code: 'custom', path: [field], message: `${field} goes only with the step it dates` });
+      }
+    }
+  });
 export type TransitionAgreementInput = z.infer<typeof TransitionAgreementSchema>;
 
 export const CreateAmendmentSchema = z.strictObject({
@@ -394,6 +414,7 @@ export const AgreementPageSchema = pageOf('AgreementPage', AgreementListItemSche
 export const TransitionPageSchema = pageOf('TransitionPage', TransitionSchema);
 export const TermsVersionPageSchema = pageOf('TermsVersionPage', TermsVersionSchema);
 export const CommitmentPageSchema = pageOf('CommitmentPage', CommitmentSchema);
+export const CommitmentDetailPageSchema = pageOf('CommitmentDetailPage', CommitmentDetailSchema);
 
 /** Payload of `agreement.transitioned`. */
 export interface AgreementTransitioned {

@@ -5,6 +5,7 @@ import type { AgreementAmended, AgreementStateDto, AgreementTransitioned, Commit
 import type { EvidenceFileDto, IndicatorStateDto, MeasurementDto } from './indicators.js';
 import type { CaseStateDto, CaseTransitioned, SensitiveChanged, SensitiveErased, SensitiveViewed } from './cases.js';
 import type { ConsentDto, ReferralDto } from './referrals.js';
+import type { AssistanceDto, JusticeEntryDto } from './case-tracks.js';
 import type { BoardDto, BoardSummaryDto, CardDto, ColumnDto, CommentDto, DeletedBoardItem, LabelDto } from './boards.js';
 import type { Action, AppAbility, WorkspaceSubject } from './permissions.js';
 import type { InvitationDto, MemberDto, WorkspaceStateDto } from './workspaces.js';
@@ -34,6 +35,7 @@ export const ENTITY_TYPES = [
   'workspace', 'member', 'invitation', 'board', 'column', 'label', 'card', 'comment', 'audit',
   'agreement', 'party', 'commitment', 'indicator', 'measurement', 'evidence',
   'case', 'consent', 'referral',
+  'assistance', 'justice',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -143,6 +145,15 @@ export const EVENT_CATALOGUE = {
   'referral.declined': spec<ReferralDto>()('referral', 'Referral'),
   'referral.completed': spec<ReferralDto>()('referral', 'Referral'),
   'referral.withdrawn': spec<ReferralDto>()('referral', 'Referral'),
+  // The assistance track: members of law-enforcement organisations without an owner's grant get envelopes only.
+  'assistance.requested': spec<AssistanceDto>()('assistance', 'CaseAssistance'),
+  'assistance.updated': spec<AssistanceDto>()('assistance', 'CaseAssistance'),
+  'assistance.given': spec<AssistanceDto>()('assistance', 'CaseAssistance'),
+  'assistance.ended': spec<AssistanceDto>()('assistance', 'CaseAssistance'),
+  'justice.recorded': spec<JusticeEntryDto>()('justice', 'CaseJustice'),
+  'justice.updated': spec<JusticeEntryDto>()('justice', 'CaseJustice'),
+  // Evidence no measurement named within EVIDENCE_ORPHAN_HOURS, deleted by the server (no actor).
+  'evidence.discarded': spec<EvidenceFileDto>()('evidence', 'Commitment'),
 } as const;
 
 type Catalogue = typeof EVENT_CATALOGUE;

@@ -14,3 +14,5 @@ export * from './realtime.js';
 export * from './health.js';
 export * from './indicators.js';
 export * from './my-work.js';
+export * from './case-tracks.js';
+export * from './stage-templates.js';

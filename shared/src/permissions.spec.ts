@@ -24,6 +24,8 @@ const membership = (role: WorkspaceRole, overrides: Partial<AbilityMembership> =
   workspaceId: WS,
   role,
   sensitiveAccess: false,
+  assistanceAccess: false,
+  lawEnforcement: false,
   workspaceArchived: false,
   ...overrides,
 });
@@ -167,6 +169,37 @@ describe('defineAbilityFor: conditions within a role', () => {
     const ability = defineAbilityFor(person(), [membership('contributor', { sensitiveAccess: true, workspaceArchived: true })]);
     expect(ability.can('read', inWorkspace('CaseSensitive'))).toBe(true);
     expect(ability.can('update', inWorkspace('CaseSensitive'))).toBe(false);
+  });
+
+  it('lets members of law-enforcement organisations read the assistance track only with an owner’s grant, whatever their role', () => {
+    for (const role of WORKSPACE_ROLES) {
+      const police = defineAbilityFor(person(), [membership(role, { lawEnforcement: true })]);
+      expect([role, police.can('read', inWorkspace('CaseAssistance')), police.can('create', inWorkspace('CaseAssistance'))]).toEqual([role, false, false]);
+      // The justice track and the record stay theirs to read.
+      expect([role, police.can('read', inWorkspace('CaseJustice')), police.can('read', inWorkspace('Case'))]).toEqual([role, true, true]);
+      const granted = defineAbilityFor(person(), [membership(role, { lawEnforcement: true, assistanceAccess: true })]);
+      expect([role, granted.can('read', inWorkspace('CaseAssistance'))]).toEqual([role, true]);
+      const other = defineAbilityFor(person(), [membership(role)]);
+      expect([role, other.can('read', inWorkspace('CaseAssistance'))]).toEqual([role, true]);
+    }
+  });
+
+  it('lets editors but never observers record either track', () => {
+    for (const role of WORKSPACE_ROLES) {
+      const ability = defineAbilityFor(person(), [membership(role)]);
+      const edits = role !== 'observer';
+      for (const subject of ['CaseAssistance', 'CaseJustice'] as const) {
+        expect([role, subject, ability.can('create', inWorkspace(subject)), ability.can('update', inWorkspace(subject))]).toEqual([role, subject, edits, edits]);
+      }
+    }
+  });
+
+  it('lets an organisation’s admins, and nobody else, adapt its stage templates', () => {
+    const template = (organizationId: string) => subject('StageTemplate', { organizationId });
+    expect(defineAbilityFor(person({ orgRole: 'org_admin' }), []).can('update', template(ORG))).toBe(true);
+    expect(defineAbilityFor(person({ orgRole: 'org_admin' }), []).can('update', template(OTHER_ORG))).toBe(false);
+    expect(defineAbilityFor(person(), []).can('read', template(ORG))).toBe(false);
+    expect(defineAbilityFor(person({ platformAdmin: true, organizationId: null }), []).can('update', template(ORG))).toBe(false);
   });
 
   it('refuses a coordinator an invitation that does not say which role it grants', () => {

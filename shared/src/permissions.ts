@@ -52,10 +52,19 @@ export interface SubjectFields {
   /** Who read a case's sensitive fields, and why: owners only. */
   CaseViews: InWorkspace;
   Referral: InWorkspace;
+  /**
+   * The case's assistance track (services requested, given, ended): what a person told a shelter or a doctor.
+   * Members of law-enforcement organisations read it only with an owner's `assistanceAccess` grant.
+   */
+  CaseAssistance: InWorkspace;
+  /** The case's criminal-justice track (complaint, investigation, proceedings, outcome): every member reads it. */
+  CaseJustice: InWorkspace;
+  /** An organisation's adaptation of the stage templates (the tasks a case gets on entering a stage). */
+  StageTemplate: { organizationId: string };
 }
 export type Subject = keyof SubjectFields;
 /** Subjects that live inside a workspace: every one of them carries `workspaceId`. */
-export type WorkspaceSubject = Exclude<Subject, 'Organization' | 'User'>;
+export type WorkspaceSubject = Exclude<Subject, 'Organization' | 'User' | 'StageTemplate'>;
 export type SubjectObject = { [S in Subject]: SubjectFields[S] & ForcedSubject<S> }[Subject];
 export type AppAbility = MongoAbility<[Action, Subject | SubjectObject]>;
 
@@ -70,15 +79,25 @@ export interface AbilityMembership {
   workspaceId: string;
   role: WorkspaceRole;
   sensitiveAccess: boolean;
+  /** An owner's grant to a member of a law-enforcement organisation to read the assistance track. */
+  assistanceAccess: boolean;
+  /** The member's organisation is a law-enforcement one (police, prosecutors): read with the membership. */
+  lawEnforcement: boolean;
   workspaceArchived: boolean;
 }
 
 /** Workspace content every member may read: the first row of the matrix. */
-const MEMBER_READABLE: WorkspaceSubject[] = ['Workspace', 'Membership', 'Board', 'Card', 'Comment', 'Agreement', 'Commitment', 'Case', 'Referral'];
+const MEMBER_READABLE: WorkspaceSubject[] = ['Workspace', 'Membership', 'Board', 'Card', 'Comment', 'Agreement', 'Commitment', 'Case', 'Referral', 'CaseJustice'];
 
 /** Who may read and edit sensitive case fields: need-to-know, never observers. */
 const hasSensitiveAccess = (m: AbilityMembership) =>
   m.role === 'owner' || m.role === 'coordinator' || (m.role === 'contributor' && m.sensitiveAccess);
+
+/**
+ * Who may read the assistance track: every member, except that members of law-enforcement organisations need an
+ * owner's grant (whatever their role), so that what a person said to a shelter or a doctor is not used against them.
+ */
+const hasAssistanceAccess = (m: AbilityMembership) => !m.lawEnforcement || m.assistanceAccess;
 
 export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembership[]): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
@@ -95,6 +114,8 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   if (user.orgRole === 'org_admin' && user.organizationId !== null) {
     can(['create', 'read'], 'User', { organizationId: user.organizationId });
     can('update', 'User', { organizationId: user.organizationId, platformAdmin: false });
+    // Their organisation's cases get its adapted stage templates.
+    can(['read', 'update'], 'StageTemplate', { organizationId: user.organizationId });
   }
 
   /**
@@ -113,6 +134,7 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
   inWorkspaces('read', MEMBER_READABLE, ids(memberships));
   inWorkspaces('read', 'CaseSensitive', memberships.filter(hasSensitiveAccess).map((m) => m.workspaceId));
   inWorkspaces('read', 'CaseViews', ids(memberships, ['owner']));
+  inWorkspaces('read', 'CaseAssistance', memberships.filter(hasAssistanceAccess).map((m) => m.workspaceId));
   // Pending invitations carry e-mail addresses: only those who may invite see them.
   inWorkspaces('read', 'Invitation', ids(memberships, ['owner', 'coordinator']));
 
@@ -148,6 +170,9 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
     can('create', 'Verification', { ...within(editors), responsibleOrganizationId: { $ne: user.organizationId } });
   }
   inWorkspaces('update', 'CaseSensitive', active.filter(hasSensitiveAccess).map((m) => m.workspaceId));
+  // The two tracks: recorded by those who edit cards; the assistance track only by those who may read it.
+  inWorkspaces(['create', 'update'], 'CaseAssistance', ids(active.filter(hasAssistanceAccess), ['owner', 'coordinator', 'contributor']));
+  inWorkspaces(['create', 'update'], 'CaseJustice', editors);
 
   inWorkspaces('create', 'Invitation', owners);
   // Coordinators invite contributors and observers; only owners hand out owner and coordinator.
@@ -164,19 +189,24 @@ export function defineAbilityFor(user: AbilityUser, memberships: AbilityMembersh
 
 /**
  * Members whose abilities read the same things in a workspace: everything in a membership that a `read`
- * rule above looks at (today the role and the sensitive-access grant). The realtime fan-out keeps one
- * socket.io room per audience, so a broadcast is encoded once per audience, not once per socket.
- * A read rule that looks at anything more must add it here.
+ * rule above looks at (the role, the sensitive-access grant, the member's organisation being a law-enforcement
+ * one and the assistance-access grant). The realtime fan-out keeps one socket.io room per audience, so a
+ * broadcast is encoded once per audience, not once per socket. A read rule that looks at anything more must add it here.
  */
-export interface ReadAudience {
-  role: WorkspaceRole;
-  sensitiveAccess: boolean;
-}
+export type ReadAudience = Pick<AbilityMembership, 'role' | 'sensitiveAccess' | 'lawEnforcement' | 'assistanceAccess'>;
 
-export const READ_AUDIENCES: ReadAudience[] = WORKSPACE_ROLES.flatMap((role) => [false, true].map((sensitiveAccess) => ({ role, sensitiveAccess })));
+export const READ_AUDIENCES: ReadAudience[] = WORKSPACE_ROLES.flatMap((role) =>
+  [false, true].flatMap((sensitiveAccess) =>
+    [false, true].flatMap((lawEnforcement) => [false, true].map((assistanceAccess) => ({ role, sensitiveAccess, lawEnforcement, assistanceAccess }))),
+  ),
+);
 
-export const audienceKey = ({ role, sensitiveAccess }: ReadAudience): string => (sensitiveAccess ? `${role}+sensitive` : role);
+export const audienceKey = ({ role, sensitiveAccess, lawEnforcement, assistanceAccess }: ReadAudience): string =>
+  `${role}${sensitiveAccess ? '+sensitive' : ''}${lawEnforcement ? '+law' : ''}${assistanceAccess ? '+assistance' : ''}`;
+
+/** The read audience of a membership (or of a member's new state). */
+export const readAudienceOf = ({ role, sensitiveAccess, lawEnforcement, assistanceAccess }: ReadAudience): ReadAudience => ({ role, sensitiveAccess, lawEnforcement, assistanceAccess });
 
 /** What an audience may read in workspace `workspaceId` (a member's ability, less whatever depends on the person). */
-export const audienceAbility = (workspaceId: string, { role, sensitiveAccess }: ReadAudience): AppAbility =>
-  defineAbilityFor({ id: '', organizationId: null, orgRole: 'member', platformAdmin: false }, [{ workspaceId, role, sensitiveAccess, workspaceArchived: false }]);
+export const audienceAbility = (workspaceId: string, audience: ReadAudience): AppAbility =>
+  defineAbilityFor({ id: '', organizationId: null, orgRole: 'member', platformAdmin: false }, [{ workspaceId, ...readAudienceOf(audience), workspaceArchived: false }]);

@@ -30,8 +30,10 @@ export const UpdateMemberSchema = z
   .strictObject({
     role: z.enum(WORKSPACE_ROLES).optional(),
     sensitiveAccess: z.boolean().optional(),
+    /** Lets a member of a law-enforcement organisation read the case's assistance track (owners grant it). */
+    assistanceAccess: z.boolean().optional(),
   })
-  .refine((body) => body.role !== undefined || body.sensitiveAccess !== undefined, { message: 'Nothing to change' });
+  .refine((body) => body.role !== undefined || body.sensitiveAccess !== undefined || body.assistanceAccess !== undefined, { message: 'Nothing to change' });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;
 
 export const CreateInvitationSchema = z.strictObject({
@@ -42,6 +44,12 @@ export const CreateInvitationSchema = z.strictObject({
   organizationId: z.uuid().optional(),
   /** The e-mail's language; by default the invitee's account language, else the inviter's. */
   locale: z.enum(LOCALES).optional(),
+  /**
+   * Agreement workspaces: the party organisation the person is invited on behalf of (a party of the agreement).
+   * It is only suggested to the invitee as theirs; their affiliation still follows the verified-domain and
+   * join-request rules.
+   */
+  partyOrganizationId: z.uuid().optional(),
 });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationSchema>;
 
@@ -95,6 +103,9 @@ export const WorkspaceSchema = named(
     /** The caller's own membership. */
     myRole: z.enum(WORKSPACE_ROLES),
     mySensitiveAccess: z.boolean(),
+    myAssistanceAccess: z.boolean(),
+    /** The caller's organisation is a law-enforcement one (see `myAssistanceAccess`). */
+    myLawEnforcement: z.boolean(),
   }),
 );
 export type WorkspaceDto = z.infer<typeof WorkspaceSchema>;
@@ -139,6 +150,9 @@ export const MemberSchema = named(
     unconfirmedOrganization: UnconfirmedOrganizationSchema.nullable(),
     role: z.enum(WORKSPACE_ROLES),
     sensitiveAccess: z.boolean(),
+    assistanceAccess: z.boolean(),
+    /** The member's organisation is a law-enforcement one: without `assistanceAccess` they do not read the assistance track. */
+    lawEnforcement: z.boolean(),
     version: z.number().int(),
     joinedAt: Timestamp,
   }),
@@ -156,6 +170,8 @@ export const InvitationSchema = named(
     email: z.string(),
     role: z.enum(WORKSPACE_ROLES),
     organizationId: z.uuid().nullable(),
+    /** The agreement party the person is invited on behalf of: a suggestion to them, never an affiliation. */
+    partyOrganizationId: z.uuid().nullable(),
     status: z.enum(INVITATION_STATUSES),
     invitedBy: z.uuid(),
     /** The language its e-mail is written in; null: chosen when sent (the invitee's or the inviter's). */
@@ -173,6 +189,8 @@ export const CreatedInvitationSchema = named(
 );
 export type CreatedInvitationDto = z.infer<typeof CreatedInvitationSchema>;
 
+const SuggestedOrganizationSchema = z.object({ id: z.uuid(), name: z.string() });
+
 /** What anyone holding the link may see before accepting: nothing about the workspace's content. */
 export const InvitationPreviewSchema = named(
   'InvitationPreviewDto',
@@ -183,6 +201,8 @@ export const InvitationPreviewSchema = named(
     expiresAt: Timestamp,
     /** Whether an account with the invited e-mail exists (then the invitee signs in to accept). */
     accountExists: z.boolean(),
+    /** The agreement party the invitee is invited on behalf of, suggested when they choose their organisation. */
+    suggestedOrganization: SuggestedOrganizationSchema.nullable(),
   }),
 );
 export type InvitationPreviewDto = z.infer<typeof InvitationPreviewSchema>;
@@ -209,6 +229,7 @@ export const InboxInvitationSchema = named(
     message: z.string().nullable(),
     inviterName: z.string(),
     inviterOrganization: z.string().nullable(),
+    suggestedOrganization: SuggestedOrganizationSchema.nullable(),
     createdAt: Timestamp,
     expiresAt: Timestamp,
   }),

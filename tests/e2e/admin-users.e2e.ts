@@ -51,7 +51,7 @@ describe('administering an organisation’s people', () => {
 
     const workerPage = await newPage();
     await signIn(workerPage, worker.email, worker.password);
-    await workerPage.goto(`/workspaces/${workspace.id}`);
+    await workerPage.goto(`/workspaces/${workspace.id}?tab=board`);
     await workerPage.getByRole('region', { name: 'To do' }).waitFor();
 
     const adminPage = await newPage();
@@ -85,7 +85,7 @@ describe('administering an organisation’s people', () => {
     await row.getByText('Active', { exact: true }).waitFor();
 
     await signIn(workerPage, worker.email, worker.password);
-    await workerPage.goto(`/workspaces/${workspace.id}`);
+    await workerPage.goto(`/workspaces/${workspace.id}?tab=board`);
     await workerPage.getByRole('region', { name: 'To do' }).waitFor();
   });
 

@@ -123,6 +123,169 @@ describe('agreements in the browser: portfolio, lifecycle, commitments and verif
     expect(stored.status).toBe('in_force');
     expect(stored.effectiveFrom).toBe(day(-1));
     expect(await lifecycle.getByRole('group', { name: 'Change the status' }).getByRole('button').allTextContents()).toEqual(['Suspend', 'Mark as expired', 'Terminate']);
+    // The date went with the step, in one request: the log has the transition and no separate edit of the record.
+    const log = await api<{ items: Array<{ type: string; payload: { agreement?: { effectiveFrom: string } } }> }>(server, `/api/workspaces/${agreement.id}/events?after=0&limit=500`, { token: coordinator.token });
+    expect(log.items.filter((event) => event.type === 'agreement.updated')).toEqual([]);
+    expect(log.items.filter((event) => event.type === 'agreement.transitioned').at(-1)?.payload.agreement?.effectiveFrom).toBe(day(-1));
+  });
+
+  it('lets the coordinator edit the record, a party and an indicator, restarting from the server’s state after a conflict; a contributor sees none of these controls', async () => {
+    const { agreement, municipal } = await agreementWithCommitments('Convenio editable');
+    await api(server, `/api/commitments/${municipal.id}/indicators`, {
+      token: coordinator.token,
+      body: { name: 'Officials trained', unit: 'people', category: 'result', direction: 'increase', baseline: 0, target: 40, frequency: 'quarterly' },
+    });
+    const ngoPage = await newPage();
+    await signIn(ngoPage, ngoWorker.email, ngoWorker.password);
+    await ngoPage.goto(`/workspaces/${agreement.id}`);
+    await ngoPage.getByRole('region', { name: 'Parties' }).getByRole('table').waitFor();
+    expect(await ngoPage.getByRole('button', { name: 'Edit record' }).count()).toBe(0);
+    expect(await ngoPage.getByRole('button', { name: /^Edit the party/ }).count()).toBe(0);
+
+    const page = await newPage();
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto(`/workspaces/${agreement.id}`);
+    await page.getByRole('button', { name: 'Edit record' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Edit record' });
+    await dialog.getByLabel('Summary').fill('Mine');
+    // Someone else saves the record meanwhile: saving gets the conflict, and the form restarts from theirs.
+    const current = await api<Agreement>(server, `/api/agreements/${agreement.id}`, { token: coordinator.token });
+    await api(server, `/api/agreements/${agreement.id}`, { method: 'PATCH', token: coordinator.token, body: { version: current.version, summary: 'Changed elsewhere' } });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Someone else changed this in the meantime').waitFor();
+    expect(await dialog.getByLabel('Summary').inputValue()).toBe('Changed elsewhere');
+    const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(violations.filter((found) => found.impact === 'serious' || found.impact === 'critical').map((found) => found.id)).toEqual([]);
+
+    await dialog.getByLabel('Title').fill('Convenio editado');
+    await dialog.getByLabel('Reference code').fill('ROS-7');
+    await dialog.getByLabel('Summary').fill('Cooperation against trafficking in Rosario');
+    await dialog.getByLabel('Terms').fill('The parties cooperate closely.');
+    await dialog.getByRole('checkbox', { name: 'Protection' }).check();
+    await dialog.getByLabel('Countries').fill('ar');
+    await dialog.getByLabel('Countries').press('Enter');
+    await dialog.getByLabel('Jurisdictions').fill('Rosario');
+    await dialog.getByLabel('Jurisdictions').press('Enter');
+    await dialog.getByLabel('Expires on').fill(day(-60));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('An agreement cannot expire before it takes effect.').waitFor();
+    await dialog.getByLabel('Expires on').fill(day(365));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('region', { name: 'Memorandum of understanding · ROS-7' }).getByText('Cooperation against trafficking in Rosario').waitFor();
+    const saved = await api<Agreement & Record<string, unknown>>(server, `/api/agreements/${agreement.id}`, { token: coordinator.token });
+    expect(saved).toMatchObject({ title: 'Convenio editado', referenceCode: 'ROS-7', terms: 'The parties cooperate closely.', thematicAreas: ['protection'], countries: ['AR'], jurisdictions: ['Rosario'], expiresOn: day(365) });
+
+    // A party's role and contact; removing a party still responsible for a commitment is refused in the dialog.
+    const parties = page.getByRole('region', { name: 'Parties' });
+    await parties.getByRole('button', { name: 'Edit the party Fundación Refugio' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit the party Fundación Refugio' });
+    await dialog.getByLabel('Role').selectOption('observer');
+    await dialog.getByLabel('Contact').selectOption({ label: 'Ana Gómez' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const ngoRow = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Fundación Refugio' }) });
+    await ngoRow.getByRole('cell', { name: 'Observer' }).waitFor();
+    await ngoRow.getByRole('cell', { name: 'Ana Gómez (trabajadora@refugio.test)' }).waitFor();
+    await parties.getByRole('button', { name: 'Remove the party Fundación Refugio' }).click();
+    dialog = page.getByRole('dialog', { name: 'Remove the party Fundación Refugio' });
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await dialog.getByText('This party is responsible for commitments').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // The indicator's target.
+    await page.goto(`/workspaces/${agreement.id}?tab=commitments`);
+    const indicator = page.getByRole('region', { name: 'Officials trained', exact: true });
+    await indicator.getByRole('button', { name: 'Edit the indicator “Officials trained”' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit the indicator “Officials trained”' });
+    await dialog.getByLabel('Target').fill('60');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await indicator.getByText('From 0 up to 60 people').waitFor();
+  });
+
+  it('lets the official correct a verified measurement: the correction supersedes it, which stays in the history', async () => {
+    const { agreement, municipal } = await agreementWithCommitments('Convenio con corrección');
+    const indicator = await api<{ id: string }>(server, `/api/commitments/${municipal.id}/indicators`, {
+      token: coordinator.token,
+      body: { name: 'Officials trained', unit: 'people', category: 'result', direction: 'increase', baseline: 0, target: 40, frequency: 'quarterly' },
+    });
+    const measurement = await api<{ id: string; version: number }>(server, `/api/indicators/${indicator.id}/measurements`, { token: official.token, body: { periodStart: day(-60), periodEnd: day(-30), value: 10 } });
+    await api(server, `/api/measurements/${measurement.id}/review`, { token: ngoWorker.token, body: { version: measurement.version, verdict: 'verified' } });
+
+    const ngoPage = await newPage();
+    await signIn(ngoPage, ngoWorker.email, ngoWorker.password);
+    await ngoPage.goto(`/workspaces/${agreement.id}?tab=commitments`);
+    const ngoTable = ngoPage.getByRole('region', { name: 'Officials trained', exact: true }).getByRole('table');
+    await ngoTable.getByText('Verified', { exact: true }).waitFor();
+    // Another party's member reports nothing on this commitment, so corrects nothing either.
+    expect(await ngoTable.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
+
+    const page = await newPage();
+    await signIn(page, official.email, official.password);
+    await page.goto(`/workspaces/${agreement.id}?tab=commitments`);
+    const table = page.getByRole('region', { name: 'Officials trained', exact: true }).getByRole('table');
+    await table.getByRole('button', { name: /^Correct the measurement for/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Correct a measurement of “Officials trained”' });
+    expect(await dialog.getByLabel('Value (people)').inputValue()).toBe('10');
+    await dialog.getByLabel('Value (people)').fill('12');
+    await dialog.getByRole('button', { name: 'Correct' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await table.getByText('Corrected by a later measurement').waitFor();
+    await table.getByText('12 people').waitFor();
+    // The other page follows live.
+    await ngoTable.getByText('Corrected by a later measurement').waitFor({ timeout: 10_000 });
+  });
+
+  it('offers the agreement’s parties in the invite dialog; the invitee is offered that organisation as theirs, and joins none by it', async () => {
+    const { agreement } = await agreementWithCommitments('Convenio con invitaciones');
+    const page = await newPage();
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto(`/workspaces/${agreement.id}?tab=invitations`);
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite someone to this workspace' });
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('voluntaria@sin-dominio.test');
+    const party = dialog.getByLabel('Party organisation');
+    expect(await party.locator('option').allTextContents()).toEqual(['None', 'Fundación Refugio', 'Ministerio de Justicia', 'Municipalidad de Rosario']);
+    await party.selectOption({ label: 'Fundación Refugio' });
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await dialog.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+
+    const invitee = await newPage();
+    await invitee.goto(new URL(link).pathname);
+    await invitee.getByLabel('Your name').fill('Voluntaria');
+    await invitee.getByLabel('Password (at least 12 characters)').fill('a-long-enough-password');
+    await invitee.getByRole('button', { name: 'Create account and accept' }).click();
+    await invitee.getByRole('heading', { name: 'Which organisation do you belong to?' }).waitFor();
+    await invitee.getByText('You were invited on behalf of Fundación Refugio').waitFor();
+    expect(await invitee.getByRole('combobox', { name: 'Your organisation' }).inputValue()).toMatch(/^Fundación Refugio/);
+    // Accepted as it stands: the account is not in the organisation, only asks it to confirm them.
+    await invitee.getByRole('button', { name: 'Continue' }).click();
+    await invitee.waitForURL(`**/workspaces/${agreement.id}**`);
+    const members = await api<{ items: Array<{ email: string; organizationId: string | null; unconfirmedOrganization: { id: string } | null }> }>(server, `/api/workspaces/${agreement.id}/members`, { token: coordinator.token });
+    expect(members.items.find((member) => member.email === 'voluntaria@sin-dominio.test')).toMatchObject({ organizationId: null, unconfirmedOrganization: { id: organizations.ngo } });
+  });
+
+  it('links a card of the agreement’s board to a commitment from the card dialog, which the commitment counts', async () => {
+    const { agreement, municipal } = await agreementWithCommitments('Convenio con tablero');
+    const boards = await api<{ items: Array<{ id: string }> }>(server, `/api/workspaces/${agreement.id}/boards`, { token: coordinator.token });
+    const board = await api<{ columns: Array<{ id: string; title: string }> }>(server, `/api/boards/${boards.items[0].id}`, { token: coordinator.token });
+    const card = await api<{ id: string }>(server, `/api/boards/${boards.items[0].id}/cards`, { token: official.token, body: { columnId: board.columns[0].id, title: 'Run the first workshop' } });
+
+    const page = await newPage();
+    await signIn(page, official.email, official.password);
+    await page.goto(`/workspaces/${agreement.id}?tab=board`);
+    await page.getByRole('region', { name: board.columns[0].title }).getByRole('button', { name: 'Run the first workshop', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Card details: Run the first workshop' });
+    const field = dialog.getByLabel('Commitment');
+    await field.selectOption({ label: 'Train 40 municipal officials to identify victims' });
+    // Saved at once: the control is enabled again once the card's new version is in.
+    await dialog.locator('select:enabled', { has: page.getByRole('option', { name: 'No commitment' }) }).waitFor();
+
+    await page.goto(`/workspaces/${agreement.id}?tab=commitments`);
+    await page.getByRole('article', { name: 'Train 40 municipal officials to identify victims' }).getByText('0 of 1 linked cards in a done column').waitFor();
+    const stored = await api<{ cards: Array<{ id: string; commitmentId: string | null }> }>(server, `/api/boards/${boards.items[0].id}`, { token: coordinator.token });
+    expect(stored.cards.find((item) => item.id === card.id)?.commitmentId).toBe(municipal.id);
   });
 
   it('lets the responsible party’s official update their commitment, while another party’s member sees no controls on it and watches it change', async () => {

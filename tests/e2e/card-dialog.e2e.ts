@@ -36,7 +36,7 @@ describe('the card dialog keeps what people type: drafts, conflicts, comments', 
   async function onBoard(person: Person): Promise<Page> {
     const { page } = await e2e.open();
     await signIn(page, person.email, person.password);
-    await page.goto(`/workspaces/${workspaceId}`);
+    await page.goto(`/workspaces/${workspaceId}?tab=board`);
     await page.getByRole('region', { name: 'To do' }).waitFor();
     return page;
   }

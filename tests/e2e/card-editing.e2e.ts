@@ -59,7 +59,7 @@ describe('editing every field of a card in the card dialog', () => {
 
   /** The card's button on the board, once the board shows it. */
   async function boardCard(page: Page, title: string): Promise<Locator> {
-    await page.goto(`/workspaces/${workspaceId}`);
+    await page.goto(`/workspaces/${workspaceId}?tab=board`);
     const card = page.getByRole('region', { name: 'To do' }).getByRole('button', { name: title, exact: true });
     await card.waitFor();
     return card;

@@ -35,7 +35,7 @@ describe('collaborating across organisations', () => {
   }
 
   async function workspaceWithCoordinator(title: string): Promise<string> {
-    const workspace = await api<{ id: string }>(server, '/api/workspaces', { token: owner.token, body: { kind: 'case', title } });
+    const workspace = await api<{ id: string }>(server, '/api/workspaces', { token: owner.token, body: { kind: 'coordination', title } });
     const invitation = await api<{ token: string }>(server, `/api/workspaces/${workspace.id}/invitations`, {
       token: owner.token,
       body: { email: coordinator.email, role: 'coordinator' },

@@ -17,6 +17,8 @@ const SCREENS_DIR = fileURLToPath(new URL('../../test-results/screens/', import.
 const SIZES = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES = ['en', 'es'] as const;
 const PASSWORD = 'a-long-demo-password';
+/** A day `offset` days from today (UTC), as the API writes calendar days. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 type Size = keyof typeof SIZES;
 type Language = (typeof LANGUAGES)[number];
@@ -53,10 +55,24 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
     for (const title of ['Request identity documents', 'Book an interpreter', 'Arrange shelter placement']) {
       await api(server, `/api/boards/${boards.items[0].id}/cards`, { token, body: { columnId: board.columns[0].id, title } });
     }
-    // Cases for the statistics: Salta 8 is shown; Tucumán 6, Jujuy 3 and the workspace's case without jurisdiction read "<5".
+    // Cases for the statistics: Salta 8 is shown; small jurisdictions read "<5".
     for (const jurisdiction of [...Array<string>(8).fill('Salta'), ...Array<string>(6).fill('Tucumán'), ...Array<string>(3).fill('Jujuy')]) {
       await createCase(server, { token }, { jurisdiction });
     }
+    // The case's consents and referrals (to an NGO), and in the ministry's inbox a case the NGO referred to it.
+    const ngo = await createOrganization(server, admin, 'Fundación Refugio', 'civil_society');
+    await api(server, `/api/organizations/${ngo.id}/users`, { token: admin, body: { email: 'ana@refugio.test', displayName: 'Ana Gómez', password: PASSWORD, orgRole: 'member' } });
+    const ngoWorker = (await api<{ accessToken: string }>(server, '/api/auth/login', { body: { email: 'ana@refugio.test', password: PASSWORD } })).accessToken;
+    const consentTo = (caseId: string, by: string, recipientOrganizationId: string) =>
+      api(server, `/api/cases/${caseId}/consents`, {
+        token: by,
+        body: { recipientOrganizationId, purpose: 'shelter', givenBy: 'person', givenOn: day(-1), validUntil: day(60), sharedFields: ['ageOrBirthYear', 'nationality'] },
+      });
+    await consentTo(workspaceId, token, ngo.id);
+    await api(server, `/api/cases/${workspaceId}/referrals`, { token, body: { toOrganizationId: ngo.id, service: 'shelter', urgency: 'urgent' } });
+    const referred = await api<{ id: string }>(server, '/api/cases', { token: ngoWorker, body: { title: 'Caso Refugio', exploitationTypes: ['labour'], jurisdiction: 'Rosario' } });
+    await consentTo(referred.id, ngoWorker, ministry.id);
+    await api(server, `/api/cases/${referred.id}/referrals`, { token: ngoWorker, body: { toOrganizationId: ministry.id, service: 'shelter', urgency: 'emergency' } });
   });
 
   /** What went wrong on every page, gathered so that one run reports them all. */
@@ -162,9 +178,13 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
         for (const [name, path] of [
           ['home', '/'],
           ['workspaces', '/workspaces'],
-          ['workspace-board', `/workspaces/${workspaceId}`],
+          ['workspace-board', `/workspaces/${workspaceId}?tab=board`],
           ['workspace-members', `/workspaces/${workspaceId}?tab=members`],
           ['workspace-invitations', `/workspaces/${workspaceId}?tab=invitations`],
+          ['cases', '/cases'],
+          ['case-record', `/workspaces/${workspaceId}`],
+          ['case-referrals', `/workspaces/${workspaceId}?tab=referrals`],
+          ['referral-inbox', '/referrals'],
           ['people', '/people'],
           ['case-statistics', '/case-statistics?by=jurisdiction'],
           ['account', '/account'],
@@ -173,6 +193,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           await page.goto(path);
           if (name === 'workspace-board') await page.getByText('Book an interpreter').first().waitFor();
           if (name === 'case-statistics') await page.locator('.recharts-surface').first().waitFor();
+          if (name === 'referral-inbox' || name === 'case-referrals') await page.getByText('Fundación Refugio').first().waitFor();
           await check(page, name, language, size);
         }
         if (size === 'desktop') {
@@ -180,7 +201,8 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           await page.emulateMedia({ colorScheme: 'dark' });
           for (const [name, path] of [
             ['home-dark', '/'],
-            ['workspace-board-dark', `/workspaces/${workspaceId}`],
+            ['workspace-board-dark', `/workspaces/${workspaceId}?tab=board`],
+            ['case-record-dark', `/workspaces/${workspaceId}`],
             ['people-dark', '/people'],
             ['case-statistics-dark', '/case-statistics?by=jurisdiction'],
           ] as const) {
@@ -199,7 +221,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           for (let tries = 0; ((await page.locator('nav').first().boundingBox())?.x ?? -1) < 0 && tries < 40; tries += 1) await page.waitForTimeout(50);
           await check(page, 'phone-menu-open', language, size);
         }
-        // Thirteen pages, each screenshotted and checked by axe: more than the default minute on a busy machine.
+        // Every page screenshotted and checked by axe: more than the default minute on a busy machine.
       }, 240_000);
     });
   });

@@ -1,5 +1,17 @@
 import request from 'supertest';
-import type { CaseDto, CaseStage, ConsentDto, CreateCaseInput, RecordConsentInput, ReferralDto, CreateReferralInput } from '@enlace/shared';
+import type {
+  AssistanceDto,
+  CaseDto,
+  CaseStage,
+  ConsentDto,
+  CreateCaseInput,
+  CreateReferralInput,
+  JusticeEntryDto,
+  RecordConsentInput,
+  RecordJusticeInput,
+  ReferralDto,
+  RequestAssistanceInput,
+} from '@enlace/shared';
 import type { TestApp } from '../support/test-app.js';
 import type { SignedIn } from './accounts.factory.js';
 
@@ -48,3 +60,32 @@ export async function refer(app: TestApp, by: SignedIn, caseId: string, override
 }
 
 export { inDays };
+
+/** A service the person asked for, recorded on the case's assistance track. */
+export async function requestAssistance(app: TestApp, by: SignedIn, caseId: string, overrides: Partial<RequestAssistanceInput> = {}): Promise<AssistanceDto> {
+  const response = await request(app.url)
+    .post(`/api/cases/${caseId}/assistance`)
+    .auth(by.token, { type: 'bearer' })
+    .send({ service: 'shelter', requestedOn: '2026-03-02', ...overrides })
+    .expect(201);
+  return response.body;
+}
+
+/** Moves the service to `to` on `on`; the step must be legal. */
+export async function stepAssistance(app: TestApp, by: SignedIn, service: AssistanceDto, to: 'given' | 'ended', on = '2026-03-05'): Promise<AssistanceDto> {
+  const response = await request(app.url)
+    .post(`/api/cases/${service.caseId}/assistance/${service.id}/transitions`)
+    .auth(by.token, { type: 'bearer' })
+    .send({ version: service.version, to, on })
+    .expect(200);
+  return response.body;
+}
+
+export async function recordJustice(app: TestApp, by: SignedIn, caseId: string, overrides: Partial<RecordJusticeInput> = {}): Promise<JusticeEntryDto> {
+  const response = await request(app.url)
+    .post(`/api/cases/${caseId}/justice`)
+    .auth(by.token, { type: 'bearer' })
+    .send({ step: 'complaint', on: '2026-03-03', ...overrides })
+    .expect(201);
+  return response.body;
+}

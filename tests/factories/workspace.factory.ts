@@ -12,7 +12,11 @@ export async function createWorkspace(app: TestApp, owner: SignedIn, overrides: 
   return response.body;
 }
 
-export async function invite(app: TestApp, by: SignedIn, workspaceId: string, email: string, role: WorkspaceRole): Promise<CreatedInvitationDto> {
+/** Only the server's address and the caller's token are needed, so the browser tests use these too. */
+type Server = Pick<TestApp, 'url'>;
+type Caller = Pick<SignedIn, 'token'>;
+
+export async function invite(app: Server, by: Caller, workspaceId: string, email: string, role: WorkspaceRole): Promise<CreatedInvitationDto> {
   const response = await request(app.url)
     .post(`/api/workspaces/${workspaceId}/invitations`)
     .auth(by.token, { type: 'bearer' })
@@ -22,7 +26,7 @@ export async function invite(app: TestApp, by: SignedIn, workspaceId: string, em
 }
 
 /** Makes `member` a member with `role` the way people really join: invited by the owner, then accepting. */
-export async function addMember(app: TestApp, owner: SignedIn, workspaceId: string, member: SignedIn, role: WorkspaceRole): Promise<void> {
+export async function addMember(app: Server, owner: Caller, workspaceId: string, member: Caller & { user: { email: string } }, role: WorkspaceRole): Promise<void> {
   const invitation = await invite(app, owner, workspaceId, member.user.email, role);
   await request(app.url).post(`/api/invitations/${invitation.token}/accept`).auth(member.token, { type: 'bearer' }).send({}).expect(200);
 }

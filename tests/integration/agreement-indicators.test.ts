@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { AgreementPageSchema, CommitmentDetailSchema, EvidenceFileSchema, IndicatorSchema, MeasurementSchema, type AgreementDto, type CommitmentDto, type OrganizationDto, type WorkspaceEvent } from '@enlace/shared';
+import { AgreementPageSchema, CommitmentDetailPageSchema, CommitmentDetailSchema, EvidenceFileSchema, IndicatorSchema, MeasurementSchema, type AgreementDto, type CommitmentDetailDto, type CommitmentDto, type OrganizationDto, type WorkspaceEvent } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { addParty, createAgreement, createCommitment, createIndicator, PDF_BYTES, recordMeasurement, uploadEvidence } from '../factories/agreement.factory.js';
 import { createCard, createColumn, defaultBoard } from '../factories/board.factory.js';
@@ -388,6 +388,29 @@ describe('agreement indicators, measurements, evidence, cards and export', () =>
       expect(parseCsv(english.text)[0][0]).toBe('Agreement');
       expect(parseCsv(english.text)).toHaveLength(3);
       expect((await api(viewer).get('/api/agreements/export?kind=treaty')).status).toBe(400);
+    });
+  });
+
+  describe('the Commitments tab in one request', () => {
+    it('answers every commitment of the agreement in full, exactly as each one’s own route does, and none of another agreement', async () => {
+      const commitment = await createCommitment(app, owner, agreement.id, ngo.id, { thematicArea: 'assistance' });
+      await api(ngoWorker).post(`/api/commitments/${commitment.id}/progress`, { version: 1, note: 'Empezamos', status: 'in_progress' }).expect(201);
+      const elsewhere = await createAgreement(app, owner);
+      await addParty(app, owner, elsewhere.id, ministry.id);
+      const foreign = await createCommitment(app, owner, elsewhere.id, ministry.id);
+
+      const details = (await api(observer).get(`/api/agreements/${agreement.id}/commitments/details`).expect(200)).body;
+      expect(CommitmentDetailPageSchema.safeParse(details).error).toBeUndefined();
+      const list = (await api(observer).get(`/api/agreements/${agreement.id}/commitments`).expect(200)).body.items as CommitmentDto[];
+      expect(details.items.map((item: CommitmentDto) => item.id)).toEqual(list.map((item) => item.id));
+      expect(details.items.map((item: CommitmentDto) => item.id)).not.toContain(foreign.id);
+      // The earlier tests left measurements (verified, disputed, corrected), evidence, cards and progress: all must match.
+      expect(details.items.some((item: CommitmentDetailDto) => item.indicators.some((indicator) => indicator.measurements.some((m) => m.evidence.length > 0)))).toBe(true);
+      expect(details.items.some((item: CommitmentDetailDto) => item.cards.length > 0)).toBe(true);
+      for (const item of details.items as CommitmentDetailDto[]) {
+        expect(item).toEqual((await api(observer).get(`/api/commitments/${item.id}`).expect(200)).body);
+      }
+      expect((await api(outsider).get(`/api/agreements/${agreement.id}/commitments/details`)).status).toBe(404);
     });
   });
 

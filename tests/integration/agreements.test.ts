@@ -144,6 +144,34 @@ describe('agreements', () => {
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { requires: 'effectiveFrom' } });
     });
+
+    it('a step carries its own date: one request, one version, one event, the date saved with the status', async () => {
+      const agreement = await walk(app, owner, await signableAgreement(app, owner, ministry.id, { effectiveFrom: null }), ['negotiation']);
+      const signed = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: agreement.version, to: 'signed', signedOn: '2026-03-20' }).expect(200);
+      // The step's own date wins over the latest signatory's (2025-12-15).
+      expect(signed.body).toMatchObject({ status: 'signed', signedOn: '2026-03-20', version: agreement.version + 1 });
+      const inForce = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: signed.body.version, to: 'in_force', effectiveFrom: '2026-04-01' }).expect(200);
+      expect(inForce.body).toMatchObject({ status: 'in_force', effectiveFrom: '2026-04-01', version: signed.body.version + 1 });
+      const expired = await api(owner).post(`/api/agreements/${agreement.id}/transitions`, { version: inForce.body.version, to: 'expired', expiresOn: '2027-04-01' }).expect(200);
+      expect(expired.body).toMatchObject({ status: 'expired', expiresOn: '2027-04-01' });
+      const log = (await events(agreement.id)).filter((event) => event.type.startsWith('agreement.') && event.type !== 'agreement.created');
+      expect(log.map((event) => event.type)).toEqual(['agreement.transitioned', 'agreement.transitioned', 'agreement.transitioned', 'agreement.transitioned']);
+      expect(log[2].payload).toMatchObject({ agreement: { status: 'in_force', effectiveFrom: '2026-04-01' }, transition: { from: 'signed', to: 'in_force' } });
+    });
+
+    it.each([
+      { does: 'a date on a step it does not date', step: { to: 'negotiation', effectiveFrom: '2026-04-01' }, from: [] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'another step’s date', step: { to: 'in_force', signedOn: '2026-04-01' }, from: ['negotiation', 'signed'] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'an effective date after the expiry', step: { to: 'in_force', effectiveFrom: '2031-01-01' }, from: ['negotiation', 'signed'] as AgreementStatus[], status: 400, code: 'VALIDATION_FAILED' },
+      { does: 'a dated step that is illegal', step: { to: 'in_force', effectiveFrom: '2026-04-01' }, from: [] as AgreementStatus[], status: 409, code: 'ILLEGAL_TRANSITION' },
+    ])('refuses $does and changes nothing', async ({ step, from, status, code }) => {
+      const start = await walk(app, owner, await signableAgreement(app, owner, ministry.id, { effectiveFrom: null, expiresOn: '2030-12-31' }), from);
+      const response = await api(owner).post(`/api/agreements/${start.id}/transitions`, { version: start.version, ...step });
+      expect(response.status).toBe(status);
+      expect(response.body.code).toBe(code);
+      const after = await api(owner).get(`/api/agreements/${start.id}`).expect(200);
+      expect(after.body).toMatchObject({ status: start.status, version: start.version, effectiveFrom: null, signedOn: start.signedOn });
+    });
   });
 
   describe('amendments', () => {
@@ -172,6 +200,48 @@ describe('agreements', () => {
         [1, 'Terms v1'],
         [2, 'Terms v2'],
       ]);
+    });
+  });
+
+  describe('inviting a party’s people', () => {
+    const PASSWORD = 'a-long-enough-password';
+    const inviteTo = (workspaceId: string, email: string, extra: object = {}) =>
+      api(owner).post(`/api/workspaces/${workspaceId}/invitations`, { email, role: 'contributor', ...extra });
+    const pendingOf = async (workspaceId: string) => (await api(owner).get(`/api/workspaces/${workspaceId}/invitations`).expect(200)).body.items;
+
+    it('takes only a party of the agreement as the organisation an invitation is on behalf of, and changes nothing otherwise', async () => {
+      const agreement = await createAgreement(app, owner);
+      await addParty(app, owner, agreement.id, ngo.id, 'implementing');
+      const notParty = await inviteTo(agreement.id, 'someone@elsewhere.test', { partyOrganizationId: province.id });
+      expect(notParty.status).toBe(400);
+      expect(notParty.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'partyOrganizationId' }] });
+      const coordination = await createWorkspace(app, owner, { kind: 'coordination' });
+      expect((await inviteTo(coordination.id, 'someone@elsewhere.test', { partyOrganizationId: ngo.id })).status).toBe(400);
+      expect(await pendingOf(agreement.id)).toEqual([]);
+      expect(await pendingOf(coordination.id)).toEqual([]);
+    });
+
+    it('suggests the party to the invitee and puts nobody into it: affiliation still needs the organisation’s confirmation', async () => {
+      const agreement = await createAgreement(app, owner);
+      await addParty(app, owner, agreement.id, ngo.id, 'implementing');
+      const first = (await inviteTo(agreement.id, 'first@unknown-domain.test', { partyOrganizationId: ngo.id }).expect(201)).body;
+      expect(await pendingOf(agreement.id)).toEqual([expect.objectContaining({ email: 'first@unknown-domain.test', partyOrganizationId: ngo.id, organizationId: null })]);
+      const preview = await request(app.url).get(`/api/invitations/${first.token}`).expect(200);
+      expect(preview.body.suggestedOrganization).toEqual({ id: ngo.id, name: ngo.name });
+
+      // Accepting without choosing it: no organisation at all.
+      await request(app.url).post(`/api/invitations/${first.token}/accept`).send({ displayName: 'First', password: PASSWORD }).expect(200);
+      const firstPerson = (await request(app.url).post('/api/auth/login').send({ email: 'first@unknown-domain.test', password: PASSWORD }).expect(200)).body;
+      expect((await request(app.url).get('/api/me').auth(firstPerson.accessToken, { type: 'bearer' }).expect(200)).body.organization).toBeNull();
+
+      // Choosing it: a request to its administrators, unconfirmed until they approve.
+      const second = (await inviteTo(agreement.id, 'second@unknown-domain.test', { partyOrganizationId: ngo.id }).expect(201)).body;
+      await request(app.url).post(`/api/invitations/${second.token}/accept`).send({ displayName: 'Second', password: PASSWORD, organizationId: ngo.id }).expect(200);
+      const members = (await api(owner).get(`/api/workspaces/${agreement.id}/members`).expect(200)).body.items;
+      const secondMember = members.find((member: { email: string }) => member.email === 'second@unknown-domain.test');
+      expect(secondMember).toMatchObject({ organizationId: null, unconfirmedOrganization: { id: ngo.id } });
+      const invitedEvents = (await events(agreement.id)).filter((event) => event.type === 'invitation.created');
+      expect(invitedEvents.map((event) => event.payload)).toEqual([expect.objectContaining({ partyOrganizationId: ngo.id }), expect.objectContaining({ partyOrganizationId: ngo.id })]);
     });
   });
 

@@ -234,7 +234,7 @@ describe('case referrals with consent', () => {
     expect((await api(shelterAdmin).post(`/api/referrals/${referral.id}/complete`, { version: 3 })).body.code).toBe('ILLEGAL_TRANSITION');
   });
 
-  it('whether the person cooperates with the authorities changes nothing in stages or referrals', async () => {
+  it('whether the person cooperates with the authorities changes nothing in stages, referrals or assistance', async () => {
     const walk = async (cooperatesWithAuthorities: boolean | null) => {
       const created = await createCase(app, owner, { cooperatesWithAuthorities });
       const trail: unknown[] = [];
@@ -248,6 +248,24 @@ describe('case referrals with consent', () => {
       trail.push(referral.status);
       const accepted = await api(shelterAdmin).post(`/api/referrals/${referral.id}/accept`, { version: 1, userIds: [nurse.user.id] });
       trail.push(accepted.status, accepted.body.status);
+      // Every assistance transition, legal and illegal, by the owner and by the shelter's nurse who joined through the referral.
+      for (const by of [owner, nurse]) {
+        const step = async (id: string, body: object) => {
+          const response = await api(by).post(`/api/cases/${created.id}/assistance/${id}/transitions`, body);
+          trail.push(response.status, response.body.code ?? [response.body.status, response.body.allowedTransitions]);
+        };
+        const requested = await api(by).post(`/api/cases/${created.id}/assistance`, { service: 'shelter', requestedOn: inDays(-3) });
+        trail.push(requested.status, requested.body.status, requested.body.allowedTransitions);
+        await step(requested.body.id, { version: 1, to: 'given', on: inDays(-2) });
+        await step(requested.body.id, { version: 1, to: 'ended', on: inDays(-1) }); // stale
+        await step(requested.body.id, { version: 2, to: 'ended', on: inDays(-1) });
+        await step(requested.body.id, { version: 3, to: 'given', on: inDays(0) }); // illegal
+        const refused = await api(by).post(`/api/cases/${created.id}/assistance`, { service: 'repatriation', requestedOn: inDays(-3) });
+        await step(refused.body.id, { version: 1, to: 'ended', on: inDays(-3) });
+        await step(refused.body.id, { version: 2, to: 'ended', on: inDays(-3) }); // illegal
+        const listed = await api(by).get(`/api/cases/${created.id}/assistance`);
+        trail.push(listed.status, listed.body.items.map((item: { service: string; status: string }) => [item.service, item.status]));
+      }
       const completed = await api(shelterAdmin).post(`/api/referrals/${referral.id}/complete`, { version: 2 });
       trail.push(completed.status, completed.body.status);
       const second = await api(owner).post(`/api/cases/${created.id}/referrals`, { toOrganizationId: shelter.id, service: 'health', urgency: 'routine' });
@@ -258,6 +276,9 @@ describe('case referrals with consent', () => {
       return trail;
     };
     const withoutCooperation = await walk(false);
+    // The walk did get through: each service was given or refused and ended, by the owner and by the referred nurse.
+    expect(withoutCooperation).toContainEqual([['shelter', 'ended'], ['repatriation', 'ended']]);
+    expect(withoutCooperation).toContainEqual([['shelter', 'ended'], ['repatriation', 'ended'], ['shelter', 'ended'], ['repatriation', 'ended']]);
     expect(await walk(true)).toEqual(withoutCooperation);
     expect(await walk(null)).toEqual(withoutCooperation);
   });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SENSITIVE_FIELDS, type OrganizationDto } from '@enlace/shared';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
-import { createCase, recordConsent, refer, walkCase } from '../factories/case.factory.js';
+import { createCase, recordConsent, recordJustice, refer, requestAssistance, stepAssistance, walkCase } from '../factories/case.factory.js';
 import { addMember, invite } from '../factories/workspace.factory.js';
 import { connectClient, settle } from '../support/socket.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -83,6 +83,13 @@ describe('sensitive values go nowhere but their own routes', () => {
     await api(shelterAdmin).post(`/api/referrals/${referral.id}/accept`, { version: 1, userIds: [worker.user.id] }).expect(200);
     await api(owner).get(`/api/cases/${id}/referrals`).expect(200);
     await api(owner).get(`/api/cases/${id}/consents`).expect(200);
+    // Both tracks, the person's own services and the justice steps (never a sensitive value; a refused attempt must not echo one).
+    const service = await requestAssistance(app, worker, id, { service: 'shelter' });
+    await stepAssistance(app, owner, service, 'given');
+    await api(owner).post(`/api/cases/${id}/assistance`, { service: 'health', requestedOn: '2026-03-02', exactLocation: valueOf('exactLocation') }).expect(400);
+    await api(observer).get(`/api/cases/${id}/assistance`).expect(200);
+    await recordJustice(app, owner, id, { step: 'complaint' });
+    await api(observer).get(`/api/cases/${id}/justice`).expect(200);
     await invite(app, owner, id, 'new-colleague@enlace.test', 'observer'); // an e-mail about this case
     const events = await api(owner).get(`/api/workspaces/${id}/events?after=0&limit=500`).expect(200);
     const exported = await api(owner).get(`/api/workspaces/${id}/audit/export`).expect(200);

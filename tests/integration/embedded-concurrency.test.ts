@@ -19,7 +19,8 @@ describe('embedded PostgreSQL under concurrent use', () => {
       pool = new pg.Pool({ connectionString: embedded.url, max: 8 });
       await pool.query('CREATE TABLE items (id int PRIMARY KEY, label text NOT NULL, hits int NOT NULL DEFAULT 0)');
       await pool.query("INSERT INTO items (id, label) SELECT g, 'item-' || g FROM generate_series(1, 50) g");
-    });
+      // PGlite compiles its WebAssembly on start: past the default 30 s on a busy machine.
+    }, 90_000);
     afterAll(async () => {
       await pool.end();
       await embedded.stop();
@@ -107,7 +108,8 @@ describe('embedded PostgreSQL under concurrent use', () => {
       admin = await signInAdmin(app);
       const org = await createOrganization(app, admin);
       member = await createAccount(app, admin, org.id);
-    });
+      // A new PGlite folder: migrations and pg-boss's schema as well as the start.
+    }, 90_000);
     afterAll(() => app.close());
 
     it('serves many concurrent authenticated requests, reads and transactional writes, without a 5xx', async () => {

@@ -47,6 +47,8 @@ describe('invitations', () => {
       role: 'observer',
       expiresAt: invitation.expiresAt,
       accountExists: false,
+      // Only an agreement's invitation on behalf of one of its parties suggests an organisation.
+      suggestedOrganization: null,
     });
     await request(app.url).get('/api/invitations/not-a-real-token').expect(404);
   });

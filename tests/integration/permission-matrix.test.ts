@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createAccount, createOrganization, signInAdmin, type SignedIn } from '../factories/accounts.factory.js';
 import { addParty, createAgreement, createCommitment, createIndicator, PDF_BYTES, recordMeasurement, uploadEvidence, walk } from '../factories/agreement.factory.js';
-import { createCase, recordConsent } from '../factories/case.factory.js';
+import { createCase, recordConsent, recordJustice, requestAssistance } from '../factories/case.factory.js';
 import { createCard, createLabel, defaultBoard } from '../factories/board.factory.js';
 import { addMember, createWorkspace, invite } from '../factories/workspace.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -36,8 +36,11 @@ interface Fixture {
   labelId: string;
   /** Set for agreement rows: the workspace is a signed agreement (version 3, effective date set). */
   agreement?: AgreementFixture;
-  /** Set for case rows: the workspace is a case with a consent to refer it to `recipientOrgId` for shelter. */
-  case?: { consentId: string; recipientOrgId: string };
+  /**
+   * Set for case rows: the workspace is a case with a consent to refer it to `recipientOrgId` for shelter, a
+   * requested service on its assistance track and an entry on its justice track.
+   */
+  case?: { consentId: string; recipientOrgId: string; serviceId: string; entryId: string };
 }
 interface AgreementFixture {
   /** Parties: the ministry (signatory), the NGO (implementing, the contributor's organisation), an observer organisation. */
@@ -197,6 +200,7 @@ const MATRIX: Row[] = [
     expect: only({ owner: 201, coordinator: 201 }),
   },
   { route: 'GET /api/agreements/{id}/commitments', does: 'list commitments', path: (f) => `${ag(f)}/commitments`, expect: anyMember(200) },
+  { route: 'GET /api/agreements/{id}/commitments/details', does: 'list commitments in detail', path: (f) => `${ag(f)}/commitments/details`, expect: anyMember(200) },
   { route: 'GET /api/commitments/{id}', does: 'read a commitment', path: (f) => `/api/commitments/${agreementOf(f).ownCommitmentId}`, expect: anyMember(200) },
   {
     route: 'PATCH /api/commitments/{id}',
@@ -322,6 +326,51 @@ const MATRIX: Row[] = [
     expect: only({ owner: 201, coordinator: 201 }),
   },
   { route: 'GET /api/cases/{id}/referrals', does: 'list referrals', path: (f) => `${cs(f)}/referrals`, expect: anyMember(200) },
+  // The two tracks. Members of law-enforcement organisations and the assistance grant: tests/integration/case-tracks.test.ts
+  { route: 'GET /api/cases/{id}/assistance', does: 'read the assistance track', path: (f) => `${cs(f)}/assistance`, expect: anyMember(200) },
+  {
+    route: 'POST /api/cases/{id}/assistance',
+    does: 'record a requested service',
+    path: (f) => `${cs(f)}/assistance`,
+    body: { service: 'health', requestedOn: '2026-03-02' },
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  {
+    route: 'PATCH /api/cases/{id}/assistance/{serviceId}',
+    does: 'edit a service',
+    path: (f) => `${cs(f)}/assistance/${caseOf(f).serviceId}`,
+    body: { version: 1, note: 'Dentist too' },
+    expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
+  },
+  {
+    route: 'POST /api/cases/{id}/assistance/{serviceId}/transitions',
+    does: 'record a service given',
+    path: (f) => `${cs(f)}/assistance/${caseOf(f).serviceId}/transitions`,
+    body: { version: 1, to: 'given', on: '2026-03-04' },
+    expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
+  },
+  { route: 'GET /api/cases/{id}/justice', does: 'read the justice track', path: (f) => `${cs(f)}/justice`, expect: anyMember(200) },
+  {
+    route: 'POST /api/cases/{id}/justice',
+    does: 'record a justice step',
+    path: (f) => `${cs(f)}/justice`,
+    body: { step: 'investigation', on: '2026-03-10' },
+    expect: only({ owner: 201, coordinator: 201, contributor: 201 }),
+  },
+  {
+    route: 'PATCH /api/cases/{id}/justice/{entryId}',
+    does: 'edit a justice entry',
+    path: (f) => `${cs(f)}/justice/${caseOf(f).entryId}`,
+    body: { version: 1, reference: 'EXP-1/2026' },
+    expect: only({ owner: 200, coordinator: 200, contributor: 200 }),
+  },
+  {
+    route: 'PATCH /api/workspaces/{id}/members/{userId}',
+    does: 'grant a member the assistance track',
+    path: (f) => `${ws(f)}/members/${f.targetUserId}`,
+    body: { assistanceAccess: true },
+    expect: only({ owner: 200 }),
+  },
 ];
 
 /** Routes that are not about one workspace, with where their rules are tested. */
@@ -382,6 +431,9 @@ const NOT_WORKSPACE_SCOPED = [
   'GET /api/organizations/{id}/join-requests',
   'POST /api/organizations/{id}/join-requests/{requestId}/approve',
   'POST /api/organizations/{id}/join-requests/{requestId}/reject',
+  // The organisation's own admins only: tests/integration/case-tracks.test.ts
+  'GET /api/organizations/{id}/stage-templates/{stage}/{locale}',
+  'PUT /api/organizations/{id}/stage-templates/{stage}/{locale}',
 ];
 
 describe('permission matrix', () => {
@@ -436,7 +488,12 @@ describe('permission matrix', () => {
       cardId: card.id,
       labelId: label.id,
       agreement: agreement && (await agreementFixture(agreement.id)),
-      case: record && { recipientOrgId: orgs.spare, consentId: (await recordConsent(app, actors.owner, record.id, { recipientOrganizationId: orgs.spare })).id },
+      case: record && {
+        recipientOrgId: orgs.spare,
+        consentId: (await recordConsent(app, actors.owner, record.id, { recipientOrganizationId: orgs.spare })).id,
+        serviceId: (await requestAssistance(app, actors.owner, record.id)).id,
+        entryId: (await recordJustice(app, actors.owner, record.id)).id,
+      },
     };
   }
 

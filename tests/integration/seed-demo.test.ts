@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { AgreementListItemDto, CommitmentDetailDto, CommitmentDto } from '@enlace/shared';
+import type { AgreementListItemDto, AssistanceDto, CaseStateDto, CaseStatisticsDto, CommitmentDetailDto, CommitmentDto, IncomingReferralDto, JusticeEntryDto, ReferralDto } from '@enlace/shared';
 import { seedDemo, DEMO_PASSWORD } from '../../server/src/cli/demo-scene.js';
 import { signIn } from '../factories/accounts.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -30,6 +30,35 @@ describe('npm run seed:demo', () => {
     expect(statuses.filter((s) => s === 'disputed')).toHaveLength(1);
     expect(details.reduce((sum, d) => sum + d.cardsTotal, 0)).toBeGreaterThan(0);
     expect(details.reduce((sum, d) => sum + d.cardsDone, 0)).toBeGreaterThan(0);
-    // The scene hashes a dozen passwords (argon2) and makes a hundred writes: slow on a busy machine.
-  }, 180_000);
+    // The scene hashes a dozen passwords (argon2) and makes a few hundred writes: slow on a busy machine.
+  }, 300_000);
+
+  it('adds cases at every stage, an accepted and a declined referral, both tracks, a law-enforcement police unit and suppressed statistics', async () => {
+    const as = async (key: string) => (await signIn(app, `${key}@demo.enlace.local`, DEMO_PASSWORD)).token;
+    const [ngoLead, municipal, border, investigator] = await Promise.all(['sofia.martinez', 'ana.benitez', 'jorge.villalba', 'diego.sosa'].map(as));
+    const get = (token: string, path: string) => request(app.url).get(path).auth(token, { type: 'bearer' });
+
+    const cases: CaseStateDto[] = (await get(ngoLead, '/api/cases?limit=200').expect(200)).body.items;
+    expect(new Set(cases.map((c) => c.stage))).toEqual(new Set(['identified', 'assessment', 'assistance', 'inclusion', 'return', 'closed']));
+    const main = cases.find((c) => c.title.startsWith('Rosario bus terminal'))!;
+    expect(main).toMatchObject({ stage: 'assistance', riskLevel: 'high', consentReferral: true });
+    const referrals: ReferralDto[] = (await get(ngoLead, `/api/cases/${main.id}/referrals`).expect(200)).body.items;
+    expect(referrals).toMatchObject([{ service: 'shelter', status: 'accepted', toOrganizationName: 'Municipalidad de Rosario' }]);
+    expect((await get(municipal, '/api/referrals/incoming').expect(200)).body.items).toMatchObject([{ caseCode: main.code, status: 'accepted', sharedFields: ['ageOrBirthYear'] }]);
+    const declined: IncomingReferralDto[] = (await get(border, '/api/referrals/incoming').expect(200)).body.items;
+    expect(declined).toMatchObject([{ service: 'shelter', status: 'declined' }]);
+
+    const services: AssistanceDto[] = (await get(ngoLead, `/api/cases/${main.id}/assistance`).expect(200)).body.items;
+    expect(services.map((s) => [s.service, s.status])).toEqual([['health', 'ended'], ['shelter', 'given'], ['legal_aid', 'requested']]);
+    const justice: JusticeEntryDto[] = (await get(investigator, `/api/cases/${main.id}/justice`).expect(200)).body.items;
+    expect(justice.map((e) => e.step)).toEqual(['complaint', 'investigation']);
+    // The police investigator sees the case and its justice track, not its assistance track.
+    expect((await get(investigator, `/api/cases/${main.id}/assistance`)).status).toBe(403);
+    const police = (await get(investigator, '/api/me').expect(200)).body.organization;
+    expect(police).toMatchObject({ lawEnforcement: true });
+
+    const byStage: CaseStatisticsDto = (await get(ngoLead, '/api/case-statistics?by=stage').expect(200)).body;
+    expect(byStage.cells.some((cell) => cell.count === '<5')).toBe(true);
+    expect(byStage.cells.some((cell) => typeof cell.count === 'number' && cell.count >= 5)).toBe(true);
+  }, 120_000);
 });

@@ -1094,6 +1094,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreements/{id}/commitments/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement’s commitments, each with its progress history, indicators (measurements included) and linked cards
+         * @description The Commitments tab in one request, instead of one request per commitment.
+         */
+        get: operations["listCommitmentDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commitments/{id}": {
         parameters: {
             query?: never;
@@ -1456,6 +1476,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s assistance services, the earliest requested first
+         * @description Members, except those of law-enforcement organisations without an owner’s `assistanceAccess` grant (403).
+         */
+        get: operations["listCaseAssistance"];
+        put?: never;
+        /** Record a service the person asked for (owners, coordinators, contributors who read the track) */
+        post: operations["requestCaseAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/assistance/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a service’s request date, provider or note */
+        patch: operations["updateCaseAssistance"];
+        trace?: never;
+    };
+    "/api/cases/{id}/assistance/{serviceId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a service was given (started) or ended, on a day
+         * @description `requested → given → ended` or `requested → ended`; anything else is 409 `ILLEGAL_TRANSITION` with `details {from, to, allowed}`.
+         */
+        post: operations["transitionCaseAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/justice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case’s criminal-justice track (every member), the earliest first */
+        get: operations["listCaseJustice"];
+        put?: never;
+        /** Record a complaint, investigation, proceedings or outcome entry (owners, coordinators, contributors) */
+        post: operations["recordCaseJustice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/justice/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an entry of the criminal-justice track */
+        patch: operations["updateCaseJustice"];
+        trace?: never;
+    };
     "/api/case-statistics": {
         parameters: {
             query?: never;
@@ -1504,6 +1617,24 @@ export interface paths {
         get: operations["getCaseCountrySettings"];
         /** Set a country’s reflection period (platform admins) */
         put: operations["updateCaseCountrySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/stage-templates/{stage}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks the organisation’s cases get on entering a stage, in a language (its admins) */
+        get: operations["getStageTemplate"];
+        /** Adapt the tasks the organisation’s cases get on entering a stage, in a language, or go back to the defaults with `tasks: null` (its admins) */
+        put: operations["replaceStageTemplate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1578,6 +1709,7 @@ export interface components {
         UpdateOrganizationDto: {
             requireTwoFactor?: boolean;
             domains?: string[];
+            lawEnforcement?: boolean;
         };
         CreateUserDto: {
             /** Format: email */
@@ -1609,6 +1741,7 @@ export interface components {
             /** @enum {string} */
             role?: "owner" | "coordinator" | "contributor" | "observer";
             sensitiveAccess?: boolean;
+            assistanceAccess?: boolean;
         };
         CreateInvitationDto: {
             /** Format: email */
@@ -1620,6 +1753,8 @@ export interface components {
             organizationId?: string;
             /** @enum {string} */
             locale?: "en" | "es" | "pt" | "fr";
+            /** Format: uuid */
+            partyOrganizationId?: string;
         };
         ResendInvitationDto: {
             /** @enum {string} */
@@ -1762,6 +1897,12 @@ export interface components {
             /** @enum {string} */
             to: "draft" | "negotiation" | "signed" | "in_force" | "suspended" | "expired" | "terminated";
             reason?: string;
+            /** Format: date */
+            signedOn?: string;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            expiresOn?: string;
         };
         CreateAmendmentDto: {
             version: number;
@@ -1959,8 +2100,58 @@ export interface components {
             version: number;
             note?: string;
         };
+        RequestAssistanceDto: {
+            /** @enum {string} */
+            service: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** Format: date */
+            requestedOn: string;
+            /** Format: uuid */
+            providerOrganizationId?: string | null;
+            note?: string | null;
+        };
+        UpdateAssistanceDto: {
+            version: number;
+            /** Format: date */
+            requestedOn?: string;
+            /** Format: uuid */
+            providerOrganizationId?: string | null;
+            note?: string | null;
+        };
+        TransitionAssistanceDto: {
+            version: number;
+            /** @enum {string} */
+            to: "given" | "ended";
+            /** Format: date */
+            on: string;
+            note?: string | null;
+        };
+        RecordJusticeDto: {
+            /** @enum {string} */
+            step: "complaint" | "investigation" | "proceedings" | "outcome";
+            /** Format: date */
+            on: string;
+            /** Format: uuid */
+            authorityOrganizationId?: string | null;
+            reference?: string | null;
+            note?: string | null;
+        };
+        UpdateJusticeDto: {
+            version: number;
+            /** @enum {string} */
+            step?: "complaint" | "investigation" | "proceedings" | "outcome";
+            /** Format: date */
+            on?: string;
+            /** Format: uuid */
+            authorityOrganizationId?: string | null;
+            reference?: string | null;
+            note?: string | null;
+        };
         CountrySettingsInputDto: {
             reflectionDays: number;
+        };
+        ReplaceStageTemplateDto: {
+            version: number;
+            tasks: string[] | null;
         };
         ApiError: {
             statusCode: number;
@@ -1980,6 +2171,7 @@ export interface components {
             jurisdiction: string | null;
             requireTwoFactor: boolean;
             domains: string[];
+            lawEnforcement: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2094,6 +2286,8 @@ export interface components {
             /** @enum {string} */
             myRole: "owner" | "coordinator" | "contributor" | "observer";
             mySensitiveAccess: boolean;
+            myAssistanceAccess: boolean;
+            myLawEnforcement: boolean;
         };
         WorkspaceActivityDto: {
             /** Format: uuid */
@@ -2116,6 +2310,8 @@ export interface components {
             /** @enum {string} */
             myRole: "owner" | "coordinator" | "contributor" | "observer";
             mySensitiveAccess: boolean;
+            myAssistanceAccess: boolean;
+            myLawEnforcement: boolean;
             /** Format: date-time */
             lastActivityAt: string;
             unread: number;
@@ -2134,6 +2330,8 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "coordinator" | "contributor" | "observer";
             sensitiveAccess: boolean;
+            assistanceAccess: boolean;
+            lawEnforcement: boolean;
             version: number;
             /** Format: date-time */
             joinedAt: string;
@@ -2148,6 +2346,8 @@ export interface components {
             role: "owner" | "coordinator" | "contributor" | "observer";
             /** Format: uuid */
             organizationId: string | null;
+            /** Format: uuid */
+            partyOrganizationId: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "revoked";
             /** Format: uuid */
@@ -2175,6 +2375,11 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             accountExists: boolean;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
         AcceptedInvitationDto: {
             /** Format: uuid */
@@ -2194,6 +2399,11 @@ export interface components {
             message: string | null;
             inviterName: string;
             inviterOrganization: string | null;
+            suggestedOrganization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2251,9 +2461,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated" | "evidence.discarded";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral" | "assistance" | "justice";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -2268,9 +2478,9 @@ export interface components {
             workspaceId: string;
             seq: number;
             /** @enum {string} */
-            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn";
+            type: "workspace.created" | "workspace.updated" | "workspace.archived" | "workspace.restored" | "member.added" | "member.updated" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "invitation.declined" | "invitation.resent" | "board.created" | "board.updated" | "column.created" | "column.updated" | "column.deleted" | "label.created" | "label.updated" | "label.deleted" | "card.created" | "card.updated" | "card.moved" | "card.archived" | "card.restored" | "card.deleted" | "comment.added" | "audit.checkpoint" | "agreement.created" | "agreement.updated" | "agreement.transitioned" | "agreement.amended" | "party.added" | "party.updated" | "party.removed" | "commitment.created" | "commitment.updated" | "commitment.progressed" | "indicator.created" | "indicator.updated" | "measurement.recorded" | "measurement.reviewed" | "evidence.uploaded" | "case.created" | "case.updated" | "case.transitioned" | "case.sensitive_changed" | "case.sensitive_viewed" | "case.sensitive_erased" | "consent.recorded" | "consent.revoked" | "referral.sent" | "referral.accepted" | "referral.declined" | "referral.completed" | "referral.withdrawn" | "assistance.requested" | "assistance.updated" | "assistance.given" | "assistance.ended" | "justice.recorded" | "justice.updated" | "evidence.discarded";
             /** @enum {string} */
-            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral";
+            entityType: "workspace" | "member" | "invitation" | "board" | "column" | "label" | "card" | "comment" | "audit" | "agreement" | "party" | "commitment" | "indicator" | "measurement" | "evidence" | "case" | "consent" | "referral" | "assistance" | "justice";
             entityId: string;
             /** Format: uuid */
             actorId: string | null;
@@ -2698,6 +2908,10 @@ export interface components {
             items: components["schemas"]["CommitmentDto"][];
             nextCursor?: string;
         };
+        CommitmentDetailPage: {
+            items: components["schemas"]["CommitmentDetailDto"][];
+            nextCursor?: string;
+        };
         CaseDto: {
             /** Format: uuid */
             id: string;
@@ -2963,6 +3177,75 @@ export interface components {
         AssignedCardPage: {
             items: components["schemas"]["AssignedCardDto"][];
             nextCursor?: string;
+        };
+        AssistanceServiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            service: "shelter" | "health" | "legal_aid" | "psychosocial" | "documentation" | "repatriation" | "labour_insertion";
+            /** @enum {string} */
+            status: "requested" | "given" | "ended";
+            /** Format: date */
+            requestedOn: string;
+            /** Format: date */
+            startedOn: string | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** Format: uuid */
+            providerOrganizationId: string | null;
+            providerOrganizationName: string | null;
+            note: string | null;
+            allowedTransitions: ("requested" | "given" | "ended")[];
+            /** Format: uuid */
+            createdBy: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssistanceServicePage: {
+            items: components["schemas"]["AssistanceServiceDto"][];
+            nextCursor?: string;
+        };
+        JusticeEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            step: "complaint" | "investigation" | "proceedings" | "outcome";
+            /** Format: date */
+            on: string;
+            /** Format: uuid */
+            authorityOrganizationId: string | null;
+            reference: string | null;
+            note: string | null;
+            authorityOrganizationName: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JusticeEntryPage: {
+            items: components["schemas"]["JusticeEntryDto"][];
+            nextCursor?: string;
+        };
+        StageTemplateDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            stage: "identified" | "assessment" | "assistance" | "inclusion" | "return" | "closed";
+            /** @enum {string} */
+            locale: "en" | "es" | "pt" | "fr";
+            tasks: string[];
+            adapted: boolean;
+            version: number;
         };
     };
     responses: never;
@@ -7619,6 +7902,55 @@ export interface operations {
             };
         };
     };
+    listCommitmentDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetailPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     getCommitment: {
         parameters: {
             query?: never;
@@ -9360,6 +9692,462 @@ export interface operations {
             };
         };
     };
+    listCaseAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceServicePage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    requestCaseAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAssistanceDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceServiceDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCaseAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssistanceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceServiceDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionCaseAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionAssistanceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceServiceDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `ILLEGAL_TRANSITION`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCaseJustice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JusticeEntryPage"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    recordCaseJustice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordJusticeDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JusticeEntryDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCaseJustice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJusticeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JusticeEntryDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT`, `WORKSPACE_ARCHIVED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     getCaseStatistics: {
         parameters: {
             query: {
@@ -9560,6 +10348,130 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller: `NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getStageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stage: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTemplateDto"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replaceStageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stage: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceStageTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTemplateDto"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the session has ended: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed: `FORBIDDEN`, `TWO_FACTOR_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state: `VERSION_CONFLICT` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

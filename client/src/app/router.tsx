@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { canUseReferralInbox } from '../features/cases/referral-inbox-access';
 import { canManagePeople } from '../features/people/people-access';
 import { AccountPage } from '../pages/account-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
@@ -40,6 +41,11 @@ export const router = createBrowserRouter([
           },
           { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
           { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', lazy: async () => ({ Component: (await import('../pages/people-page')).PeoplePage }) }] },
+          { path: 'cases', lazy: async () => ({ Component: (await import('../pages/cases-page')).CasesPage }) },
+          {
+            element: <RequireAbility allows={canUseReferralInbox} />,
+            children: [{ path: 'referrals', lazy: async () => ({ Component: (await import('../pages/referral-inbox-page')).ReferralInboxPage }) }],
+          },
           // Guarded by the reader's organisation kind inside the page, as the server decides (shared readsCaseStatistics).
           { path: 'case-statistics', lazy: async () => ({ Component: (await import('../pages/case-statistics-page')).CaseStatisticsPage }) },
         ],

@@ -43,6 +43,7 @@ export function mapOrganization(org: OrganizationEntity, domains: string[] = [])
     jurisdiction: org.jurisdiction,
     requireTwoFactor: org.requireTwoFactor,
     domains,
+    lawEnforcement: org.lawEnforcement,
     createdAt: org.createdAt.toISOString(),
   };
 }

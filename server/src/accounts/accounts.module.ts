@@ -51,6 +51,6 @@ export const ACCOUNTS_ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEn
     // The authentication guard in common/ finds accounts through this, not by importing accounts/.
     { provide: ACCOUNT_LOOKUP, useExisting: UsersRepository },
   ],
-  exports: [UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService, AffiliationService, PlatformLog, ACCOUNT_LOOKUP],
+  exports: [AccountsService, UsersRepository, OrganizationsRepository, PasswordHasher, AuthService, UsersService, AffiliationService, PlatformLog, ACCOUNT_LOOKUP],
 })
 export class AccountsModule {}

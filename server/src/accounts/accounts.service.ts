@@ -26,9 +26,13 @@ import { AffiliationRepository } from './affiliation/affiliation.repository.js';
 import { AffiliationService } from './affiliation/affiliation.service.js';
 import { PlatformLog } from './platform-log.js';
 
+/** Called after an organisation became, or stopped being, a law-enforcement one, with its accounts' ids. */
+export type LawEnforcementListener = (userIds: string[]) => void;
+
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger(AccountsService.name);
+  private readonly lawEnforcementListeners: LawEnforcementListener[] = [];
 
   constructor(
     private readonly organizations: OrganizationsRepository,
@@ -70,18 +74,40 @@ export class AccountsService {
     }
   }
 
-  /** Platform admins decide whether an organisation's people must use a second factor, and which e-mail domains are its. */
+  /**
+   * Platform admins decide whether an organisation's people must use a second factor, which e-mail domains are
+   * its, and whether it is a law-enforcement one.
+   */
   async updateOrganization(auth: AuthUser, id: string, input: UpdateOrganizationInput): Promise<OrganizationDto> {
     if (!defineAbilityFor(auth, []).can('update', 'Organization')) throw forbidden('Only platform administrators change organisations');
-    await this.affiliation.transaction(async (manager) => {
+    const affected = await this.affiliation.transaction(async (manager) => {
       if (!(await this.organizations.lock(manager, id))) throw notFound('Organisation');
       if (input.requireTwoFactor !== undefined) {
         await this.organizations.setRequireTwoFactor(manager, id, input.requireTwoFactor);
         this.logger.log(`Organisation ${id} now ${input.requireTwoFactor ? 'requires' : 'does not require'} two-factor sign-in (by ${auth.id})`);
       }
       if (input.domains !== undefined) await this.affiliations.setDomains(auth, manager, id, input.domains);
+      if (input.lawEnforcement === undefined) return undefined;
+      const people = await this.organizations.setLawEnforcement(manager, id, input.lawEnforcement);
+      if (people) {
+        const payload = { organizationId: id, lawEnforcement: input.lawEnforcement };
+        await this.log.record(manager, auth.id, { type: 'organization.law_enforcement_set', entityId: id, organizationId: id, payload });
+        this.logger.log(`Organisation ${id} is ${input.lawEnforcement ? 'now' : 'no longer'} a law-enforcement one (by ${auth.id})`);
+      }
+      return people;
     });
+    // Committed: its people's live connections must stop reading as they did (see the realtime gateway).
+    if (affected) for (const listener of this.lawEnforcementListeners) listener(affected);
     return this.getOrganization(id);
+  }
+
+  /**
+   * Lets realtime react to an organisation's law-enforcement flag without this module importing it: when the flag
+   * changes, and when a person joins an organisation (which may be a law-enforcement one).
+   */
+  onLawEnforcementChanged(listener: LawEnforcementListener): void {
+    this.lawEnforcementListeners.push(listener);
+    this.affiliations.onJoined((userId) => listener([userId]));
   }
 
   async listOrganizations(limit: number, cursor?: string): Promise<Page<OrganizationDto>> {

@@ -21,6 +21,10 @@ export class OrganizationEntity {
   @Column('boolean', { name: 'require_two_factor', default: false })
   requireTwoFactor: boolean;
 
+  /** Police or prosecutors: their people read a case's assistance track only with an owner's grant. */
+  @Column('boolean', { name: 'law_enforcement', default: false })
+  lawEnforcement: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

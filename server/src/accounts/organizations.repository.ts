@@ -28,6 +28,14 @@ export class OrganizationsRepository {
     await manager.getRepository(OrganizationEntity).update({ id }, { requireTwoFactor });
   }
 
+  /** Sets the flag and returns the ids of the organisation's accounts when it changed (none when it did not). */
+  async setLawEnforcement(manager: EntityManager, id: string, lawEnforcement: boolean): Promise<string[] | undefined> {
+    const result = await manager.getRepository(OrganizationEntity).update({ id, lawEnforcement: !lawEnforcement }, { lawEnforcement });
+    if (result.affected !== 1) return undefined;
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE organization_id = $1`, [id]);
+    return rows.map((row) => row.id);
+  }
+
   /** Keyset page ordered by name then id; the cursor is the last row's id. */
   async list(limit: number, after?: string): Promise<OrganizationEntity[]> {
     const query = this.repo.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').take(limit);

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AgreementPageSchema,
   AgreementSchema,
+  CommitmentDetailPageSchema,
   CommitmentExportSchema,
   CommitmentPageSchema,
   CommitmentSchema,
@@ -11,6 +12,7 @@ import {
   TransitionPageSchema,
   type AgreementDto,
   type AgreementListItemDto,
+  type CommitmentDetailDto,
   type CommitmentDto,
   type Locale,
   type Page,
@@ -140,5 +142,17 @@ export class AgreementsController {
   @Get(':id/commitments')
   listCommitments(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<CommitmentDto>> {
     return this.commitments.list(auth, id);
+  }
+
+  @ApiEndpoint({
+    id: 'listCommitmentDetails',
+    summary: 'An agreement’s commitments, each with its progress history, indicators (measurements included) and linked cards',
+    description: 'The Commitments tab in one request, instead of one request per commitment.',
+    response: CommitmentDetailPageSchema,
+    errors: ['FORBIDDEN'],
+  })
+  @Get(':id/commitments/details')
+  listCommitmentDetails(@CurrentUser() auth: AuthUser, @IdParam() id: string): Promise<Page<CommitmentDetailDto>> {
+    return this.commitments.details(auth, id);
   }
 }

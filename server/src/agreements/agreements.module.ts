@@ -10,6 +10,7 @@ import { CommitmentsController } from './commitments.controller.js';
 import { CommitmentsRepository } from './commitments.repository.js';
 import { CommitmentsExportService } from './commitments-export.service.js';
 import { CommitmentsService } from './commitments.service.js';
+import { EvidenceCleanup } from './evidence-cleanup.js';
 import { EvidenceController } from './evidence.controller.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceService } from './evidence.service.js';
@@ -31,6 +32,7 @@ export const AGREEMENTS_ENTITIES = [AgreementEntity, PartyEntity, TransitionEnti
     CommitmentsExportService,
     IndicatorsService,
     EvidenceService,
+    EvidenceCleanup,
     AgreementsRepository,
     CommitmentsRepository,
     IndicatorsRepository,

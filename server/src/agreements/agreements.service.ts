@@ -3,6 +3,7 @@ import {
   AGREEMENT_TRANSITIONS,
   AgreementDetailsSchema,
   TERMS_EDITABLE_IN,
+  TRANSITION_DATES,
   datesInOrder,
   type AgreementDto,
   type AgreementListItemDto,
@@ -27,6 +28,9 @@ import { WorkspaceHooks } from '../workspaces/workspace-hooks.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { mapAgreement, mapAgreementListItem, mapAgreementState, mapAmendment, mapTransition, todayUtc } from './agreements.dto.js';
 import { AgreementsRepository, type AgreementChanges, type AgreementRow } from './agreements.repository.js';
+
+const datesOutOfOrder = () =>
+  new AppError('VALIDATION_FAILED', 'The request is not valid', [{ path: 'expiresOn', message: 'expiresOn must not be before effectiveFrom', code: 'dates_out_of_order' }]);
 
 /** The agreement record: created with its workspace, edited, moved through its lifecycle and amended. */
 @Injectable()
@@ -102,9 +106,7 @@ export class AgreementsService implements OnModuleInit {
       if (changes.terms !== undefined && !TERMS_EDITABLE_IN.includes(current.status)) {
         throw new AppError('TERMS_LOCKED', 'A signed agreement’s terms change only by amendment');
       }
-      if (!datesInOrder({ ...current, ...changes })) {
-        throw new AppError('VALIDATION_FAILED', 'The request is not valid', [{ path: 'expiresOn', message: 'expiresOn must not be before effectiveFrom', code: 'dates_out_of_order' }]);
-      }
+      if (!datesInOrder({ ...current, ...changes })) throw datesOutOfOrder();
       const updated = await this.agreements.update(tx.manager, id, version, changes);
       if (!updated) throw versionConflict('agreement', await this.dto((await this.agreements.find(id, tx.manager))!, tx.manager));
       tx.record({ workspaceId: id, type: 'agreement.updated', entityId: id, payload: mapAgreementState(updated) });
@@ -115,8 +117,10 @@ export class AgreementsService implements OnModuleInit {
   /**
    * One step of `draft → negotiation → signed → in_force ⇄ suspended → expired | terminated`, recorded with
    * its actor, time and reason. Signing needs at least one signatory party and every signatory's signature
-   * date (the agreement's `signedOn` becomes the latest of them unless already set); entering into force
-   * needs `effectiveFrom`. Refusals are 409 ILLEGAL_TRANSITION with the allowed next statuses in `details`.
+   * date (the agreement's `signedOn` becomes the step's own date, else the latest of them unless already set);
+   * entering into force needs `effectiveFrom`, given with the step or already recorded. A step's date is saved
+   * with it, in the same transaction (TRANSITION_DATES). Refusals are 409 ILLEGAL_TRANSITION with the allowed
+   * next statuses in `details`.
    */
   async transition(auth: AuthUser, id: string, input: TransitionAgreementInput): Promise<AgreementDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
@@ -128,14 +132,16 @@ export class AgreementsService implements OnModuleInit {
         new AppError('ILLEGAL_TRANSITION', message, { from, to: input.to, allowed, ...more });
       if (!allowed.includes(input.to)) throw refuse(`An agreement cannot go from ${from} to ${input.to}`);
       const changes: AgreementChanges = { status: input.to };
+      for (const field of Object.values(TRANSITION_DATES)) if (input[field] !== undefined) changes[field] = input[field];
       if (input.to === 'signed') {
         const signatories = (await this.agreements.parties(id, tx.manager)).filter((party) => party.role === 'signatory');
         if (signatories.length === 0) throw refuse('Signing needs at least one signatory party', { requires: 'signatory' });
         const unsigned = signatories.filter((party) => party.signedOn === null).map((party) => party.organizationId);
         if (unsigned.length > 0) throw refuse('Every signatory party’s signature date must be recorded first', { requires: 'signatures', unsigned });
-        if (current.signedOn === null) changes.signedOn = signatories.map((party) => party.signedOn!).sort().at(-1)!;
+        if (current.signedOn === null) changes.signedOn ??= signatories.map((party) => party.signedOn!).sort().at(-1)!;
       }
-      if (input.to === 'in_force' && current.effectiveFrom === null) throw refuse('Entering into force needs an effective date', { requires: 'effectiveFrom' });
+      if (input.to === 'in_force' && (changes.effectiveFrom ?? current.effectiveFrom) === null) throw refuse('Entering into force needs an effective date', { requires: 'effectiveFrom' });
+      if (!datesInOrder({ ...current, ...changes })) throw datesOutOfOrder();
       const updated = (await this.agreements.update(tx.manager, id, current.version, changes))!;
       const transition = mapTransition(await this.agreements.insertTransition(tx.manager, { agreementId: id, from, to: input.to, reason: input.reason ?? null, actorId: auth.id }));
       tx.record({ workspaceId: id, type: 'agreement.transitioned', entityId: id, payload: { agreement: mapAgreementState(updated), transition } });

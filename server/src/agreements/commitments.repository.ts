@@ -33,6 +33,9 @@ const PROGRESS_SELECT = `SELECT id, commitment_id AS "commitmentId", note, statu
   blocked_reason AS "blockedReason", author_id AS "authorId", at
   FROM commitment_progress`;
 
+const LINKED_CARD_SELECT = `SELECT cd.id, cd.board_id AS "boardId", cd.column_id AS "columnId", cd.title, col.done
+  FROM cards cd JOIN board_columns col ON col.id = cd.column_id`;
+
 export type CommitmentChanges = Partial<
   Pick<
     CommitmentEntity,
@@ -97,13 +100,22 @@ export class CommitmentsRepository {
     return this.dataSource.query(`${PROGRESS_SELECT} WHERE commitment_id = $1 ORDER BY at, id`, [commitmentId]);
   }
 
+  /** The progress history of every commitment of an agreement, oldest first: the Commitments tab's in one query. */
+  progressOfAgreement(agreementId: string): Promise<ProgressRow[]> {
+    return this.dataSource.query(`${PROGRESS_SELECT} WHERE commitment_id IN (SELECT id FROM commitments WHERE agreement_id = $1) ORDER BY at, id`, [agreementId]);
+  }
+
   /** The open cards linked to the commitment, each with whether its column is marked "done". */
   cards(commitmentId: string, manager: EntityManager = this.dataSource.manager): Promise<LinkedCardDto[]> {
-    return manager.query(
-      `SELECT cd.id, cd.board_id AS "boardId", cd.column_id AS "columnId", cd.title, col.done
-         FROM cards cd JOIN board_columns col ON col.id = cd.column_id
-        WHERE cd.commitment_id = $1 AND cd.archived_at IS NULL ORDER BY cd.created_at, cd.id`,
-      [commitmentId],
+    return manager.query(`${LINKED_CARD_SELECT} WHERE cd.commitment_id = $1 AND cd.archived_at IS NULL ORDER BY cd.created_at, cd.id`, [commitmentId]);
+  }
+
+  /** The open cards linked to any commitment of an agreement, each with its commitment's id. */
+  cardsOfAgreement(agreementId: string): Promise<Array<LinkedCardDto & { commitmentId: string }>> {
+    return this.dataSource.query(
+      `${LINKED_CARD_SELECT.replace('SELECT ', 'SELECT cd.commitment_id AS "commitmentId", ')}
+        WHERE cd.commitment_id IN (SELECT id FROM commitments WHERE agreement_id = $1) AND cd.archived_at IS NULL ORDER BY cd.created_at, cd.id`,
+      [agreementId],
     );
   }
 

@@ -3,6 +3,7 @@ import type { CommitmentDetailDto, CommitmentDto, CreateCommitmentInput, Page, R
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound, versionConflict } from '../common/errors/app-error.js';
+import { groupBy } from '../common/group-by.js';
 import { UnitOfWork } from '../events/unit-of-work.js';
 import { AccessService, type WorkspaceAccess } from '../workspaces/access.service.js';
 import { mapCommitment, mapCommitmentState, mapProgress, todayUtc } from './agreements.dto.js';
@@ -52,6 +53,30 @@ export class CommitmentsService {
     if (!(await this.agreements.find(agreementId))) throw notFound('Agreement');
     const today = todayUtc();
     return { items: (await this.commitments.ofAgreement(agreementId)).map((row) => mapCommitment(row, today)) };
+  }
+
+  /** Every commitment with its history, indicators and cards: the Commitments tab in one request (five queries, whatever the count). */
+  async details(auth: AuthUser, agreementId: string): Promise<Page<CommitmentDetailDto>> {
+    (await this.access.workspace(auth, agreementId)).require('read', 'Commitment');
+    if (!(await this.agreements.find(agreementId))) throw notFound('Agreement');
+    const [rows, progress, indicators, cards] = await Promise.all([
+      this.commitments.ofAgreement(agreementId),
+      this.commitments.progressOfAgreement(agreementId),
+      this.indicators.ofAgreement(agreementId),
+      this.commitments.cardsOfAgreement(agreementId),
+    ]);
+    const today = todayUtc();
+    const progressOf = groupBy(progress, (item) => item.commitmentId);
+    const indicatorsOf = groupBy(indicators, (item) => item.commitmentId);
+    const cardsOf = groupBy(cards, (item) => item.commitmentId);
+    return {
+      items: rows.map((row) => ({
+        ...mapCommitment(row, today),
+        progress: (progressOf.get(row.id) ?? []).map(mapProgress),
+        indicators: indicatorsOf.get(row.id) ?? [],
+        cards: (cardsOf.get(row.id) ?? []).map(({ commitmentId: _, ...card }) => card),
+      })),
+    };
   }
 
   async get(auth: AuthUser, id: string): Promise<CommitmentDetailDto> {

@@ -29,6 +29,26 @@ export class EvidenceRepository {
     return rows[0]?.file;
   }
 
+  /**
+   * The oldest evidence uploaded before `cutoff` that no measurement names, with its agreement; locked, and
+   * skipped when someone else holds it (a measurement attaching it, or another runner).
+   */
+  async lockUnattachedBefore(manager: EntityManager, cutoff: Date): Promise<{ file: EvidenceFileDto; agreementId: string } | undefined> {
+    const rows: Array<{ file: EvidenceFileDto; agreementId: string }> = await manager.query(
+      `SELECT ${EVIDENCE_JSON('e')} AS file, c.agreement_id AS "agreementId"
+         FROM evidence_files e JOIN commitments c ON c.id = e.commitment_id
+        WHERE e.measurement_id IS NULL AND e.created_at < $1
+        ORDER BY e.created_at LIMIT 1 FOR UPDATE OF e SKIP LOCKED`,
+      [cutoff],
+    );
+    return rows[0];
+  }
+
+  /** The file and its bytes (its chunks go with it). */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('DELETE FROM evidence_files WHERE id = $1', [id]);
+  }
+
   /** The file's bytes, one chunk per query: a large file is never held whole in memory. */
   async *chunks(fileId: string): AsyncGenerator<Buffer> {
     for (let seq = 0; ; seq++) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IndicatorDto, IndicatorStateDto, MeasurementDto } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
+import { groupBy } from '../common/group-by.js';
 import { EvidenceFileEntity, IndicatorEntity, MeasurementEntity } from './agreement.entities.js';
 
 /** A timestamp as `Date.prototype.toISOString()` writes it, so rows are response shapes as read. */
@@ -106,10 +107,20 @@ export class IndicatorsRepository {
   }
 
   /** A commitment's indicators with their progress and every measurement, newest period first. */
-  async ofCommitment(commitmentId: string, manager: EntityManager = this.dataSource.manager): Promise<IndicatorDto[]> {
-    const indicators: Array<Omit<IndicatorDto, 'measurements'>> = await manager.query(`${INDICATOR_SELECT} WHERE i.commitment_id = $1 ORDER BY i.created_at, i.id`, [commitmentId]);
-    const measurements: MeasurementDto[] = await manager.query(`${MEASUREMENT_SELECT} WHERE i.commitment_id = $1 ORDER BY m.period_end DESC, m.created_at DESC, m.id`, [commitmentId]);
-    return indicators.map((indicator) => ({ ...indicator, measurements: measurements.filter((m) => m.indicatorId === indicator.id) }));
+  ofCommitment(commitmentId: string, manager: EntityManager = this.dataSource.manager): Promise<IndicatorDto[]> {
+    return this.indicatorsWhere('i.commitment_id = $1', commitmentId, manager);
+  }
+
+  /** The same for every commitment of an agreement, in two queries whatever their number. */
+  ofAgreement(agreementId: string): Promise<IndicatorDto[]> {
+    return this.indicatorsWhere('i.commitment_id IN (SELECT id FROM commitments WHERE agreement_id = $1)', agreementId, this.dataSource.manager);
+  }
+
+  private async indicatorsWhere(condition: string, id: string, manager: EntityManager): Promise<IndicatorDto[]> {
+    const indicators: Array<Omit<IndicatorDto, 'measurements'>> = await manager.query(`${INDICATOR_SELECT} WHERE ${condition} ORDER BY i.created_at, i.id`, [id]);
+    const measurements: MeasurementDto[] = await manager.query(`${MEASUREMENT_SELECT} WHERE ${condition} ORDER BY m.period_end DESC, m.created_at DESC, m.id`, [id]);
+    const byIndicator = groupBy(measurements, (measurement) => measurement.indicatorId);
+    return indicators.map((indicator) => ({ ...indicator, measurements: byIndicator.get(indicator.id) ?? [] }));
   }
 
   async insertMeasurement(manager: EntityManager, values: Omit<MeasurementEntity, 'id' | 'status' | 'reviewedBy' | 'reviewedByOrganizationId' | 'reviewedAt' | 'disputeReason' | 'version'>): Promise<string> {

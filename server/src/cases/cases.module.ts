@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { BoardsModule } from '../boards/boards.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
@@ -16,13 +17,36 @@ import { SensitiveService } from './sensitive.service.js';
 import { StatisticsController } from './statistics.controller.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { StatisticsService } from './statistics.service.js';
+import { StageTemplatesController } from './stage-templates.controller.js';
+import { StageTemplatesRepository } from './stage-templates.repository.js';
+import { StageTemplatesService } from './stage-templates.service.js';
+import { TracksController } from './tracks.controller.js';
+import { TracksRepository } from './tracks.repository.js';
+import { TracksService } from './tracks.service.js';
 
 export const CASES_ENTITIES = [CaseEntity, CaseTransitionEntity, ConsentEntity, ReferralEntity];
 
-/** Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents and referrals. */
+/**
+ * Case workspaces: the case record (a WorkspaceHooks setup for kind case), its encrypted sensitive fields, consents
+ * and referrals, its assistance and criminal-justice tracks, and organisations' stage templates.
+ */
 @Module({
-  imports: [WorkspacesModule, EventsModule, BoardsModule],
-  controllers: [CasesController, ReferralsController, StatisticsController, CaseSettingsController],
-  providers: [CaseRetention, CasesService, SensitiveService, ReferralsService, CasesRepository, SensitiveRepository, ReferralsRepository, StatisticsService, StatisticsRepository],
+  imports: [WorkspacesModule, EventsModule, BoardsModule, AccountsModule],
+  controllers: [CasesController, ReferralsController, TracksController, StatisticsController, CaseSettingsController, StageTemplatesController],
+  providers: [
+    CaseRetention,
+    CasesService,
+    SensitiveService,
+    ReferralsService,
+    TracksService,
+    StageTemplatesService,
+    CasesRepository,
+    SensitiveRepository,
+    ReferralsRepository,
+    TracksRepository,
+    StageTemplatesRepository,
+    StatisticsService,
+    StatisticsRepository,
+  ],
 })
 export class CasesModule {}

@@ -2,7 +2,6 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   CASE_STAGE_TRANSITIONS,
   CaseDetailsSchema,
-  STAGE_TASKS,
   type CaseDto,
   type CaseListQuery,
   type CaseStateDto,
@@ -28,6 +27,7 @@ import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { mapCase, mapCaseState, mapCaseTransition, newCaseValues } from './cases.dto.js';
 import { CasesRepository, type CaseChanges, type CaseRow } from './cases.repository.js';
 import { SensitiveService } from './sensitive.service.js';
+import { StageTemplatesService } from './stage-templates.service.js';
 
 /** `AR-2026-0042`: country, year, and the year's number for that country, at least four digits. */
 export const caseCode = (country: string, year: number, number: number) => `${country}-${year}-${String(number).padStart(4, '0')}`;
@@ -40,6 +40,7 @@ export class CasesService implements OnModuleInit {
   constructor(
     private readonly cases: CasesRepository,
     private readonly sensitive: SensitiveService,
+    private readonly templates: StageTemplatesService,
     private readonly cards: CardsService,
     private readonly workspaces: WorkspacesService,
     private readonly hooks: WorkspaceHooks,
@@ -67,7 +68,8 @@ export class CasesService implements OnModuleInit {
         const row = await this.cases.insert(tx.manager, newCaseValues(workspace, code, country, fields, reflectionDays));
         await this.sensitive.createDataKey(tx, row.id);
         tx.record({ workspaceId: workspace.id, type: 'case.created', entityId: workspace.id, payload: mapCaseState(row) });
-        await this.cards.addTasks(tx, workspace.id, STAGE_TASKS[locale].identified, workspace.createdBy);
+        const tasks = await this.templates.tasksFor(tx.manager, workspace.leadOrganizationId, 'identified', locale);
+        await this.cards.addTasks(tx, workspace.id, tasks, workspace.createdBy);
       },
       ['case'],
     );
@@ -116,8 +118,9 @@ export class CasesService implements OnModuleInit {
   /**
    * One step of `identified → assessment → assistance → inclusion | return → closed` (closing from any stage),
    * recorded with its actor, time and reason; anything else is 409 ILLEGAL_TRANSITION with the allowed stages.
-   * Entering a stage adds its standard tasks to the board, in the caller's language. Closing ends the
-   * memberships of contributors and observers from other organisations: the record stays with its own.
+   * Entering a stage adds its standard tasks to the board, in the caller's language: the lead organisation's adapted
+   * template, else the defaults. Closing ends the memberships of contributors and observers from other
+   * organisations: the record stays with its own.
    */
   async transition(auth: AuthUser, id: string, input: TransitionCaseInput, locale: Locale): Promise<CaseDto> {
     return this.unitOfWork.run(auth.id, async (tx) => {
@@ -133,7 +136,7 @@ export class CasesService implements OnModuleInit {
       const transition = mapCaseTransition(await this.cases.insertTransition(tx.manager, { caseId: id, from, to: input.to, reason: input.reason ?? null, actorId: auth.id }));
       tx.record({ workspaceId: id, type: 'case.transitioned', entityId: id, payload: { case: mapCaseState(updated), transition } });
       // The stages form no cycle, so a case enters each at most once and gets its tasks once.
-      await this.cards.addTasks(tx, id, STAGE_TASKS[locale][input.to], auth.id);
+      await this.cards.addTasks(tx, id, await this.templates.tasksFor(tx.manager, updated.leadOrganizationId, input.to, locale), auth.id);
       if (closing) await this.endOutsideMemberships(tx, updated);
       return mapCase(updated);
     });

@@ -9,6 +9,7 @@ import { InvitationsService } from '../invitations/invitations.service.js';
 import { WorkspacesService } from '../workspaces/workspaces.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { seedAgreement } from './demo-agreement.js';
+import { seedCases } from './demo-cases.js';
 
 export const DEMO_PASSWORD = 'enlace-demo-2026';
 
@@ -20,6 +21,7 @@ export interface DemoAccount {
 
 const ORGANIZATIONS: Record<string, CreateOrganizationInput> = {
   ministry: { name: 'Ministerio de Justicia y Derechos Humanos', kind: 'central_government', country: 'AR' },
+  // Law enforcement (set below): its people read a case's assistance track only with an owner's grant.
   police: { name: 'Policía Federal — División Trata de Personas', kind: 'central_government', country: 'AR' },
   santaFe: { name: 'Gobierno de la Provincia de Santa Fe', kind: 'local_government', country: 'AR', jurisdiction: 'Provincia de Santa Fe' },
   rosario: { name: 'Municipalidad de Rosario', kind: 'local_government', country: 'AR', jurisdiction: 'Rosario, Santa Fe' },
@@ -37,6 +39,7 @@ const PEOPLE: Array<{ key: string; org: keyof typeof ORGANIZATIONS; name: string
   { key: 'diego.sosa', org: 'police', name: 'Diego Sosa', orgRole: 'member', description: 'police unit, investigator' },
   { key: 'gabriela.ortiz', org: 'santaFe', name: 'Gabriela Ortiz', orgRole: 'org_admin', description: 'Province of Santa Fe, MoU focal point' },
   { key: 'ana.benitez', org: 'rosario', name: 'Ana Benítez', orgRole: 'org_admin', description: 'Rosario, social services' },
+  { key: 'lorena.vega', org: 'rosario', name: 'Lorena Vega', orgRole: 'member', description: 'Rosario, municipal shelter social worker' },
   { key: 'jorge.villalba', org: 'encarnacion', name: 'Jorge Villalba', orgRole: 'org_admin', description: 'Encarnación, social services' },
   { key: 'sofia.martinez', org: 'refugio', name: 'Sofía Martínez', orgRole: 'org_admin', description: 'NGO Refugio Seguro, shelter lead' },
   { key: 'pablo.acosta', org: 'refugio', name: 'Pablo Acosta', orgRole: 'member', description: 'NGO Refugio Seguro, case worker' },
@@ -58,9 +61,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
   const existing = await accounts.listOrganizations(1);
   if (existing.items.length > 0) throw new Error('The database already has organisations; seed:demo only fills an empty hub.');
 
-  const platformAdmin: AuthUser = { id: 'seed', email: 'seed', organizationId: null, orgRole: 'member', platformAdmin: true };
+  // The seed acts as a platform administrator without an account: the platform log records the nil id as its actor.
+  const platformAdmin: AuthUser = { id: '00000000-0000-0000-0000-000000000000', email: 'seed', organizationId: null, orgRole: 'member', platformAdmin: true };
   const organizations: DemoScene['organizations'] = {};
   for (const [key, input] of Object.entries(ORGANIZATIONS)) organizations[key] = await accounts.createOrganization(platformAdmin, input);
+  organizations.police = await accounts.updateOrganization(platformAdmin, organizations.police.id, { lawEnforcement: true });
 
   const result: DemoAccount[] = [];
   const users: DemoScene['users'] = {};
@@ -81,6 +86,19 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoAccoun
     app,
     { coordinator: users['lucia.fernandez'], analyst: users['martin.gomez'], province: users['gabriela.ortiz'], shelter: users['sofia.martinez'], lawyer: users['elena.paredes'] },
     { ministry: organizations.ministry.id, province: organizations.santaFe.id, shelter: organizations.refugio.id, lawyer: organizations.redLegal.id },
+  );
+  await seedCases(
+    app,
+    {
+      ngoLead: users['sofia.martinez'],
+      caseWorker: users['pablo.acosta'],
+      investigator: users['diego.sosa'],
+      municipalAdmin: users['ana.benitez'],
+      socialWorker: users['lorena.vega'],
+      borderNgo: users['rosa.cabrera'],
+      borderMunicipality: users['jorge.villalba'],
+    },
+    { police: organizations.police.id, rosario: organizations.rosario.id, encarnacion: organizations.encarnacion.id, redLegal: organizations.redLegal.id },
   );
   return result;
 }

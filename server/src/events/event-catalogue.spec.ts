@@ -50,7 +50,7 @@ describe('the event catalogue', () => {
       expect(read.action).toBe('read');
       // A read permission no member holds would hide the event from everyone.
       const owner = defineAbilityFor({ id: 'u', organizationId: null, orgRole: 'member', platformAdmin: false }, [
-        { workspaceId: 'w', role: 'owner', sensitiveAccess: true, workspaceArchived: false },
+        { workspaceId: 'w', role: 'owner', sensitiveAccess: true, assistanceAccess: false, lawEnforcement: false, workspaceArchived: false },
       ]);
       expect([type, canReadEvent(owner, { type, workspaceId: 'w' })]).toEqual([type, true]);
     }
@@ -60,7 +60,7 @@ describe('the event catalogue', () => {
     const readers = (type: (typeof EVENT_TYPES)[number]) =>
       (['owner', 'coordinator', 'contributor', 'observer'] as WorkspaceRole[]).filter((role) =>
         canReadEvent(
-          defineAbilityFor({ id: 'u', organizationId: 'o', orgRole: 'member', platformAdmin: false }, [{ workspaceId: 'w', role, sensitiveAccess: false, workspaceArchived: false }]),
+          defineAbilityFor({ id: 'u', organizationId: 'o', orgRole: 'member', platformAdmin: false }, [{ workspaceId: 'w', role, sensitiveAccess: false, assistanceAccess: false, lawEnforcement: false, workspaceArchived: false }]),
           { type, workspaceId: 'w' },
         ),
       );

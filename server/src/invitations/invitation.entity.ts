@@ -18,6 +18,10 @@ export class InvitationEntity {
   @Column('uuid', { name: 'organization_id', nullable: true })
   organizationId: string | null;
 
+  /** The agreement party the person is invited on behalf of: suggested to them, deciding nothing. */
+  @Column('uuid', { name: 'party_organization_id', nullable: true })
+  partyOrganizationId: string | null;
+
   @Column('text', { nullable: true })
   message: string | null;
 

@@ -14,6 +14,7 @@ export function mapInvitation(invitation: InvitationEntity): InvitationDto {
     email: invitation.email,
     role: invitation.role,
     organizationId: invitation.organizationId,
+    partyOrganizationId: invitation.partyOrganizationId,
     status: invitation.status,
     invitedBy: invitation.invitedBy,
     locale: invitation.locale,

@@ -12,6 +12,7 @@ export interface InboxRow {
   message: string | null;
   inviterName: string;
   inviterOrganization: string | null;
+  suggestedOrganization: { id: string; name: string } | null;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -22,11 +23,17 @@ export class InvitationsRepository {
 
   async insert(
     manager: EntityManager,
-    values: Pick<InvitationEntity, 'workspaceId' | 'email' | 'role' | 'organizationId' | 'message' | 'locale' | 'tokenHash' | 'invitedBy' | 'expiresAt'>,
+    values: Pick<InvitationEntity, 'workspaceId' | 'email' | 'role' | 'organizationId' | 'partyOrganizationId' | 'message' | 'locale' | 'tokenHash' | 'invitedBy' | 'expiresAt'>,
   ): Promise<InvitationEntity> {
     const repo = manager.getRepository(InvitationEntity);
     const result = await repo.insert({ ...values, status: 'pending' });
     return repo.findOneByOrFail({ id: result.identifiers[0].id as string });
+  }
+
+  /** Whether the organisation is a party to the workspace's agreement (false for any other kind of workspace). */
+  async isAgreementParty(manager: EntityManager, workspaceId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM agreement_parties WHERE agreement_id = $1 AND organization_id = $2', [workspaceId, organizationId]);
+    return rows.length > 0;
   }
 
   findByTokenHash(tokenHash: string): Promise<InvitationEntity | null> {
@@ -76,11 +83,14 @@ export class InvitationsRepository {
   async inbox(email: string): Promise<InboxRow[]> {
     return this.dataSource.query(
       `SELECT i.id, i.workspace_id AS "workspaceId", w.title AS "workspaceTitle", w.kind AS "workspaceKind", i.role, i.message,
-              u.display_name AS "inviterName", o.name AS "inviterOrganization", i.created_at AS "createdAt", i.expires_at AS "expiresAt"
+              u.display_name AS "inviterName", o.name AS "inviterOrganization",
+              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name) END AS "suggestedOrganization",
+              i.created_at AS "createdAt", i.expires_at AS "expiresAt"
          FROM invitations i
          JOIN workspaces w ON w.id = i.workspace_id
          JOIN users u ON u.id = i.invited_by
          LEFT JOIN organizations o ON o.id = u.organization_id
+         LEFT JOIN organizations p ON p.id = i.party_organization_id
         WHERE i.email = $1 AND i.status = 'pending' AND i.expires_at > now()
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT 100`,

@@ -39,6 +39,8 @@ import { hashSecret } from '../common/auth/secret-hash.js';
 export interface Acceptance {
   workspaceId: string;
   newUserId?: string;
+  /** Accepting put the person in an organisation (by their e-mail's verified domain). */
+  joinedOrganization: boolean;
 }
 
 @Injectable()
@@ -64,6 +66,12 @@ export class InvitationsService {
       const access = await this.access.workspace(auth, workspaceId, tx.manager);
       access.require('create', 'Invitation', { role: input.role });
       if (input.organizationId !== undefined) await this.requireOrganizationAdmin(auth, input.organizationId, tx.manager);
+      // Only a suggestion to the invitee, but only ever one of the agreement's own parties.
+      if (input.partyOrganizationId !== undefined && !(await this.invitations.isAgreementParty(tx.manager, workspaceId, input.partyOrganizationId))) {
+        throw new AppError('VALIDATION_FAILED', 'The request is not valid', [
+          { path: 'partyOrganizationId', message: 'Not a party to this workspace’s agreement', code: 'invalid_reference' },
+        ]);
+      }
       const existing = await this.users.findByEmail(input.email, tx.manager);
       if (existing && (await this.workspaces.findMembership(workspaceId, existing.id, tx.manager))) {
         throw new AppError('CONFLICT', 'This person is already a member of the workspace');
@@ -79,6 +87,7 @@ export class InvitationsService {
         email: input.email,
         role: input.role,
         organizationId: input.organizationId ?? null,
+        partyOrganizationId: input.partyOrganizationId ?? null,
         message: input.message ?? null,
         locale: input.locale ?? null,
         tokenHash: hashSecret(token),
@@ -157,12 +166,14 @@ export class InvitationsService {
     const workspace = await this.workspaces.findById(invitation.workspaceId);
     const inviter = await this.users.findActiveById(invitation.invitedBy);
     const organization = inviter?.organizationId ? await this.organizations.findById(inviter.organizationId) : null;
+    const party = invitation.partyOrganizationId ? await this.organizations.findById(invitation.partyOrganizationId) : null;
     return {
       workspaceTitle: workspace!.title,
       invitingOrganization: organization?.name ?? null,
       role: invitation.role,
       expiresAt: invitation.expiresAt.toISOString(),
       accountExists: Boolean(await this.users.findByEmail(invitation.email)),
+      suggestedOrganization: party ? { id: party.id, name: party.name } : null,
     };
   }
 
@@ -174,7 +185,7 @@ export class InvitationsService {
     if (!auth && input.password) assertAcceptablePassword(input.password);
     const passwordHash = !auth && input.password ? await this.hasher.hash(input.password) : undefined;
     try {
-      return await this.unitOfWork.run(auth?.id ?? null, async (tx) => {
+      const acceptance = await this.unitOfWork.run(auth?.id ?? null, async (tx) => {
         const invitation = await this.invitations.lockByTokenHash(tx.manager, hashSecret(token));
         if (!invitation) throw notFound('Invitation');
         requireOpen(invitation);
@@ -193,6 +204,8 @@ export class InvitationsService {
         );
         return { ...(await this.join(tx, invitation, user, input.organizationId)), newUserId: user.id };
       });
+      if (auth && acceptance.joinedOrganization) this.affiliation.joined(auth.id);
+      return acceptance;
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN', 'An account exists for this e-mail: sign in to accept');
       throw error;
@@ -200,13 +213,15 @@ export class InvitationsService {
   }
 
   /** Accepting from the inbox: the same as following the link, for an invitation addressed to the caller. */
-  async acceptAddressed(auth: AuthUser, invitationId: string, organizationId?: string): Promise<Acceptance> {
-    return this.unitOfWork.run(auth.id, async (tx) => {
+  async acceptAddressed(auth: AuthUser, invitationId: string, organizationId?: string): Promise<{ workspaceId: string }> {
+    const { workspaceId, joinedOrganization } = await this.unitOfWork.run(auth.id, async (tx) => {
       const invitation = await this.invitations.lockAddressedTo(tx.manager, invitationId, auth.email);
       if (!invitation) throw notFound('Invitation');
       requireOpen(invitation);
       return this.join(tx, invitation, auth, organizationId);
     });
+    if (joinedOrganization) this.affiliation.joined(auth.id);
+    return { workspaceId };
   }
 
   async decline(token: string): Promise<void> {
@@ -237,7 +252,7 @@ export class InvitationsService {
    */
   private async join(tx: Tx, invitation: InvitationEntity, person: { id: string; email: string; organizationId: string | null }, organizationId?: string): Promise<Acceptance> {
     if (person.email !== invitation.email) throw new AppError('INVITATION_EMAIL_MISMATCH', 'This invitation was sent to another e-mail address');
-    await this.affiliation.onAcceptance(tx.manager, person.id, person, organizationId);
+    const joinedOrganization = await this.affiliation.onAcceptance(tx.manager, person.id, person, organizationId);
     await this.invitations.setStatus(tx.manager, invitation.id, 'accepted', person.id);
     tx.record({ workspaceId: invitation.workspaceId, type: 'invitation.accepted', entityId: invitation.id, payload: { ...mapInvitation(invitation), status: 'accepted' } });
     if (!(await this.workspaces.findMembership(invitation.workspaceId, person.id, tx.manager))) {
@@ -246,7 +261,7 @@ export class InvitationsService {
       tx.record({ workspaceId: invitation.workspaceId, type: 'member.added', entityId: person.id, payload: mapMember(member!) });
     }
     this.logger.log(`Invitation ${invitation.id} accepted by ${person.id}`);
-    return { workspaceId: invitation.workspaceId };
+    return { workspaceId: invitation.workspaceId, joinedOrganization };
   }
 
   private async requireOrganizationAdmin(auth: AuthUser, organizationId: string, manager: EntityManager): Promise<void> {

@@ -5,6 +5,7 @@ import {
   audienceAbility,
   audienceKey,
   canReadEvent,
+  readAudienceOf,
   redact,
   type EventType,
   type ReadAudience,
@@ -46,7 +47,7 @@ const GAP_WAIT_MS = 300;
 /** A membership change carried by an event: who, and their new audience (null: removed). */
 function membershipChangeOf(event: WorkspaceEvent): { userId: string; audience: ReadAudience | null } | undefined {
   if (event.type === 'member.removed') return { userId: event.payload.userId, audience: null };
-  if (event.type === 'member.updated') return { userId: event.payload.userId, audience: { role: event.payload.role, sensitiveAccess: event.payload.sensitiveAccess } };
+  if (event.type === 'member.updated') return { userId: event.payload.userId, audience: readAudienceOf(event.payload) };
   return undefined;
 }
 

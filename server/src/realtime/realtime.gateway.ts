@@ -6,12 +6,14 @@ import {
   SubscribeSchema,
   UnsubscribeSchema,
   deliveredFor,
+  readAudienceOf,
   type ClientToServerEvents,
   type PresenceUser,
   type ServerToClientEvents,
   type SubscribeAck,
 } from '@enlace/shared';
 import type { Server, Socket } from 'socket.io';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { AuthService } from '../accounts/auth.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { UsersService } from '../accounts/users.service.js';
@@ -62,6 +64,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly events: EventsRepository,
     private readonly fanout: EventFanout,
     private readonly accounts: UsersService,
+    private readonly organizations: AccountsService,
     private readonly auth: AuthService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -83,6 +86,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.accounts.onDisable((userId) => {
       this.logger.log(`Disconnecting every socket of disabled account ${userId}`);
       this.server.in(userRoomOf(userId)).disconnectSockets(true);
+    });
+    // Joining an organisation, or its law-enforcement flag changing, changed what a person may read (the assistance track): their sockets
+    // close on every process, and reconnect and catch up reading as their new audience.
+    this.organizations.onLawEnforcementChanged((userIds) => {
+      this.logger.log(`Disconnecting the sockets of ${userIds.length} accounts whose organisation, or its law-enforcement flag, changed`);
+      for (const userId of userIds) this.server.in(userRoomOf(userId)).disconnectSockets(true);
     });
     // A session that ended (logout, a replayed refresh token) loses its sockets at once, on every process.
     this.auth.onSessionEnded((sessionId) => {
@@ -206,9 +215,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       return { ok: false, refusal: { ok: false, code, message: error instanceof AppError ? error.message : 'Subscription failed' } };
     }
-    const { role, sensitiveAccess } = access.membership;
     await socket.join(roomOf(workspaceId));
-    EventFanout.placeInAudience(socket, workspaceId, { role, sensitiveAccess });
+    EventFanout.placeInAudience(socket, workspaceId, readAudienceOf(access.membership));
     // Checked again once joined. A membership change delivered during the access check found this socket
     // outside the room, so could not move it (EventFanout.deliver does from now on). A socket closed
     // meanwhile (its account disabled) is in no room, as socket.io ignores a join after the disconnect.

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { subject as tagged } from '@casl/ability';
-import { defineAbilityFor, type Action, type AppAbility, type Subject } from '@enlace/shared';
+import { defineAbilityFor, readAudienceOf, type Action, type AppAbility, type Subject } from '@enlace/shared';
 import type { EntityManager } from 'typeorm';
 import { WorkspacesRepository, type WorkspaceWithRole } from './workspaces.repository.js';
-import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import type { Membership } from './workspace-member.entity.js';
 import type { WorkspaceEntity } from './workspace.entity.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { AppError, notFound } from '../common/errors/app-error.js';
@@ -14,7 +14,7 @@ type SubjectType = Exclude<Subject, 'all'> & string;
 export class WorkspaceAccess {
   constructor(
     readonly workspace: WorkspaceEntity,
-    readonly membership: WorkspaceMemberEntity,
+    readonly membership: Membership,
     readonly ability: AppAbility,
     private readonly onDenied: (action: string, subjectType: string) => void,
   ) {}
@@ -53,9 +53,7 @@ export class AccessService {
       throw notFound('Workspace');
     }
     const { workspace, membership } = found;
-    const ability = defineAbilityFor(auth, [
-      { workspaceId, role: membership.role, sensitiveAccess: membership.sensitiveAccess, workspaceArchived: workspace.status === 'archived' },
-    ]);
+    const ability = defineAbilityFor(auth, [{ workspaceId, ...readAudienceOf(membership), workspaceArchived: workspace.status === 'archived' }]);
     return new WorkspaceAccess(workspace, membership, ability, (action, subjectType) =>
       this.logger.warn(`Denied: user ${auth.id} (${membership.role}) may not ${action} ${subjectType} in workspace ${workspaceId}`),
     );
@@ -66,7 +64,7 @@ export class AccessService {
     const memberships = await this.workspaces.membershipsOf(auth.id);
     return defineAbilityFor(
       auth,
-      memberships.map((m) => ({ workspaceId: m.workspaceId, role: m.role, sensitiveAccess: m.sensitiveAccess, workspaceArchived: m.archived })),
+      memberships.map((m) => ({ workspaceId: m.workspaceId, ...readAudienceOf(m), workspaceArchived: m.archived })),
     );
   }
 }

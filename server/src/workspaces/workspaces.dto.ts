@@ -1,7 +1,7 @@
 import { CreateWorkspaceSchema, UpdateMemberSchema, UpdateWorkspaceSchema, WorkspaceActivityQuerySchema, WorkspaceListQuerySchema, type MemberDto, type WorkspaceDto, type WorkspaceStateDto } from '@enlace/shared';
 import { zodDto } from '../common/validation/zod-dto.js';
 import type { MemberRow } from './workspaces.repository.js';
-import type { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import type { Membership } from './workspace-member.entity.js';
 import type { WorkspaceEntity } from './workspace.entity.js';
 
 export class CreateWorkspaceDto extends zodDto('CreateWorkspaceDto', CreateWorkspaceSchema) {}
@@ -25,8 +25,14 @@ export function mapWorkspaceState(workspace: WorkspaceEntity): WorkspaceStateDto
   };
 }
 
-export function mapWorkspace(workspace: WorkspaceEntity, membership: WorkspaceMemberEntity): WorkspaceDto {
-  return { ...mapWorkspaceState(workspace), myRole: membership.role, mySensitiveAccess: membership.sensitiveAccess };
+export function mapWorkspace(workspace: WorkspaceEntity, membership: Membership): WorkspaceDto {
+  return {
+    ...mapWorkspaceState(workspace),
+    myRole: membership.role,
+    mySensitiveAccess: membership.sensitiveAccess,
+    myAssistanceAccess: membership.assistanceAccess,
+    myLawEnforcement: membership.lawEnforcement,
+  };
 }
 
 export function mapMember(row: MemberRow): MemberDto {
@@ -40,6 +46,8 @@ export function mapMember(row: MemberRow): MemberDto {
     unconfirmedOrganization: row.unconfirmedOrganizationId ? { id: row.unconfirmedOrganizationId, name: row.unconfirmedOrganizationName! } : null,
     role: row.role,
     sensitiveAccess: row.sensitiveAccess,
+    assistanceAccess: row.assistanceAccess,
+    lawEnforcement: row.lawEnforcement,
     version: row.version,
     joinedAt: new Date(row.joinedAt).toISOString(),
   };

@@ -3,7 +3,7 @@ import { UNREAD_CAP, type WorkspaceRole, type WorkspaceStatus } from '@enlace/sh
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlFragment } from '../common/authorization/ability-sql.js';
 import { prepared } from '../common/database/prepared.js';
-import { WorkspaceMemberEntity } from './workspace-member.entity.js';
+import { WorkspaceMemberEntity, type Membership } from './workspace-member.entity.js';
 import { WorkspaceEntity } from './workspace.entity.js';
 
 export interface MemberRow extends WorkspaceMemberEntity {
@@ -14,6 +14,7 @@ export interface MemberRow extends WorkspaceMemberEntity {
   /** The organisation the member asked to join and its admins have not confirmed yet. */
   unconfirmedOrganizationId: string | null;
   unconfirmedOrganizationName: string | null;
+  lawEnforcement: boolean;
 }
 
 /** A workspace on its member's start page (see WorkspaceActivityDto). */
@@ -24,8 +25,11 @@ export interface WorkspaceActivityRow extends WorkspaceWithRole {
 
 export interface WorkspaceWithRole {
   workspace: WorkspaceEntity;
-  membership: WorkspaceMemberEntity;
+  membership: Membership;
 }
+
+/** Whether member `m`'s organisation is a law-enforcement one (a confirmed member of it only). */
+const LAW_ENFORCEMENT = `EXISTS (SELECT 1 FROM users lu JOIN organizations lo ON lo.id = lu.organization_id WHERE lu.id = m.user_id AND lo.law_enforcement)`;
 
 /**
  * The select list of `workspace_members m JOIN workspaces w`, read back by `takeMembership`. Every name
@@ -34,7 +38,8 @@ export interface WorkspaceWithRole {
 export const MEMBERSHIP_COLUMNS = `w.id AS ws_id, w.kind AS ws_kind, w.title AS ws_title, w.description AS ws_description,
   w.lead_organization_id AS ws_lead_organization_id, w.status AS ws_status, w.created_by AS ws_created_by, w.version AS ws_version,
   w.created_at AS ws_created_at, w.updated_at AS ws_updated_at, m.user_id AS ws_user_id, m.role AS ws_role,
-  m.sensitive_access AS ws_sensitive_access, m.version AS ws_member_version, m.joined_at AS ws_joined_at`;
+  m.sensitive_access AS ws_sensitive_access, m.assistance_access AS ws_assistance_access, ${LAW_ENFORCEMENT} AS ws_law_enforcement,
+  m.version AS ws_member_version, m.joined_at AS ws_joined_at`;
 
 export interface MembershipRow {
   ws_id: string | null;
@@ -50,6 +55,8 @@ export interface MembershipRow {
   ws_user_id: string;
   ws_role: WorkspaceRole;
   ws_sensitive_access: boolean;
+  ws_assistance_access: boolean;
+  ws_law_enforcement: boolean;
   ws_member_version: number;
   ws_joined_at: Date;
 }
@@ -77,6 +84,8 @@ export function takeMembership(row: MembershipRow): WorkspaceWithRole | null {
       userId: row.ws_user_id,
       role: row.ws_role,
       sensitiveAccess: row.ws_sensitive_access,
+      assistanceAccess: row.ws_assistance_access,
+      lawEnforcement: row.ws_law_enforcement,
       version: row.ws_member_version,
       joinedAt: row.ws_joined_at,
     }),
@@ -115,14 +124,22 @@ export class WorkspacesRepository {
       .getRepository(WorkspaceEntity)
       .createQueryBuilder('w')
       .innerJoin(WorkspaceMemberEntity, 'm', 'm.workspace_id = w.id AND m.user_id = :userId', { userId })
-      .addSelect(['m.role', 'm.sensitive_access', 'm.version', 'm.joined_at'])
+      .addSelect(['m.role', 'm.sensitive_access', 'm.assistance_access', 'm.version', 'm.joined_at'])
+      .addSelect(LAW_ENFORCEMENT, 'm_law_enforcement')
       .where(where.sql, where.params)
       .orderBy('w.updated_at', 'DESC')
       .addOrderBy('w.id', 'DESC')
       .limit(limit);
     if (after) query.andWhere('(w.updated_at, w.id) < (SELECT updated_at, id FROM workspaces WHERE id = :after)', { after });
     if (status) query.andWhere('w.status = :status', { status });
-    const { entities, raw } = await query.getRawAndEntities<{ m_role: WorkspaceRole; m_sensitive_access: boolean; m_version: number; m_joined_at: Date }>();
+    const { entities, raw } = await query.getRawAndEntities<{
+      m_role: WorkspaceRole;
+      m_sensitive_access: boolean;
+      m_assistance_access: boolean;
+      m_law_enforcement: boolean;
+      m_version: number;
+      m_joined_at: Date;
+    }>();
     return entities.map((workspace, index) => ({
       workspace,
       membership: Object.assign(new WorkspaceMemberEntity(), {
@@ -130,6 +147,8 @@ export class WorkspacesRepository {
         userId,
         role: raw[index].m_role,
         sensitiveAccess: raw[index].m_sensitive_access,
+        assistanceAccess: raw[index].m_assistance_access,
+        lawEnforcement: raw[index].m_law_enforcement,
         version: raw[index].m_version,
         joinedAt: raw[index].m_joined_at,
       }),
@@ -196,13 +215,23 @@ export class WorkspacesRepository {
     return manager.getRepository(WorkspaceMemberEntity).findOneBy({ workspaceId, userId });
   }
 
-  async membershipsOf(userId: string): Promise<Array<{ workspaceId: string; role: WorkspaceRole; sensitiveAccess: boolean; archived: boolean }>> {
-    const rows: Array<{ workspace_id: string; role: WorkspaceRole; sensitive_access: boolean; archived: boolean }> = await this.dataSource.query(
-      `SELECT m.workspace_id, m.role, m.sensitive_access, w.status = 'archived' AS archived
-         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = $1`,
-      [userId],
-    );
-    return rows.map((row) => ({ workspaceId: row.workspace_id, role: row.role, sensitiveAccess: row.sensitive_access, archived: row.archived }));
+  async membershipsOf(
+    userId: string,
+  ): Promise<Array<{ workspaceId: string; role: WorkspaceRole; sensitiveAccess: boolean; assistanceAccess: boolean; lawEnforcement: boolean; archived: boolean }>> {
+    const rows: Array<{ workspace_id: string; role: WorkspaceRole; sensitive_access: boolean; assistance_access: boolean; law_enforcement: boolean; archived: boolean }> =
+      await this.dataSource.query(
+        `SELECT m.workspace_id, m.role, m.sensitive_access, m.assistance_access, ${LAW_ENFORCEMENT} AS law_enforcement, w.status = 'archived' AS archived
+           FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = $1`,
+        [userId],
+      );
+    return rows.map((row) => ({
+      workspaceId: row.workspace_id,
+      role: row.role,
+      sensitiveAccess: row.sensitive_access,
+      assistanceAccess: row.assistance_access,
+      lawEnforcement: row.law_enforcement,
+      archived: row.archived,
+    }));
   }
 
   /** A new member has seen nothing recorded after joining, and has nothing to catch up on from before. */
@@ -218,7 +247,7 @@ export class WorkspacesRepository {
     manager: EntityManager,
     workspaceId: string,
     userId: string,
-    changes: Partial<Pick<WorkspaceMemberEntity, 'role' | 'sensitiveAccess'>>,
+    changes: Partial<Pick<WorkspaceMemberEntity, 'role' | 'sensitiveAccess' | 'assistanceAccess'>>,
   ): Promise<void> {
     await manager
       .createQueryBuilder()
@@ -263,6 +292,8 @@ export class WorkspacesRepository {
         'm.user_id AS "userId"',
         'm.role AS "role"',
         'm.sensitive_access AS "sensitiveAccess"',
+        'm.assistance_access AS "assistanceAccess"',
+        'COALESCE(o.law_enforcement, false) AS "lawEnforcement"',
         'm.version AS "version"',
         'm.joined_at AS "joinedAt"',
         'u.display_name AS "displayName"',

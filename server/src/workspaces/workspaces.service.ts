@@ -39,8 +39,7 @@ export class WorkspacesService {
       const member = await this.workspaces.member(workspace.id, auth.id, tx.manager);
       tx.record({ workspaceId: workspace.id, type: 'member.added', entityId: auth.id, payload: mapMember(member!) });
       await this.hooks.created({ tx, workspace, locale, details });
-      const membership = await this.workspaces.findMembership(workspace.id, auth.id, tx.manager);
-      return { workspace, membership: membership! };
+      return { workspace, membership: member! };
     });
     this.logger.log(`Workspace ${workspace.id} (${workspace.kind}) created by ${auth.id}`);
     return mapWorkspace(workspace, membership);
@@ -113,6 +112,7 @@ export class WorkspacesService {
       const changes = {
         ...(input.role !== undefined && input.role !== target.role && { role: input.role }),
         ...(input.sensitiveAccess !== undefined && input.sensitiveAccess !== target.sensitiveAccess && { sensitiveAccess: input.sensitiveAccess }),
+        ...(input.assistanceAccess !== undefined && input.assistanceAccess !== target.assistanceAccess && { assistanceAccess: input.assistanceAccess }),
       };
       if (Object.keys(changes).length === 0) return mapMember(target);
       await this.workspaces.updateMember(tx.manager, id, userId, changes);

@@ -3,9 +3,11 @@ import type { ParseKeys } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { readsCaseStatistics, type AppAbility, type OrganizationKind } from '@enlace/shared';
+import { readsCaseStatistics, type AppAbility, type OrganizationKind, type UserDto } from '@enlace/shared';
 import { useMe } from '../../features/account/hooks/use-me';
 import { useHubAbility } from '../../features/auth/hooks/use-hub-ability';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { canUseReferralInbox } from '../../features/cases/referral-inbox-access';
 import { canManagePeople } from '../../features/people/people-access';
 import { useWorkspaces } from '../../features/workspaces/hooks/use-workspaces';
 
@@ -15,7 +17,7 @@ interface NavItem {
   /** Active only on an exact match (the home route would otherwise match everything). */
   end?: boolean;
   /** Shown only to users the shared rules allow; the route is guarded the same way. */
-  allows?: (ability: AppAbility) => boolean;
+  allows?: (ability: AppAbility, user: UserDto | null) => boolean;
   /** Shown only to members of an organisation of a kind it allows (the page is guarded the same way). */
   allowsOrganization?: (kind: OrganizationKind | undefined) => boolean;
 }
@@ -25,6 +27,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/workspaces', label: 'nav.workspaces', end: true },
   { to: '/agreements', label: 'agreements.nav' },
+  { to: '/cases', label: 'cases.nav' },
+  { to: '/referrals', label: 'cases.inbox.nav', allows: canUseReferralInbox },
   { to: '/case-statistics', label: 'caseStatistics.nav', allowsOrganization: readsCaseStatistics },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },
@@ -35,13 +39,15 @@ export function MainNav() {
   const { t } = useTranslation();
   const ability = useHubAbility();
   const organizationKind = useMe().data?.organization?.kind;
+  const session = useSession();
+  const user = session.status === 'signed-in' ? session.user : null;
   const { pathname } = useLocation();
   const isActive = (to: string, end?: boolean) => (end ? pathname === to : pathname.startsWith(to));
 
   return (
     <>
       <AppShell.Section>
-        {NAV_ITEMS.filter((item) => (!item.allows || item.allows(ability)) && (!item.allowsOrganization || item.allowsOrganization(organizationKind))).map((item) => (
+        {NAV_ITEMS.filter((item) => (!item.allows || item.allows(ability, user)) && (!item.allowsOrganization || item.allowsOrganization(organizationKind))).map((item) => (
           <NavLink key={item.to} component={RouterNavLink} to={item.to} end={item.end} label={t(item.label)} active={isActive(item.to, item.end)} />
         ))}
       </AppShell.Section>

@@ -7,6 +7,7 @@ import {
   type CommitmentDetailDto,
   type CommitmentDto,
   type CommitmentStateDto,
+  type IndicatorStateDto,
   type Page,
   type PartyDto,
   type ProgressUpdateDto,
@@ -58,25 +59,52 @@ export function putVersion(queryClient: QueryClient, userId: string, version: Te
   appendOnce(queryClient, agreementKeys.versions(userId, version.agreementId), version, (a, b) => a.number === b.number);
 }
 
+/** A commitment's new state in the list and in the tab's details (a new one with no history, indicators or cards yet). */
 export function putCommitment(queryClient: QueryClient, userId: string, agreementId: string, state: CommitmentStateDto): void {
   const commitment = { ...state, overdue: isOverdue(state, todayUtc()) };
-  queryClient.setQueryData<Page<CommitmentDto>>(agreementKeys.commitments(userId, agreementId), (cached) => {
+  const fresh = { progressReported: null, progressVerified: null, cardsTotal: 0, cardsDone: 0 };
+  mergeItem<CommitmentDto>(queryClient, agreementKeys.commitments(userId, agreementId), commitment, (existing) => ({ ...existing, ...commitment }), () => ({ ...commitment, ...fresh }));
+  mergeItem<CommitmentDetailDto>(queryClient, agreementKeys.details(userId, agreementId), commitment, (existing) => ({ ...existing, ...commitment }), () => ({
+    ...commitment,
+    ...fresh,
+    progress: [],
+    indicators: [],
+    cards: [],
+  }));
+}
+
+/** A newer state of an item of a cached page merged in, or a new item appended; an older one is ignored. */
+function mergeItem<T extends { id: string; version: number }>(queryClient: QueryClient, key: readonly unknown[], state: { id: string; version: number }, merge: (existing: T) => T, create: () => T): void {
+  queryClient.setQueryData<Page<T>>(key, (cached) => {
     if (!cached) return cached;
     const existing = cached.items.find((item) => item.id === state.id);
     if (existing && !newer(state, existing)) return cached;
-    const items = existing
-      ? cached.items.map((item) => (item === existing ? { ...existing, ...commitment } : item))
-      : // A new commitment has no indicators and no linked cards yet.
-        [...cached.items, { ...commitment, progressReported: null, progressVerified: null, cardsTotal: 0, cardsDone: 0 }];
-    return { ...cached, items };
+    return { ...cached, items: existing ? cached.items.map((item) => (item === existing ? merge(existing) : item)) : [...cached.items, create()] };
   });
-  queryClient.setQueryData<CommitmentDetailDto>(agreementKeys.commitment(userId, state.id), (cached) =>
-    cached && newer(state, cached) ? { ...cached, ...commitment } : cached,
+}
+
+/** A commitment as the server answered it in full (after a progress report). */
+export function putCommitmentDetail(queryClient: QueryClient, userId: string, detail: CommitmentDetailDto): void {
+  mergeItem<CommitmentDetailDto>(queryClient, agreementKeys.details(userId, detail.agreementId), detail, () => detail, () => detail);
+}
+
+export function putProgress(queryClient: QueryClient, userId: string, agreementId: string, progress: ProgressUpdateDto): void {
+  queryClient.setQueryData<Page<CommitmentDetailDto>>(agreementKeys.details(userId, agreementId), (cached) =>
+    cached && {
+      ...cached,
+      items: cached.items.map((item) => (item.id === progress.commitmentId && !item.progress.some((known) => known.id === progress.id) ? { ...item, progress: [...item.progress, progress] } : item)),
+    },
   );
 }
 
-export function putProgress(queryClient: QueryClient, userId: string, progress: ProgressUpdateDto): void {
-  queryClient.setQueryData<CommitmentDetailDto>(agreementKeys.commitment(userId, progress.commitmentId), (cached) =>
-    cached && !cached.progress.some((item) => item.id === progress.id) ? { ...cached, progress: [...cached.progress, progress] } : cached,
+/** An indicator's definition as the server holds it (a 409's `current`), in the tab's details; its measurements stay. */
+export function putIndicatorState(queryClient: QueryClient, userId: string, agreementId: string, state: IndicatorStateDto): void {
+  queryClient.setQueryData<Page<CommitmentDetailDto>>(agreementKeys.details(userId, agreementId), (cached) =>
+    cached && {
+      ...cached,
+      items: cached.items.map((item) =>
+        item.id === state.commitmentId ? { ...item, indicators: item.indicators.map((indicator) => (indicator.id === state.id && newer(state, indicator) ? { ...indicator, ...state } : indicator)) } : item,
+      ),
+    },
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDueDate, formatMoment } from '../boards/format';
+import { formatDueDate, formatMoment } from '../../i18n/format';
 
 /** Dates, numbers, money and country names in the interface language (Intl), for the agreement views. */
 export function useFormat() {

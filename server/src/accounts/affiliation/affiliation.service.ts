@@ -37,6 +37,7 @@ export interface Affiliating {
 @Injectable()
 export class AffiliationService {
   private readonly logger = new Logger(AffiliationService.name);
+  private readonly joinedListeners: Array<(userId: string) => void> = [];
 
   constructor(
     private readonly affiliation: AffiliationRepository,
@@ -58,24 +59,26 @@ export class AffiliationService {
    * Run while a person accepts an invitation (or gets an account by accepting one), in that transaction. A
    * person with an organisation keeps it. Otherwise their e-mail's verified domain places them; failing that,
    * the organisation they chose from the directory gets a request to confirm them (replacing an older one).
+   * True when it put them in an organisation: the caller calls `joined` once its transaction committed.
    */
-  async onAcceptance(manager: EntityManager, actorId: string | null, person: Affiliating, requestedOrganizationId?: string): Promise<void> {
-    if (person.organizationId !== null) return;
+  async onAcceptance(manager: EntityManager, actorId: string | null, person: Affiliating, requestedOrganizationId?: string): Promise<boolean> {
+    if (person.organizationId !== null) return false;
     const pending = await this.affiliation.lockPendingOf(manager, person.id);
     const byDomain = await this.affiliation.organizationOfEmail(manager, person.email);
     if (byDomain) {
-      if (!(await this.affiliation.joinOrganization(manager, person.id, byDomain))) return;
+      if (!(await this.affiliation.joinOrganization(manager, person.id, byDomain))) return false;
       if (pending) await this.settle(manager, actorId, pending, 'withdrawn');
       await this.log.record(manager, actorId, { type: 'organization.member_joined', entityId: byDomain, organizationId: byDomain, payload: { organizationId: byDomain, userId: person.id, via: 'domain' } });
       this.logger.log(`Account ${person.id} joined organisation ${byDomain} by its e-mail domain`);
-      return;
+      return true;
     }
-    if (requestedOrganizationId === undefined || pending?.organizationId === requestedOrganizationId) return;
+    if (requestedOrganizationId === undefined || pending?.organizationId === requestedOrganizationId) return false;
     if (!(await this.organizations.findById(requestedOrganizationId, manager))) throw notFound('Organisation');
     if (pending) await this.settle(manager, actorId, pending, 'withdrawn');
     const request = await this.affiliation.insertRequest(manager, requestedOrganizationId, person.id);
     await this.log.record(manager, actorId, { type: 'organization.join_requested', entityId: request.id, organizationId: requestedOrganizationId, payload: mapJoinRequest(request) });
     this.logger.log(`Account ${person.id} asked to join organisation ${requestedOrganizationId}`);
+    return false;
   }
 
   /** A person without an organisation asks one to confirm them (replacing an earlier request); one with an organisation keeps it. */
@@ -89,10 +92,23 @@ export class AffiliationService {
     return { items: (await this.affiliation.pendingIn(organizationId)).map(mapJoinRequest) };
   }
 
+  /**
+   * Called, once committed, with a person an approval put into an organisation: what they may read can change with
+   * it (a law-enforcement organisation's people read the assistance track only with a grant).
+   */
+  onJoined(listener: (userId: string) => void): void {
+    this.joinedListeners.push(listener);
+  }
+
+  /** Tells the listeners that a committed transaction put this person in an organisation. */
+  joined(userId: string): void {
+    for (const listener of this.joinedListeners) listener(userId);
+  }
+
   /** Approving puts the person in the organisation, unless they have come to belong to one meanwhile. */
   async decide(auth: AuthUser, organizationId: string, requestId: string, decision: 'approved' | 'rejected'): Promise<JoinRequestDto> {
     await this.requireAdmin(auth, organizationId);
-    return this.affiliation.transaction(async (manager) => {
+    const decided = await this.affiliation.transaction(async (manager) => {
       const request = await this.affiliation.lockRequest(manager, organizationId, requestId);
       if (!request) throw notFound('Join request');
       if (request.status !== 'pending') throw new AppError('JOIN_REQUEST_DECIDED', `This request was already ${request.status}`);
@@ -107,6 +123,8 @@ export class AffiliationService {
       this.logger.log(`Join request ${requestId} to organisation ${organizationId} ${decision} by ${auth.id}`);
       return mapJoinRequest(decided);
     });
+    if (decision === 'approved') this.joined(decided.userId);
+    return decided;
   }
 
   private async settle(manager: EntityManager, actorId: string | null, request: JoinRequestRow, status: 'approved' | 'rejected' | 'withdrawn'): Promise<JoinRequestRow> {

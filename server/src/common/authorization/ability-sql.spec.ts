@@ -9,6 +9,8 @@ const member = (workspaceId: string, role: AbilityMembership['role'], workspaceA
   workspaceId,
   role,
   sensitiveAccess: false,
+  assistanceAccess: false,
+  lawEnforcement: false,
   workspaceArchived,
 });
 const COMMITMENT_COLUMNS = { workspaceId: 'c.workspace_id', responsibleOrganizationId: 'c.responsible_organization_id' };

@@ -57,6 +57,7 @@ const EnvSchema = z.object({
     'must be comma-separated keys of 32 bytes, as 64 hex digits or base64',
   ),
   CASE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(3_650),
+  EVIDENCE_ORPHAN_HOURS: z.coerce.number().int().min(1).max(8_760).default(24),
 });
 
 export interface Config {
@@ -99,6 +100,8 @@ export interface Config {
   dataEncryption: { current: MasterKey; previous: MasterKey[] };
   /** Days after closing a case before its sensitive fields are erased (its data key destroyed). */
   caseRetentionDays: number;
+  /** Hours an uploaded evidence file may wait for a measurement to name it before it is deleted. */
+  evidenceOrphanHours: number;
 }
 
 export interface MasterKey {
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       previous: (vars.DATA_ENCRYPTION_PREVIOUS_KEYS?.split(',') ?? []).map((key) => masterKey(dataKey(key.trim())!)),
     },
     caseRetentionDays: vars.CASE_RETENTION_DAYS,
+    evidenceOrphanHours: vars.EVIDENCE_ORPHAN_HOURS,
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   ReportProgressInput,
   TransitionAgreementInput,
   UpdateAgreementInput,
+  UpdatePartyInput,
 } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
@@ -21,7 +22,8 @@ export const agreementKeys = {
   transitions: (userId: string, id: string) => ['agreements', userId, 'transitions', id] as const,
   versions: (userId: string, id: string) => ['agreements', userId, 'versions', id] as const,
   commitments: (userId: string, id: string) => ['agreements', userId, 'commitments', id] as const,
-  commitment: (userId: string, commitmentId: string) => ['agreements', userId, 'commitment', commitmentId] as const,
+  /** Every commitment with its history, indicators and cards: the Commitments tab. */
+  details: (userId: string, id: string) => ['agreements', userId, 'commitment-details', id] as const,
 };
 
 const PAGE_SIZE = 25;
@@ -39,10 +41,14 @@ export const fetchTransitions = (id: string, signal?: AbortSignal) => data(api.G
 export const fetchVersions = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/amendments', { ...path(id), signal }));
 export const amendAgreement = (id: string, input: CreateAmendmentInput) => data(api.POST('/api/agreements/{id}/amendments', { ...path(id), body: input }));
 export const addParty = (id: string, input: AddPartyInput) => data(api.POST('/api/agreements/{id}/parties', { ...path(id), body: input }));
+const partyPath = (id: string, organizationId: string) => ({ params: { path: { id, organizationId } } });
+export const updateParty = (id: string, organizationId: string, input: UpdatePartyInput) =>
+  data(api.PATCH('/api/agreements/{id}/parties/{organizationId}', { ...partyPath(id, organizationId), body: input }));
+export const removeParty = (id: string, organizationId: string) => data(api.DELETE('/api/agreements/{id}/parties/{organizationId}', partyPath(id, organizationId)));
 
 export const fetchCommitments = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/commitments', { ...path(id), signal }));
 export const createCommitment = (id: string, input: CreateCommitmentInput) =>
   data(api.POST('/api/agreements/{id}/commitments', { ...path(id), body: input }));
-export const fetchCommitment = (commitmentId: string, signal?: AbortSignal) => data(api.GET('/api/commitments/{id}', { ...path(commitmentId), signal }));
+export const fetchCommitmentDetails = (id: string, signal?: AbortSignal) => data(api.GET('/api/agreements/{id}/commitments/details', { ...path(id), signal }));
 export const reportProgress = (commitmentId: string, input: ReportProgressInput) =>
   data(api.POST('/api/commitments/{id}/progress', { ...path(commitmentId), body: input }));

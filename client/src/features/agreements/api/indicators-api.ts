@@ -1,10 +1,11 @@
-import type { CommitmentExportQuery, CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput } from '@enlace/shared';
+import type { CommitmentExportQuery, CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput, UpdateIndicatorInput } from '@enlace/shared';
 import { api, data } from '../../../api/http';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const createIndicator = (commitmentId: string, input: CreateIndicatorInput) =>
   data(api.POST('/api/commitments/{id}/indicators', { ...path(commitmentId), body: input }));
+export const updateIndicator = (indicatorId: string, input: UpdateIndicatorInput) => data(api.PATCH('/api/indicators/{id}', { ...path(indicatorId), body: input }));
 export const recordMeasurement = (indicatorId: string, input: RecordMeasurementInput) =>
   data(api.POST('/api/indicators/{id}/measurements', { ...path(indicatorId), body: input }));
 export const reviewMeasurement = (measurementId: string, input: ReviewMeasurementInput) =>

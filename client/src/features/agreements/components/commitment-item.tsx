@@ -2,11 +2,9 @@ import { subject } from '@casl/ability';
 import { Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentDetailDto, CommitmentDto, WorkspaceDto } from '@enlace/shared';
+import type { CommitmentDetailDto, WorkspaceDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
-import { QueryState } from '../../../ui/query-state';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
-import { useCommitment } from '../hooks/use-commitments';
 import { useFormat } from '../use-format';
 import { IndicatorCard } from './indicator-card';
 import { IndicatorForm } from './indicator-form';
@@ -15,13 +13,12 @@ import { ProgressHistory } from './progress-history';
 import { CommitmentStatusBadge, OverdueBadge } from './status-badge';
 
 /** One commitment: what, when, how it stands, its resources and indicators; reporting for whom the rules allow. */
-export function CommitmentItem({ workspace, commitment }: { workspace: WorkspaceDto; commitment: CommitmentDto }) {
+export function CommitmentItem({ workspace, commitment }: { workspace: WorkspaceDto; commitment: CommitmentDetailDto }) {
   const { t } = useTranslation();
   const format = useFormat();
   const titleId = useId();
   const [history, setHistory] = useState(false);
   const ability = useWorkspaceAbility(workspace);
-  const detail = useCommitment(commitment.id);
   // The local official's rule: a contributor reports only on their own organisation's commitments.
   const canReport = ability.can('update', subject('Commitment', { workspaceId: workspace.id, responsibleOrganizationId: commitment.responsibleOrganizationId }));
   const canDefine = ability.can('update', subject('Agreement', { workspaceId: workspace.id }));
@@ -65,21 +62,15 @@ export function CommitmentItem({ workspace, commitment }: { workspace: Workspace
           <Text size="sm">{t('agreements.commitments.cards', { done: format.count(commitment.cardsDone), total: format.count(commitment.cardsTotal) })}</Text>
         )}
         {canReport && <ProgressForm agreementId={workspace.id} commitment={commitment} />}
-        <QueryState query={detail}>
-          {(data) => (
-            <>
-              <Indicators workspace={workspace} commitment={commitment} detail={data} canReport={canReport} canDefine={canDefine} />
-              <Group>
-                <Button variant="subtle" size="compact-sm" aria-expanded={history} onClick={() => setHistory((open) => !open)}>
-                  {history ? t('agreements.commitments.hideHistory') : t('agreements.commitments.showHistory')}
-                </Button>
-              </Group>
-              <Collapse expanded={history}>
-                <ProgressHistory agreementId={workspace.id} progress={data.progress} />
-              </Collapse>
-            </>
-          )}
-        </QueryState>
+        <Indicators workspace={workspace} commitment={commitment} canReport={canReport} canDefine={canDefine} />
+        <Group>
+          <Button variant="subtle" size="compact-sm" aria-expanded={history} onClick={() => setHistory((open) => !open)}>
+            {history ? t('agreements.commitments.hideHistory') : t('agreements.commitments.showHistory')}
+          </Button>
+        </Group>
+        <Collapse expanded={history}>
+          <ProgressHistory agreementId={workspace.id} progress={commitment.progress} />
+        </Collapse>
       </Stack>
     </Paper>
   );
@@ -87,16 +78,15 @@ export function CommitmentItem({ workspace, commitment }: { workspace: Workspace
 
 interface IndicatorsProps {
   workspace: WorkspaceDto;
-  commitment: CommitmentDto;
-  detail: CommitmentDetailDto;
+  commitment: CommitmentDetailDto;
   canReport: boolean;
   canDefine: boolean;
 }
 
-function Indicators({ workspace, commitment, detail, canReport, canDefine }: IndicatorsProps) {
+function Indicators({ workspace, commitment, canReport, canDefine }: IndicatorsProps) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  if (detail.indicators.length === 0 && !canDefine) return null;
+  if (commitment.indicators.length === 0 && !canDefine) return null;
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -109,13 +99,13 @@ function Indicators({ workspace, commitment, detail, canReport, canDefine }: Ind
           </Button>
         )}
       </Group>
-      {detail.indicators.length === 0 && (
+      {commitment.indicators.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('agreements.indicators.none')}
         </Text>
       )}
-      {detail.indicators.map((indicator) => (
-        <IndicatorCard key={indicator.id} workspace={workspace} commitment={commitment} indicator={indicator} canReport={canReport} />
+      {commitment.indicators.map((indicator) => (
+        <IndicatorCard key={indicator.id} workspace={workspace} commitment={commitment} indicator={indicator} canReport={canReport} canDefine={canDefine} />
       ))}
       <Dialog open={adding} onClose={() => setAdding(false)} title={t('agreements.indicators.add')}>
         <IndicatorForm agreementId={workspace.id} commitmentId={commitment.id} onDone={() => setAdding(false)} />

@@ -7,7 +7,7 @@ import { Dialog } from '../../../ui/dialog';
 import { QueryState } from '../../../ui/query-state';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useAgreement } from '../hooks/use-agreement';
-import { useCommitments } from '../hooks/use-commitments';
+import { useCommitmentDetails } from '../hooks/use-commitments';
 import { CommitmentForm } from './commitment-form';
 import { CommitmentItem } from './commitment-item';
 import { ExportButton } from './export-button';
@@ -17,7 +17,7 @@ import '../agreements.css';
 export function CommitmentsPanel({ workspace }: { workspace: WorkspaceDto }) {
   const { t } = useTranslation();
   const agreement = useAgreement(workspace.id);
-  const commitments = useCommitments(workspace.id);
+  const commitments = useCommitmentDetails(workspace.id);
   const ability = useWorkspaceAbility(workspace);
   const [adding, setAdding] = useState(false);
   const canCreate = ability.can('create', subject('Commitment', { workspaceId: workspace.id }));

@@ -2,12 +2,13 @@ import { subject } from '@casl/ability';
 import { Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentDto, IndicatorDto, WorkspaceDto } from '@enlace/shared';
+import type { CommitmentDto, IndicatorDto, MeasurementDto, WorkspaceDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
 import { LoadingStatus } from '../../../ui/query-state';
 import { useSession } from '../../auth/hooks/use-session';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
 import { useFormat } from '../use-format';
+import { IndicatorForm } from './indicator-form';
 import { MeasurementForm } from './measurement-form';
 import { MeasurementsTable } from './measurements-table';
 
@@ -20,15 +21,20 @@ interface IndicatorCardProps {
   indicator: IndicatorDto;
   /** Whether the caller may report on this commitment (its responsible party, or a manager). */
   canReport: boolean;
+  /** Whether the caller may redefine the indicator (owners and coordinators). */
+  canDefine: boolean;
 }
 
 /** An indicator: its definition, reported and verified progress apart, its chart and the table of its measurements. */
-export function IndicatorCard({ workspace, commitment, indicator, canReport }: IndicatorCardProps) {
+export function IndicatorCard({ workspace, commitment, indicator, canReport, canDefine }: IndicatorCardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const ability = useWorkspaceAbility(workspace);
   const [recording, setRecording] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // The measurement a correction supersedes (a verified one is final: it is corrected, never changed).
+  const [correcting, setCorrecting] = useState<MeasurementDto | null>(null);
   const myOrganizationId = session.status === 'signed-in' ? session.user.organizationId : null;
   // Verification is by another party; the server also refuses the organisation that reported the value.
   const canReview = ability.can('create', subject('Verification', { workspaceId: workspace.id, responsibleOrganizationId: commitment.responsibleOrganizationId }));
@@ -44,6 +50,11 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
             <Badge variant="outline" color="gray.7">
               {t(`agreements.indicators.frequencies.${indicator.frequency}`)}
             </Badge>
+            {canDefine && (
+              <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)} aria-label={t('agreementEditing.editIndicatorNamed', { name: indicator.name })}>
+                {t('agreementEditing.edit')}
+              </Button>
+            )}
           </Group>
         </Group>
         <Text size="sm">
@@ -65,7 +76,13 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
             <Suspense fallback={<LoadingStatus />}>
               <IndicatorChart indicator={indicator} />
             </Suspense>
-            <MeasurementsTable agreementId={workspace.id} indicator={indicator} myOrganizationId={myOrganizationId} canReview={canReview} />
+            <MeasurementsTable
+              agreementId={workspace.id}
+              indicator={indicator}
+              myOrganizationId={myOrganizationId}
+              canReview={canReview}
+              onCorrect={canReport ? setCorrecting : undefined}
+            />
           </SimpleGrid>
         )}
         {current.length === 0 && <Text c="dimmed" size="sm">{t('agreements.indicators.noMeasurements')}</Text>}
@@ -79,6 +96,12 @@ export function IndicatorCard({ workspace, commitment, indicator, canReport }: I
       </Stack>
       <Dialog open={recording} onClose={() => setRecording(false)} title={t('agreements.measurements.recordFor', { name: indicator.name })}>
         <MeasurementForm agreementId={workspace.id} commitmentId={commitment.id} indicator={indicator} onDone={() => setRecording(false)} />
+      </Dialog>
+      <Dialog open={correcting !== null} onClose={() => setCorrecting(null)} title={t('agreementEditing.correctFor', { name: indicator.name })}>
+        {correcting && <MeasurementForm agreementId={workspace.id} commitmentId={commitment.id} indicator={indicator} corrects={correcting} onDone={() => setCorrecting(null)} />}
+      </Dialog>
+      <Dialog open={editing} onClose={() => setEditing(false)} title={t('agreementEditing.editIndicatorNamed', { name: indicator.name })}>
+        {editing && <IndicatorForm agreementId={workspace.id} commitmentId={commitment.id} indicator={indicator} onDone={() => setEditing(false)} />}
       </Dialog>
     </Paper>
   );

@@ -7,26 +7,60 @@ import {
   MAX_QUANTITY,
   REPORTING_FREQUENCIES,
   targetInDirection,
+  type CreateIndicatorInput,
   type IndicatorCategory,
   type IndicatorDirection,
+  type IndicatorDto,
   type ReportingFrequency,
 } from '@enlace/shared';
 import { toastSuccess } from '../../../ui/toast';
-import { useCreateIndicator } from '../hooks/use-indicators';
+import { restartKey } from '../hooks/use-agreement';
+import { useCreateIndicator, useUpdateIndicator } from '../hooks/use-indicators';
 import { DialogForm } from './dialog-form';
 
-/** A new indicator of a commitment: what is measured, in what unit, from where to where, how often, proven how. */
-export function IndicatorForm({ agreementId, commitmentId, onDone }: { agreementId: string; commitmentId: string; onDone: () => void }) {
-  const { t } = useTranslation();
+interface IndicatorFormProps {
+  agreementId: string;
+  commitmentId: string;
+  /** The indicator to redefine; a new one without it. */
+  indicator?: IndicatorDto;
+  onDone: () => void;
+}
+
+/**
+ * An indicator of a commitment: what is measured, in what unit, from where to where, how often, proven how.
+ * Editing sends the version it started from; after a 409 the commitment is read again and the form starts
+ * over (restartKey) from the current definition, with the conflict shown.
+ */
+export function IndicatorForm({ agreementId, commitmentId, indicator, onDone }: IndicatorFormProps) {
   const create = useCreateIndicator(agreementId, commitmentId);
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('');
-  const [category, setCategory] = useState<IndicatorCategory>('result');
-  const [direction, setDirection] = useState<IndicatorDirection>('increase');
-  const [baseline, setBaseline] = useState<number | string>(0);
-  const [target, setTarget] = useState<number | string>('');
-  const [frequency, setFrequency] = useState<ReportingFrequency>('quarterly');
-  const [meansOfVerification, setMeansOfVerification] = useState('');
+  const update = useUpdateIndicator(agreementId, indicator?.id ?? '');
+  const { error, isPending } = indicator ? update : create;
+  const submit = (fields: CreateIndicatorInput, version: number | undefined, onSuccess: () => void) =>
+    version !== undefined ? update.mutate({ version, ...fields }, { onSuccess }) : create.mutate(fields, { onSuccess });
+  return <IndicatorFields key={restartKey(update)} indicator={indicator} submit={submit} error={error} pending={isPending} onDone={onDone} />;
+}
+
+interface IndicatorFieldsProps {
+  indicator?: IndicatorDto;
+  /** With the version the edit started from; none for a new indicator. */
+  submit: (fields: CreateIndicatorInput, version: number | undefined, onSuccess: () => void) => void;
+  error: unknown;
+  pending: boolean;
+  onDone: () => void;
+}
+
+function IndicatorFields({ indicator, submit, error, pending, onDone }: IndicatorFieldsProps) {
+  const { t } = useTranslation();
+  // The version the edit started from: a newer one arriving live makes saving a conflict, not an overwrite.
+  const [baseVersion] = useState(indicator?.version);
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [category, setCategory] = useState<IndicatorCategory>(indicator?.category ?? 'result');
+  const [direction, setDirection] = useState<IndicatorDirection>(indicator?.direction ?? 'increase');
+  const [baseline, setBaseline] = useState<number | string>(indicator?.baseline ?? 0);
+  const [target, setTarget] = useState<number | string>(indicator?.target ?? '');
+  const [frequency, setFrequency] = useState<ReportingFrequency>(indicator?.frequency ?? 'quarterly');
+  const [meansOfVerification, setMeansOfVerification] = useState(indicator?.meansOfVerification ?? '');
   const [submitted, setSubmitted] = useState(false);
   const numbers = typeof baseline === 'number' && typeof target === 'number';
   const errors = {
@@ -42,20 +76,16 @@ export function IndicatorForm({ agreementId, commitmentId, onDone }: { agreement
   const onSubmit = () => {
     setSubmitted(true);
     if (errors.name || errors.unit || errors.baseline || errors.target || typeof baseline !== 'number' || typeof target !== 'number') return;
-    create.mutate(
-      { name: name.trim(), unit: unit.trim(), category, direction, baseline, target, frequency, ...(meansOfVerification.trim() && { meansOfVerification: meansOfVerification.trim() }) },
-      {
-        onSuccess: () => {
-          toastSuccess(t('agreements.indicators.added'));
-          onDone();
-        },
-      },
-    );
+    const fields = { name: name.trim(), unit: unit.trim(), category, direction, baseline, target, frequency, meansOfVerification: meansOfVerification.trim() };
+    submit(fields, baseVersion, () => {
+      toastSuccess(indicator ? t('agreementEditing.indicatorSaved') : t('agreements.indicators.added'));
+      onDone();
+    });
   };
 
   const show = (error: string | undefined) => (submitted ? error : undefined);
   return (
-    <DialogForm onSubmit={onSubmit} error={create.error} pending={create.isPending} submit={t('agreements.indicators.submit')} onCancel={onDone}>
+    <DialogForm onSubmit={onSubmit} error={error} pending={pending} submit={indicator ? t('agreementEditing.save') : t('agreements.indicators.submit')} onCancel={onDone}>
       <TextInput label={t('agreements.indicators.name')} required value={name} maxLength={300} error={show(errors.name)} onChange={(event) => setName(event.currentTarget.value)} data-autofocus />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('agreements.indicators.unit')} required value={unit} maxLength={60} error={show(errors.unit)} onChange={(event) => setUnit(event.currentTarget.value)} />

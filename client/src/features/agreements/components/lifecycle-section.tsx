@@ -1,9 +1,10 @@
-import { Button, Group, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Button, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgreementDto, AgreementStatus } from '@enlace/shared';
+import { TRANSITION_DATES, type AgreementDto, type AgreementStatus } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
 import { QueryState } from '../../../ui/query-state';
+import { StepHistory } from '../../../ui/step-history';
 import { toastSuccess } from '../../../ui/toast';
 import { useTransitionAgreement, useTransitions } from '../hooks/use-agreement';
 import { useMemberName } from '../hooks/use-member-name';
@@ -11,16 +12,6 @@ import { todayUtc, useFormat } from '../use-format';
 import { DialogForm } from './dialog-form';
 import { Section } from './section';
 import { AgreementStatusBadge } from './status-badge';
-
-/**
- * The record date a step sets, asked for in its dialog. A transition keeps only its moment and reason; the
- * day it took effect is the agreement's own date (signed, in force from, expired on).
- */
-const STEP_DATE: Partial<Record<AgreementStatus, 'signedOn' | 'effectiveFrom' | 'expiresOn'>> = {
-  signed: 'signedOn',
-  in_force: 'effectiveFrom',
-  expired: 'expiresOn',
-};
 
 export function LifecycleSection({ agreement, canEdit }: { agreement: AgreementDto; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -55,14 +46,15 @@ export function LifecycleSection({ agreement, canEdit }: { agreement: AgreementD
 function TransitionForm({ agreement, to, onDone }: { agreement: AgreementDto; to: AgreementStatus; onDone: () => void }) {
   const { t } = useTranslation();
   const transition = useTransitionAgreement(agreement.id);
-  const dateField = STEP_DATE[to];
+  // The day the step took effect is the agreement's own date, sent with the step.
+  const dateField = TRANSITION_DATES[to as keyof typeof TRANSITION_DATES] as (typeof TRANSITION_DATES)[keyof typeof TRANSITION_DATES] | undefined;
   const [date, setDate] = useState((dateField && agreement[dateField]) ?? (to === 'signed' ? '' : todayUtc()));
   const [reason, setReason] = useState('');
 
   const onSubmit = () => {
-    const record = dateField && date && date !== agreement[dateField] ? { [dateField]: date } : undefined;
+    const dated = dateField && date && date !== agreement[dateField] ? { [dateField]: date } : undefined;
     transition.mutate(
-      { version: agreement.version, to, ...(reason.trim() && { reason: reason.trim() }), ...(record && { record }) },
+      { version: agreement.version, to, ...(reason.trim() && { reason: reason.trim() }), ...dated },
       {
         onSuccess: () => {
           toastSuccess(t('agreements.lifecycle.done', { status: t(`agreements.statuses.${to}`) }));
@@ -97,16 +89,15 @@ function TransitionHistory({ agreementId }: { agreementId: string }) {
   return (
     <QueryState query={transitions} isEmpty={(data) => data.items.length === 0} empty={t('agreements.lifecycle.noHistory')}>
       {(data) => (
-        <Timeline role="list" bulletSize={14} lineWidth={2} active={data.items.length - 1} aria-label={t('agreements.lifecycle.history')}>
-          {data.items.map((item) => (
-            <Timeline.Item role="listitem" key={item.id} title={`${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`}>
-              <Text size="sm" c="dimmed">
-                {format.moment(item.at)} · {nameOf(item.actorId)}
-              </Text>
-              {item.reason && <Text size="sm">{item.reason}</Text>}
-            </Timeline.Item>
-          ))}
-        </Timeline>
+        <StepHistory
+          label={t('agreements.lifecycle.history')}
+          steps={data.items.map((item) => ({
+            id: item.id,
+            title: `${t(`agreements.statuses.${item.from}`)} → ${t(`agreements.statuses.${item.to}`)}`,
+            meta: `${format.moment(item.at)} · ${nameOf(item.actorId)}`,
+            reason: item.reason,
+          }))}
+        />
       )}
     </QueryState>
   );

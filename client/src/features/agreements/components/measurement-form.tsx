@@ -1,7 +1,7 @@
-import { FileInput, NumberInput, Textarea, TextInput } from '@mantine/core';
+import { FileInput, NumberInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_QUANTITY, type IndicatorDto } from '@enlace/shared';
+import { MAX_QUANTITY, type IndicatorDto, type MeasurementDto } from '@enlace/shared';
 import { toastSuccess } from '../../../ui/toast';
 import { useRecordMeasurement } from '../hooks/use-indicators';
 import { todayUtc } from '../use-format';
@@ -10,13 +10,22 @@ import { DialogForm } from './dialog-form';
 /** What the server accepts as evidence (it checks the content; this only narrows the file picker). */
 const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt,.csv,.txt';
 
-/** A value for a period with its note and evidence files, uploaded before the measurement names them. */
-export function MeasurementForm({ agreementId, commitmentId, indicator, onDone }: { agreementId: string; commitmentId: string; indicator: IndicatorDto; onDone: () => void }) {
+interface MeasurementFormProps {
+  agreementId: string;
+  commitmentId: string;
+  indicator: IndicatorDto;
+  /** The measurement this one corrects: its period and value are the starting point, and it stays as it was. */
+  corrects?: MeasurementDto;
+  onDone: () => void;
+}
+
+/** A value for a period with its note and evidence files, uploaded before the measurement names them; or a correction. */
+export function MeasurementForm({ agreementId, commitmentId, indicator, corrects, onDone }: MeasurementFormProps) {
   const { t } = useTranslation();
   const record = useRecordMeasurement(agreementId, commitmentId, indicator.id);
-  const [periodStart, setPeriodStart] = useState('');
-  const [periodEnd, setPeriodEnd] = useState(todayUtc());
-  const [value, setValue] = useState<number | string>('');
+  const [periodStart, setPeriodStart] = useState(corrects?.periodStart ?? '');
+  const [periodEnd, setPeriodEnd] = useState(corrects?.periodEnd ?? todayUtc());
+  const [value, setValue] = useState<number | string>(corrects?.value ?? '');
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [submitted, setSubmitted] = useState(false);
@@ -30,10 +39,10 @@ export function MeasurementForm({ agreementId, commitmentId, indicator, onDone }
     setSubmitted(true);
     if (errors.periodStart || errors.periodEnd || typeof value !== 'number') return;
     record.mutate(
-      { periodStart, periodEnd, value, ...(note.trim() && { note: note.trim() }), files },
+      { periodStart, periodEnd, value, ...(note.trim() && { note: note.trim() }), ...(corrects && { supersedesId: corrects.id }), files },
       {
         onSuccess: () => {
-          toastSuccess(t('agreements.measurements.recorded'));
+          toastSuccess(corrects ? t('agreementEditing.corrected') : t('agreements.measurements.recorded'));
           onDone();
         },
       },
@@ -41,7 +50,8 @@ export function MeasurementForm({ agreementId, commitmentId, indicator, onDone }
   };
 
   return (
-    <DialogForm onSubmit={onSubmit} error={record.error} pending={record.isPending} submit={t('agreements.measurements.submit')} onCancel={onDone}>
+    <DialogForm onSubmit={onSubmit} error={record.error} pending={record.isPending} submit={corrects ? t('agreementEditing.correct') : t('agreements.measurements.submit')} onCancel={onDone}>
+      {corrects && <Text size="sm">{t('agreementEditing.correctionHint')}</Text>}
       <TextInput type="date" label={t('agreements.measurements.periodStart')} required value={periodStart} error={submitted && errors.periodStart} onChange={(event) => setPeriodStart(event.currentTarget.value)} data-autofocus />
       <TextInput type="date" label={t('agreements.measurements.periodEnd')} required value={periodEnd} error={submitted && errors.periodEnd} onChange={(event) => setPeriodEnd(event.currentTarget.value)} />
       <NumberInput

@@ -12,7 +12,7 @@ import { DialogForm } from './dialog-form';
 export function MeasurementReview({ agreementId, measurement }: { agreementId: string; measurement: MeasurementDto }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const review = useReviewMeasurement(agreementId, measurement.commitmentId, measurement.id);
+  const review = useReviewMeasurement(agreementId, measurement.id);
   const [disputing, setDisputing] = useState(false);
   const verify = () =>
     review.mutate(
@@ -38,7 +38,7 @@ export function MeasurementReview({ agreementId, measurement }: { agreementId: s
 
 function DisputeForm({ agreementId, measurement, onDone }: { agreementId: string; measurement: MeasurementDto; onDone: () => void }) {
   const { t } = useTranslation();
-  const review = useReviewMeasurement(agreementId, measurement.commitmentId, measurement.id);
+  const review = useReviewMeasurement(agreementId, measurement.id);
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const onSubmit = () => {

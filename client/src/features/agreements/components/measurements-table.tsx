@@ -18,10 +18,12 @@ interface MeasurementsTableProps {
   myOrganizationId: string | null;
   /** Whether the rules let the caller verify on this commitment at all (another party's member). */
   canReview: boolean;
+  /** Opens a correction of a current measurement; only for who may report on the commitment. */
+  onCorrect?: (measurement: MeasurementDto) => void;
 }
 
 /** The indicator's measurements, newest period first: the chart's figures as a table, with evidence and review. */
-export function MeasurementsTable({ agreementId, indicator, myOrganizationId, canReview }: MeasurementsTableProps) {
+export function MeasurementsTable({ agreementId, indicator, myOrganizationId, canReview, onCorrect }: MeasurementsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -60,6 +62,16 @@ export function MeasurementsTable({ agreementId, indicator, myOrganizationId, ca
                     {superseded && <Text size="xs">{t('agreements.measurements.superseded')}</Text>}
                     {measurement.status === 'disputed' && measurement.disputeReason && <Text size="xs">{measurement.disputeReason}</Text>}
                     {reviewable && <MeasurementReview agreementId={agreementId} measurement={measurement} />}
+                    {onCorrect && !superseded && (
+                      <Button
+                        variant="subtle"
+                        size="compact-xs"
+                        onClick={() => onCorrect(measurement)}
+                        aria-label={t('agreementEditing.correctNamed', { period: `${format.day(measurement.periodStart)} – ${format.day(measurement.periodEnd)}` })}
+                      >
+                        {t('agreementEditing.correct')}
+                      </Button>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td>

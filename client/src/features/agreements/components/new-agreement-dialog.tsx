@@ -1,12 +1,13 @@
-import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Button, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { AGREEMENT_KINDS, datesInOrder, type AgreementKind } from '@enlace/shared';
+import { datesInOrder, type AgreementKind } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
 import { useHubAbility } from '../../auth/hooks/use-hub-ability';
 import { useCreateAgreement } from '../hooks/use-portfolio';
 import { DialogForm } from './dialog-form';
+import { KindSelect } from './kind-select';
 
 /** "New agreement" and its dialog, for those the shared rules let create a workspace. */
 export function NewAgreementButton() {
@@ -57,12 +58,7 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   return (
     <DialogForm onSubmit={onSubmit} error={create.error} pending={create.isPending} submit={t('agreements.create.submit')} onCancel={onCancel}>
       <TextInput label={t('agreements.fields.title')} required value={title} maxLength={200} error={titleError} onChange={(event) => setTitle(event.currentTarget.value)} data-autofocus />
-      <NativeSelect
-        label={t('agreements.fields.kind')}
-        value={kind}
-        onChange={(event) => setKind(event.currentTarget.value as AgreementKind)}
-        data={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kinds.${value}`) }))}
-      />
+      <KindSelect value={kind} onChange={setKind} />
       <TextInput label={t('agreements.fields.referenceCode')} value={referenceCode} maxLength={60} onChange={(event) => setReferenceCode(event.currentTarget.value)} />
       <Textarea label={t('agreements.fields.summary')} value={summary} autosize minRows={2} onChange={(event) => setSummary(event.currentTarget.value)} />
       <TextInput type="date" label={t('agreements.fields.effectiveFrom')} value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} />

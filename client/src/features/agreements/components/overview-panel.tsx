@@ -1,14 +1,18 @@
 import { subject } from '@casl/ability';
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDto, WorkspaceDto } from '@enlace/shared';
+import { Dialog } from '../../../ui/dialog';
 import { QueryState } from '../../../ui/query-state';
 import { Markdown } from '../../../ui/markdown';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
-import { useAgreement } from '../hooks/use-agreement';
+import { useUpdateWorkspace } from '../../workspaces/hooks/use-workspaces';
+import { restartKey, useAgreement, useUpdateAgreement } from '../hooks/use-agreement';
 import { useFormat } from '../use-format';
 import { LifecycleSection } from './lifecycle-section';
 import { PartiesSection } from './parties-section';
+import { RecordForm } from './record-form';
 import { Section } from './section';
 import '../agreements.css';
 
@@ -21,7 +25,7 @@ export function OverviewPanel({ workspace }: { workspace: WorkspaceDto }) {
     <QueryState query={agreement}>
       {(data) => (
         <Stack gap="lg">
-          <RecordSection agreement={data} />
+          <RecordSection workspace={workspace} agreement={data} canEdit={canEdit} />
           <LifecycleSection agreement={data} canEdit={canEdit} />
           <PartiesSection agreement={data} canEdit={canEdit} />
         </Stack>
@@ -30,9 +34,17 @@ export function OverviewPanel({ workspace }: { workspace: WorkspaceDto }) {
   );
 }
 
-function RecordSection({ agreement }: { agreement: AgreementDto }) {
+function RecordSection({ workspace, agreement, canEdit }: { workspace: WorkspaceDto; agreement: AgreementDto; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateAgreement(agreement.id);
+  const rename = useUpdateWorkspace(workspace.id);
+  const openEditor = () => {
+    update.reset();
+    rename.reset();
+    setEditing(true);
+  };
   const dates: Array<[string, string | null]> = [
     [t('agreements.fields.signedOn'), agreement.signedOn],
     [t('agreements.fields.effectiveFrom'), agreement.effectiveFrom],
@@ -40,7 +52,16 @@ function RecordSection({ agreement }: { agreement: AgreementDto }) {
     [t('agreements.fields.nextReviewOn'), agreement.nextReviewOn],
   ];
   return (
-    <Section title={`${t(`agreements.kinds.${agreement.kind}`)}${agreement.referenceCode ? ` · ${agreement.referenceCode}` : ''}`}>
+    <Section
+      title={`${t(`agreements.kinds.${agreement.kind}`)}${agreement.referenceCode ? ` · ${agreement.referenceCode}` : ''}`}
+      actions={
+        canEdit && (
+          <Button variant="default" onClick={openEditor}>
+            {t('agreementEditing.editRecord')}
+          </Button>
+        )
+      }
+    >
       {agreement.summary && <Text>{agreement.summary}</Text>}
       <dl className="agreement-facts">
         {dates.map(([label, value]) => (
@@ -74,6 +95,9 @@ function RecordSection({ agreement }: { agreement: AgreementDto }) {
         {agreement.termsVersion > 0 && ` (${t('agreements.amendments.versionName', { number: agreement.termsVersion })})`}
       </Title>
       {agreement.terms ? <Markdown text={agreement.terms} /> : <Text c="dimmed">{t('agreements.noTerms')}</Text>}
+      <Dialog open={editing} onClose={() => setEditing(false)} title={t('agreementEditing.editRecord')}>
+        {editing && <RecordForm key={restartKey(update, rename)} workspace={workspace} agreement={agreement} update={update} rename={rename} onDone={() => setEditing(false)} />}
+      </Dialog>
     </Section>
   );
 }

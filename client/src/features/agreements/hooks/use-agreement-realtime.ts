@@ -8,9 +8,9 @@ import { dropParty, putAgreementState, putCommitment, putParty, putProgress, put
 export function useAgreementRealtime(): void {
   const queryClient = useQueryClient();
   const userId = useUserId();
-  // Indicators and measurements change the progress the server computes: their commitment is read again.
-  const refresh = ({ workspaceId, payload }: { workspaceId: string; payload: { commitmentId: string } }) => {
-    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitment(userId, payload.commitmentId) });
+  // Indicators and measurements change the progress the server computes: the agreement's commitments are read again.
+  const refresh = ({ workspaceId }: { workspaceId: string }) => {
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.details(userId, workspaceId) });
     void queryClient.invalidateQueries({ queryKey: agreementKeys.commitments(userId, workspaceId) });
   };
   useWorkspaceEvents({
@@ -31,7 +31,7 @@ export function useAgreementRealtime(): void {
     'commitment.updated': ({ payload }) => putCommitment(queryClient, userId, payload.agreementId, payload),
     'commitment.progressed': ({ payload }) => {
       putCommitment(queryClient, userId, payload.commitment.agreementId, payload.commitment);
-      putProgress(queryClient, userId, payload.progress);
+      putProgress(queryClient, userId, payload.commitment.agreementId, payload.progress);
     },
     'indicator.created': refresh,
     'indicator.updated': refresh,

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CommitmentStateSchema, type CreateCommitmentInput, type ReportProgressInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
-import { agreementKeys, createCommitment, fetchCommitment, fetchCommitments, reportProgress } from '../api/agreements-api';
-import { putCommitment } from '../agreement-cache';
+import { agreementKeys, createCommitment, fetchCommitmentDetails, fetchCommitments, reportProgress } from '../api/agreements-api';
+import { putCommitment, putCommitmentDetail } from '../agreement-cache';
 
 export function useCommitments(agreementId: string) {
   const userId = useUserId();
@@ -13,12 +13,12 @@ export function useCommitments(agreementId: string) {
   });
 }
 
-/** One commitment with its progress history, indicators and measurements, and linked cards. */
-export function useCommitment(commitmentId: string) {
+/** Every commitment with its progress history, indicators and measurements, and linked cards: one request for the tab. */
+export function useCommitmentDetails(agreementId: string) {
   const userId = useUserId();
   return useQuery({
-    queryKey: agreementKeys.commitment(userId, commitmentId),
-    queryFn: ({ signal }) => fetchCommitment(commitmentId, signal),
+    queryKey: agreementKeys.details(userId, agreementId),
+    queryFn: ({ signal }) => fetchCommitmentDetails(agreementId, signal),
     enabled: userId !== '',
   });
 }
@@ -29,7 +29,7 @@ export function useReportProgress(agreementId: string, commitmentId: string) {
   return useMutation({
     mutationFn: (input: ReportProgressInput) => reportProgress(commitmentId, input),
     onSuccess: (detail) => {
-      queryClient.setQueryData(agreementKeys.commitment(userId, commitmentId), detail);
+      putCommitmentDetail(queryClient, userId, detail);
       // The list holds commitments without their history: the state's schema keeps only its own fields.
       putCommitment(queryClient, userId, agreementId, CommitmentStateSchema.parse(detail));
     },

@@ -1,30 +1,47 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateIndicatorInput, RecordMeasurementInput, ReviewMeasurementInput } from '@enlace/shared';
+import type { CreateIndicatorInput, IndicatorStateDto, RecordMeasurementInput, ReviewMeasurementInput, UpdateIndicatorInput } from '@enlace/shared';
 import { useUserId } from '../../auth/hooks/use-user-id';
+import { putIndicatorState } from '../agreement-cache';
 import { agreementKeys } from '../api/agreements-api';
-import { createIndicator, recordMeasurement, reviewMeasurement, uploadEvidence } from '../api/indicators-api';
+import { conflictCurrent } from './use-agreement';
+import { createIndicator, recordMeasurement, reviewMeasurement, updateIndicator, uploadEvidence } from '../api/indicators-api';
 
 /**
- * After a change to an indicator or a measurement, the commitment (its indicators with their progress) and
- * the agreement's list (each commitment's progress) are read again: progress is the server's arithmetic.
+ * After a change to an indicator or a measurement, the agreement's commitments in detail (indicators with their
+ * progress) and its list (each commitment's progress) are read again: progress is the server's arithmetic.
  */
-function useRefreshCommitment(agreementId: string, commitmentId: string) {
+function useRefreshCommitments(agreementId: string) {
   const userId = useUserId();
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: agreementKeys.commitment(userId, commitmentId) });
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.details(userId, agreementId) });
     void queryClient.invalidateQueries({ queryKey: agreementKeys.commitments(userId, agreementId) });
   };
 }
 
 export function useCreateIndicator(agreementId: string, commitmentId: string) {
-  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  const refresh = useRefreshCommitments(agreementId);
   return useMutation({ mutationFn: (input: CreateIndicatorInput) => createIndicator(commitmentId, input), onSuccess: refresh });
 }
 
-/** Uploads the evidence files one by one, then records the measurement naming them. */
+/** A redefined indicator; on a version conflict the cache takes the server's definition, so the form starts from it. */
+export function useUpdateIndicator(agreementId: string, indicatorId: string) {
+  const userId = useUserId();
+  const queryClient = useQueryClient();
+  const refresh = useRefreshCommitments(agreementId);
+  return useMutation({
+    mutationFn: (input: UpdateIndicatorInput) => updateIndicator(indicatorId, input),
+    onSuccess: refresh,
+    onError: (error) => {
+      const current = conflictCurrent<IndicatorStateDto>(error);
+      if (current) putIndicatorState(queryClient, userId, agreementId, current);
+    },
+  });
+}
+
+/** Uploads the evidence files one by one, then records the measurement naming them (with `supersedesId`, a correction). */
 export function useRecordMeasurement(agreementId: string, commitmentId: string, indicatorId: string) {
-  const refresh = useRefreshCommitment(agreementId, commitmentId);
+  const refresh = useRefreshCommitments(agreementId);
   return useMutation({
     mutationFn: async ({ files, ...input }: Omit<RecordMeasurementInput, 'evidenceIds'> & { files: File[] }) => {
       const evidenceIds: string[] = [];
@@ -35,7 +52,7 @@ export function useRecordMeasurement(agreementId: string, commitmentId: string, 
   });
 }
 
-export function useReviewMeasurement(agreementId: string, commitmentId: string, measurementId: string) {
-  const refresh = useRefreshCommitment(agreementId, commitmentId);
+export function useReviewMeasurement(agreementId: string, measurementId: string) {
+  const refresh = useRefreshCommitments(agreementId);
   return useMutation({ mutationFn: (input: ReviewMeasurementInput) => reviewMeasurement(measurementId, input), onSuccess: refresh });
 }

@@ -4,7 +4,7 @@ import type { BoardDto, CardDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { Dialog } from '../../../ui/dialog';
 import { PageStatus } from '../../../ui/page-status';
-import { formatMoment } from '../format';
+import { formatMoment } from '../../../i18n/format';
 import { useArchivedCards, useRestoreCard } from '../hooks/use-archived-cards';
 
 /**

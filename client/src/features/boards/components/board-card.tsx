@@ -3,7 +3,7 @@ import { memo, useId, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDto } from '@enlace/shared';
 import { NAVIGATION_KEYS, type CardNavigationKey } from '../board-navigation';
-import { formatDueDate, formatList } from '../format';
+import { formatDueDate, formatList } from '../../../i18n/format';
 import type { BoardLookups, LabelLook, PersonLook } from '../hooks/use-board-lookups';
 import { LabelChip } from './label-chip';
 

@@ -6,7 +6,7 @@ import type { CommentDto, WorkspaceDto } from '@enlace/shared';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { useMembers } from '../../workspaces/hooks/use-members';
 import { useWorkspaceAbility } from '../../workspaces/hooks/use-workspace-ability';
-import { formatMoment, formatRelative } from '../format';
+import { formatMoment, formatRelative } from '../../../i18n/format';
 import { useAddComment, useComments } from '../hooks/use-board';
 import { Markdown } from '../../../ui/markdown';
 

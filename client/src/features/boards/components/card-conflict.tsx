@@ -2,7 +2,7 @@ import { Button, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOrganizations } from '../../organizations/hooks/use-organizations';
 import type { CardDraft, DraftField } from '../card-draft';
-import { formatDueDate, formatList } from '../format';
+import { formatDueDate, formatList } from '../../../i18n/format';
 import type { BoardLookups } from '../hooks/use-board-lookups';
 
 /** A save refused because someone else saved first, where both changed the same fields. */

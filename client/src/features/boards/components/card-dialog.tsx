@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDto, CardDto, WorkspaceDto } from '@enlace/shared';
 import { Dialog } from '../../../ui/dialog';
+import { CardCommitmentField } from '../../agreements/components/card-commitment-field';
 import { useUserId } from '../../auth/hooks/use-user-id';
 import { clearStoredDraft } from '../card-draft-store';
 import type { BoardLookups } from '../hooks/use-board-lookups';
@@ -86,6 +87,7 @@ export function CardDialog({ workspace, board, card, lookups, canEdit, canCreate
           onClose={onClose}
           onDirtyChange={onDirtyChange}
         />
+        {workspace.kind === 'agreement' && <CardCommitmentField agreementId={workspace.id} card={card} canEdit={canEdit} />}
         <CardComments workspace={workspace} cardId={card.id} />
       </div>
     </Dialog>

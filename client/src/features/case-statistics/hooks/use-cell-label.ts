@@ -10,8 +10,8 @@ export function useCellLabel(by: CaseStatisticDimension): (key: string | null) =
     const months = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return (key) => {
       if (key === null) return t('caseStatistics.noJurisdiction');
-      if (by === 'stage') return t(`caseStatistics.stages.${key as CaseStage}`);
-      if (by === 'exploitationType') return t(`caseStatistics.exploitationTypes.${key as ExploitationType}`);
+      if (by === 'stage') return t(`cases.stages.${key as CaseStage}`);
+      if (by === 'exploitationType') return t(`cases.exploitation.${key as ExploitationType}`);
       if (by === 'month') {
         const [year, month] = key.split('-').map(Number);
         return months.format(Date.UTC(year, month - 1, 1));

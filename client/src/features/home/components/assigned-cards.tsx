@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
-import { formatDueDate } from '../../boards/format';
+import { formatDueDate } from '../../../i18n/format';
 import { useAssignedCards } from '../hooks/use-home';
 
 /** The open cards assigned to the person across their active workspaces, the soonest due first. */

@@ -6,7 +6,7 @@ import { Dialog } from '../../../ui/dialog';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { Panel } from '../../../ui/panel';
 import { toastSuccess } from '../../../ui/toast';
-import { formatMoment } from '../../boards/format';
+import { formatMoment } from '../../../i18n/format';
 import { OrganizationChoiceForm } from '../../organizations/components/organization-choice';
 import { useOrganizationQuestion } from '../../organizations/hooks/use-organization-question';
 import { useAnswerInvitation, useMyInvitations } from '../hooks/use-home';
@@ -60,6 +60,7 @@ export function InvitationInbox() {
             submitLabel={t('affiliation.acceptAndAsk')}
             pending={accept.isPending}
             error={accept.error}
+            suggested={choosingFor.suggestedOrganization}
             onSubmit={(organizationId) => acceptNow(choosingFor, organizationId)}
           />
         )}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { UNREAD_CAP, type WorkspaceActivityDto } from '@enlace/shared';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
-import { formatMoment } from '../../boards/format';
+import { formatMoment } from '../../../i18n/format';
 import { useRecentWorkspaces } from '../hooks/use-home';
 
 /** The person's active workspaces, the most recently active first, each with what is new since they last opened it. */

@@ -47,7 +47,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   if (joinedWithoutOrganization) {
     return (
       <CardPage title={t('affiliation.chooseHeading')}>
-        <OrganizationStep onDone={() => void navigate(`/workspaces/${joinedWithoutOrganization}`)} />
+        <OrganizationStep onDone={() => void navigate(`/workspaces/${joinedWithoutOrganization}`)} suggested={preview.data?.suggestedOrganization} />
       </CardPage>
     );
   }
@@ -76,6 +76,7 @@ export function AcceptInvitation({ token }: { token: string }) {
             <OrganizationChoiceForm
               submitLabel={t('affiliation.acceptAndAsk')}
               pending={accept.isPending}
+              suggested={invitation.suggestedOrganization}
               onSubmit={(organizationId) => accept.mutate(organizationId)}
               secondary={<DeclineButton disabled={accept.isPending || decline.isPending} onDecline={() => decline.mutate()} />}
             />

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../ui/error-alert';
 import { Panel } from '../../../ui/panel';
 import { QueryState } from '../../../ui/query-state';
 import { toastSuccess } from '../../../ui/toast';
-import { formatMoment } from '../../boards/format';
+import { formatMoment } from '../../../i18n/format';
 import { useDecideJoinRequest, useJoinRequests } from '../hooks/use-affiliation';
 
 /**

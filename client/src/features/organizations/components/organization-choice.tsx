@@ -15,16 +15,18 @@ interface OrganizationChoiceFormProps {
   error?: unknown;
   /** Beside the submit button, e.g. "Cancel". */
   secondary?: ReactNode;
+  /** The agreement party the person was invited on behalf of: chosen to start with, theirs to change. */
+  suggested?: { id: string; name: string } | null;
 }
 
 /**
  * Asks a person without an organisation which one of the directory is theirs (or that it is not listed).
  * Choosing one asks its administrators to confirm them; nothing is decided for them here.
  */
-export function OrganizationChoiceForm({ onSubmit, submitLabel, pending, error, secondary }: OrganizationChoiceFormProps) {
+export function OrganizationChoiceForm({ onSubmit, submitLabel, pending, error, secondary, suggested }: OrganizationChoiceFormProps) {
   const { t, i18n } = useTranslation();
   const organizations = useOrganizations();
-  const [value, setValue] = useState<string | null>(null);
+  const [value, setValue] = useState<string | null>(suggested?.id ?? null);
   const [missing, setMissing] = useState(false);
   const language = i18n.resolvedLanguage ?? i18n.language;
   const data = useMemo(() => {
@@ -50,6 +52,7 @@ export function OrganizationChoiceForm({ onSubmit, submitLabel, pending, error, 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('affiliation.chooseIntro')}</Text>
+        {suggested && <Text size="sm">{t('agreementEditing.suggestedOrganization', { name: suggested.name })}</Text>}
         {organizations.isError && <ErrorAlert error={organizations.error} />}
         {error !== undefined && error !== null && <ErrorAlert error={error} />}
         <Select

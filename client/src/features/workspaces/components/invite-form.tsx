@@ -1,22 +1,31 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type CreatedInvitationDto, type ExistingInvitationDetails, type Locale, type WorkspaceRole } from '@enlace/shared';
+import { LOCALES, type CreatedInvitationDto, type ExistingInvitationDetails, type Locale, type PartyDto, type WorkspaceRole } from '@enlace/shared';
 import { ApiRequestError } from '../../../api/api-error';
 import { LANGUAGE_NAMES } from '../../../i18n/languages';
 import { ErrorAlert } from '../../../ui/error-alert';
 import { StatusMessage } from '../../../ui/status-message';
-import { formatMoment } from '../../boards/format';
+import { formatMoment } from '../../../i18n/format';
 import { useCreateInvitation, useResendInvitation } from '../hooks/use-members';
 
 type Outcome = { kind: 'created' | 'resent'; invitation: CreatedInvitationDto };
 
+interface InviteFormProps {
+  workspaceId: string;
+  roles: WorkspaceRole[];
+  /** An agreement's parties, one of which the person may be invited on behalf of (a suggestion to them only). */
+  parties: PartyDto[];
+  onClose: () => void;
+}
+
 /**
- * Invites a person by e-mail, with a role, an optional message and the e-mail's language. A person who
+ * Invites a person by e-mail, with a role, an optional message and the e-mail's language; in an agreement,
+ * on behalf of one of its parties, which is then suggested to them as their organisation. A person who
  * already has a pending invitation to the workspace gets no second one: the form says so and offers to
  * resend the first with a new link. Either way it ends saying which happened, with the link to copy.
  */
-export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: string; roles: WorkspaceRole[]; onClose: () => void }) {
+export function InviteForm({ workspaceId, roles, parties, onClose }: InviteFormProps) {
   const { t, i18n } = useTranslation();
   const create = useCreateInvitation(workspaceId);
   const resend = useResendInvitation(workspaceId);
@@ -24,6 +33,7 @@ export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: strin
   const [role, setRole] = useState<WorkspaceRole>(roles.includes('contributor') ? 'contributor' : roles[0]);
   const [message, setMessage] = useState('');
   const [locale, setLocale] = useState<Locale | ''>('');
+  const [partyOrganizationId, setPartyOrganizationId] = useState('');
   const [missing, setMissing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -40,7 +50,7 @@ export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: strin
     setMissing(false);
     resend.reset();
     create.mutate(
-      { email: email.trim(), role, ...(message.trim() && { message: message.trim() }), ...(locale && { locale }) },
+      { email: email.trim(), role, ...(message.trim() && { message: message.trim() }), ...(locale && { locale }), ...(partyOrganizationId && { partyOrganizationId }) },
       { onSuccess: (invitation) => setOutcome({ kind: 'created', invitation }) },
     );
   };
@@ -90,6 +100,15 @@ export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: strin
           onChange={(event) => setRole(event.currentTarget.value as WorkspaceRole)}
           data={roles.map((value) => ({ value, label: t(`workspaces.roles.${value}`) }))}
         />
+        {parties.length > 0 && (
+          <NativeSelect
+            label={t('agreementEditing.inviteParty')}
+            description={t('agreementEditing.invitePartyHint')}
+            value={partyOrganizationId}
+            onChange={(event) => setPartyOrganizationId(event.currentTarget.value)}
+            data={[{ value: '', label: t('agreementEditing.inviteNoParty') }, ...parties.map((party) => ({ value: party.organizationId, label: party.organizationName }))]}
+          />
+        )}
         <Textarea label={t('workspaces.invitations.message')} rows={3} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
         <NativeSelect
           label={t('invite.language')}

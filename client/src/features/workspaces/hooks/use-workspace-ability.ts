@@ -11,7 +11,16 @@ export function useWorkspaceAbility(workspace: WorkspaceDto | undefined): AppAbi
       defineAbilityFor(
         user ?? { id: '', organizationId: null, orgRole: 'member', platformAdmin: false },
         user && workspace
-          ? [{ workspaceId: workspace.id, role: workspace.myRole, sensitiveAccess: workspace.mySensitiveAccess, workspaceArchived: workspace.status === 'archived' }]
+          ? [
+              {
+                workspaceId: workspace.id,
+                role: workspace.myRole,
+                sensitiveAccess: workspace.mySensitiveAccess,
+                assistanceAccess: workspace.myAssistanceAccess,
+                lawEnforcement: workspace.myLawEnforcement,
+                workspaceArchived: workspace.status === 'archived',
+              },
+            ]
           : [],
       ),
     [user, workspace],

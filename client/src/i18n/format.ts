@@ -1,6 +1,6 @@
 /**
- * Formatting for the board, with one Intl formatter per language: building a formatter costs far more
- * than using one, and a board renders thousands of cards.
+ * Dates, moments, lists and relative times in the reader's language, shared by every feature, with one Intl
+ * formatter per language: building a formatter costs far more than using one, and a board renders thousands of cards.
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
