@@ -53,8 +53,10 @@ try {
   }
   if (RUNS > 1) console.log(`medians of ${RUNS} runs:`);
   for (const [key, runs] of results) {
-    const median = runs.toSorted((a, b) => a.scores.performance - b.scores.performance)[Math.floor((runs.length - 1) / 2)];
-    if (RUNS > 1) console.log(`${key.padEnd(15)} ${describe(median)}`);
+    // Of the runs Lighthouse completed: a failed one (scored 0) says nothing about the page.
+    const completed = runs.filter((run) => !run.error);
+    const median = (completed.length ? completed : runs).toSorted((a, b) => a.scores.performance - b.scores.performance)[Math.floor((Math.max(completed.length, 1) - 1) / 2)];
+    if (RUNS > 1) console.log(`${key.padEnd(15)} ${describe(median)} (${completed.length} of ${runs.length} runs completed)`);
     if (!key.startsWith('this ')) continue;
     for (const [category, target] of Object.entries(TARGETS)) {
       if (median.scores[category] >= target) continue;
@@ -80,10 +82,13 @@ async function measure(url, path, signedIn) {
   const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id].displayValue]));
   // What went over the wire for scripts and styles, compressed as sent.
   const sent = (type) => lhr.audits['network-requests'].details.items.filter((item) => item.resourceType === type).reduce((sum, item) => sum + item.transferSize, 0);
-  return { scores, missed, metrics, scriptBytes: sent('Script'), styleBytes: sent('Stylesheet') };
+  // A run Lighthouse could not complete, or whose metrics it could not compute, scores 0: say why.
+  const error = lhr.runtimeError?.code ?? Object.keys(metrics).map((id) => lhr.audits[id].errorMessage).find(Boolean);
+  return { scores, missed, metrics, error, scriptBytes: sent('Script'), styleBytes: sent('Stylesheet') };
 }
 
-function describe({ scores, metrics, scriptBytes, styleBytes }) {
+function describe({ scores, metrics, error, scriptBytes, styleBytes }) {
+  if (error) return `failed: ${error}`;
   return (
     `performance ${scores.performance}  accessibility ${scores.accessibility}  best practices ${scores['best-practices']}` +
     `  (FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']};` +

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { named, pageOf, Timestamp } from './api-schema.js';
+import { LOCALES, ORG_ROLES, ORGANIZATION_KINDS, PASSWORD_MIN_LENGTH } from './account-terms.js';
 import { TextSchema } from './fields.js';
 
-export const ORGANIZATION_KINDS = ['central_government', 'local_government', 'civil_society', 'international'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-export const ORG_ROLES = ['org_admin', 'member'] as const;
-export type OrgRole = (typeof ORG_ROLES)[number];
-
-export const LOCALES = ['en', 'es', 'pt', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const PASSWORD_MIN_LENGTH = 12;
+// The terms live apart from the schemas, so the client's first page can use them without loading zod.
+export * from './account-terms.js';
 
 /** Passwords are long rather than complex (NIST SP 800-63B); the upper bound caps hashing cost. */
 export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);

@@ -45,4 +45,4 @@ import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Tabs.css';
 import '@mantine/core/styles/Timeline.css';
 import '@mantine/core/styles/Title.css';
-import '@mantine/notifications/styles.css';
+// @mantine/notifications/styles.css loads with the first toast (ui/notifications.ts).

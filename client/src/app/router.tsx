@@ -8,7 +8,6 @@ import { HomePage } from '../pages/home-page';
 import { InvitationPage } from '../pages/invitation-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { PeoplePage } from '../pages/people-page';
 import { ResetPasswordPage } from '../pages/reset-password-page';
 import { RouteErrorPage } from '../pages/route-error-page';
 import { LoadingStatus } from '../ui/query-state';
@@ -41,7 +40,7 @@ export const router = createBrowserRouter([
             handle: { fullBleed: true } satisfies RouteHandle,
           },
           { path: 'agreements', lazy: async () => ({ Component: (await import('../pages/agreements-page')).AgreementsPage }) },
-          { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', element: <PeoplePage /> }] },
+          { element: <RequireAbility allows={canManagePeople} />, children: [{ path: 'people', lazy: async () => ({ Component: (await import('../pages/people-page')).PeoplePage }) }] },
           { path: 'cases', lazy: async () => ({ Component: (await import('../pages/cases-page')).CasesPage }) },
           {
             element: <RequireAbility allows={canUseReferralInbox} />,
