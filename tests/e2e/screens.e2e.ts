@@ -185,6 +185,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           ['case-record', `/workspaces/${workspaceId}`],
           ['case-referrals', `/workspaces/${workspaceId}?tab=referrals`],
           ['referral-inbox', '/referrals'],
+          ['case-procedure', '/case-procedure'],
           ['people', '/people'],
           ['case-statistics', '/case-statistics?by=jurisdiction'],
           ['account', '/account'],
@@ -194,6 +195,7 @@ describe('every page, in English and Spanish, on a desktop and a phone', () => {
           if (name === 'workspace-board') await page.getByText('Book an interpreter').first().waitFor();
           if (name === 'case-statistics') await page.locator('.recharts-surface').first().waitFor();
           if (name === 'referral-inbox' || name === 'case-referrals') await page.getByText('Fundación Refugio').first().waitFor();
+          if (name === 'case-procedure') await page.locator('form input').first().waitFor();
           await check(page, name, language, size);
         }
         if (size === 'desktop') {

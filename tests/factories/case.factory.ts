@@ -7,6 +7,7 @@ import type {
   CreateCaseInput,
   CreateReferralInput,
   JusticeEntryDto,
+  Locale,
   RecordConsentInput,
   RecordJusticeInput,
   ReferralDto,
@@ -15,23 +16,28 @@ import type {
 import type { TestApp } from '../support/test-app.js';
 import type { SignedIn } from './accounts.factory.js';
 
-/** A case and its workspace, created by `owner` through `POST /api/cases` (of a test app or an e2e server: only its URL is used). */
-export async function createCase(app: Pick<TestApp, 'url'>, owner: Pick<SignedIn, 'token'>, overrides: Partial<CreateCaseInput> = {}): Promise<CaseDto> {
+/**
+ * A case and its workspace, created by `owner` through `POST /api/cases` (of a test app or an e2e server: only its URL is used),
+ * in `locale` as a client showing that language asks (its stage's tasks are in it).
+ */
+export async function createCase(app: Pick<TestApp, 'url'>, owner: Pick<SignedIn, 'token'>, overrides: Partial<CreateCaseInput> = {}, locale: Locale = 'en'): Promise<CaseDto> {
   const response = await request(app.url)
     .post('/api/cases')
     .auth(owner.token, { type: 'bearer' })
+    .set('Accept-Language', locale)
     .send({ title: 'Caso Norte', exploitationTypes: ['labour'], jurisdiction: 'Salta', ...overrides })
     .expect(201);
   return response.body;
 }
 
-/** Moves the case through `stages` in order; each must be legal. */
-export async function walkCase(app: TestApp, by: SignedIn, start: CaseDto, stages: readonly CaseStage[]): Promise<CaseDto> {
+/** Moves the case through `stages` in order, in `locale` (the tasks the stages add are in it); each must be legal. */
+export async function walkCase(app: Pick<TestApp, 'url'>, by: Pick<SignedIn, 'token'>, start: CaseDto, stages: readonly CaseStage[], locale: Locale = 'en'): Promise<CaseDto> {
   let current = start;
   for (const to of stages) {
     const response = await request(app.url)
       .post(`/api/cases/${start.id}/transitions`)
       .auth(by.token, { type: 'bearer' })
+      .set('Accept-Language', locale)
       .send({ version: current.version, to, reason: `Step to ${to}` })
       .expect(200);
     current = response.body;

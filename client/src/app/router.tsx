@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { canUseReferralInbox } from '../features/cases/referral-inbox-access';
+import { canAdaptStageTemplates } from '../features/cases/stage-templates-access';
 import { canManagePeople } from '../features/people/people-access';
 import { AccountPage } from '../pages/account-page';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';
@@ -45,6 +46,10 @@ export const router = createBrowserRouter([
           {
             element: <RequireAbility allows={canUseReferralInbox} />,
             children: [{ path: 'referrals', lazy: async () => ({ Component: (await import('../pages/referral-inbox-page')).ReferralInboxPage }) }],
+          },
+          {
+            element: <RequireAbility allows={canAdaptStageTemplates} />,
+            children: [{ path: 'case-procedure', lazy: async () => ({ Component: (await import('../pages/case-procedure-page')).CaseProcedurePage }) }],
           },
           // Guarded by the reader's organisation kind inside the page, as the server decides (shared readsCaseStatistics).
           { path: 'case-statistics', lazy: async () => ({ Component: (await import('../pages/case-statistics-page')).CaseStatisticsPage }) },

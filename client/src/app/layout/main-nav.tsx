@@ -8,6 +8,7 @@ import { useMe } from '../../features/account/hooks/use-me';
 import { useHubAbility } from '../../features/auth/hooks/use-hub-ability';
 import { useSession } from '../../features/auth/hooks/use-session';
 import { canUseReferralInbox } from '../../features/cases/referral-inbox-access';
+import { canAdaptStageTemplates } from '../../features/cases/stage-templates-access';
 import { canManagePeople } from '../../features/people/people-access';
 import { useWorkspaces } from '../../features/workspaces/hooks/use-workspaces';
 
@@ -29,6 +30,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/agreements', label: 'agreements.nav' },
   { to: '/cases', label: 'cases.nav' },
   { to: '/referrals', label: 'cases.inbox.nav', allows: canUseReferralInbox },
+  { to: '/case-procedure', label: 'stageTemplates.nav', allows: canAdaptStageTemplates },
   { to: '/case-statistics', label: 'caseStatistics.nav', allowsOrganization: readsCaseStatistics },
   { to: '/people', label: 'people.nav', allows: canManagePeople },
   { to: '/account', label: 'account.nav' },

@@ -1167,6 +1167,31 @@ export const en = {
     cardCommitmentHint: 'The commitment of the agreement this card helps to fulfil. Its column changes no commitment’s status.',
     cardLinkedTo: 'Commitment: {{text}}',
   },
+  // Organisation admins adapt the tasks a case gets on entering a stage (issue 15, point 4).
+  stageTemplates: {
+    nav: 'Case procedure',
+    heading: 'Case procedure',
+    intro: 'When one of your organisation’s cases enters a stage, it gets these tasks as cards on its board. Adapt them per stage and language; until you do, the standard tasks apply.',
+    stage: 'Stage',
+    language: 'Language of the tasks',
+    tasksHeading: '{{stage}} · {{language}}',
+    defaults: 'Standard tasks',
+    defaultsHint: 'Your organisation uses the standard tasks for this stage and language.',
+    adapted: 'Adapted',
+    adaptedHint: 'Your organisation adapted these tasks.',
+    none: 'No tasks: cases entering this stage get no cards.',
+    task: 'Task {{number}}',
+    taskRequired: 'Write the task or remove it.',
+    moveUp: 'Move task {{number}} up',
+    moveDown: 'Move task {{number}} down',
+    remove: 'Remove task {{number}}',
+    add: 'Add a task',
+    save: 'Save tasks',
+    restore: 'Restore the defaults',
+    saved: 'Tasks saved. Cases entering this stage get them from now on.',
+    restored: 'The standard tasks apply again.',
+    conflict: 'Someone else changed these tasks in the meantime. The form now shows their version: review it and save again.',
+  },
 };
 
 export type Translation = typeof en;

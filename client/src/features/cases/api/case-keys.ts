@@ -24,3 +24,8 @@ export const trackKeys = {
   assistance: (userId: string, caseId: string) => ['cases', userId, 'assistance', caseId] as const,
   justice: (userId: string, caseId: string) => ['cases', userId, 'justice', caseId] as const,
 };
+
+/** The stage templates of the admin's organisation, per stage and language. */
+export const stageTemplateKeys = {
+  one: (userId: string, organizationId: string, stage: string, locale: string) => ['stage-templates', userId, organizationId, stage, locale] as const,
+};
