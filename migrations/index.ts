@@ -17,6 +17,7 @@ import { CreateCases1796700000000 } from './1796700000000-CreateCases.js';
 import { AddCaseReflectionPeriod1796700000001 } from './1796700000001-AddCaseReflectionPeriod.js';
 import { CreateCaseTracks1796800000000 } from './1796800000000-CreateCaseTracks.js';
 import { CreateStageTemplates1796800000001 } from './1796800000001-CreateStageTemplates.js';
+import { StageTemplateRestoreKeepsVersion1796800000002 } from './1796800000002-StageTemplateRestoreKeepsVersion.js';
 import { AddInvitationPartyOrganization1796810000000 } from './1796810000000-AddInvitationPartyOrganization.js';
 import { IndexUnattachedEvidence1796810000001 } from './1796810000001-IndexUnattachedEvidence.js';
 
@@ -41,6 +42,7 @@ export const migrations = [
   AddCaseReflectionPeriod1796700000001,
   CreateCaseTracks1796800000000,
   CreateStageTemplates1796800000001,
+  StageTemplateRestoreKeepsVersion1796800000002,
   AddInvitationPartyOrganization1796810000000,
   IndexUnattachedEvidence1796810000001,
 ];

@@ -12,7 +12,7 @@ export const StageTemplateParamsSchema = z.strictObject({ stage: z.enum(CASE_STA
 
 /** `PUT /api/organizations/:id/stage-templates/:stage/:locale`: the whole list, or null to go back to the defaults. */
 export const ReplaceStageTemplateSchema = z.strictObject({
-  /** The version read: 0 while the organisation uses the defaults. */
+  /** The version read: 0 before the organisation ever adapted it (restoring the defaults is a version too). */
   version: z.number().int().min(0),
   tasks: z.array(TextSchema.trim().min(1).max(200)).max(20).nullable(),
 });
@@ -27,7 +27,7 @@ export const StageTemplateSchema = named(
     tasks: z.array(z.string()),
     /** False while the organisation uses the defaults. */
     adapted: z.boolean(),
-    /** 0 while the organisation uses the defaults; a replacement carries the version it read. */
+    /** 0 before the organisation ever adapted it; a replacement carries the version it read. */
     version: z.number().int(),
   }),
 );

@@ -284,9 +284,13 @@ describe('case tracks', () => {
 
       // Back to the defaults, recorded on the platform log each time.
       const reset = await api(shelterAdmin).put(path, { version: 1, tasks: null }).expect(200);
-      expect(reset.body).toMatchObject({ tasks: [...STAGE_TASKS.es.assessment], adapted: false, version: 0 });
+      expect(reset.body).toMatchObject({ tasks: [...STAGE_TASKS.es.assessment], adapted: false, version: 2 });
+      // The version counts on through a reset: an editor still holding version 1 cannot save over a newer adaptation.
+      await api(shelterAdmin).put(path, { version: 2, tasks: ['Nueva'] }).expect(200);
+      expect((await api(shelterAdmin).put(path, { version: 1, tasks: ['Vieja'] })).body).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { tasks: ['Nueva'], version: 3 } } });
+      await api(shelterAdmin).put(path, { version: 3, tasks: null }).expect(200);
       const logged = await db().query(`SELECT payload FROM platform_events WHERE type = 'organization.stage_template_set' AND entity_id = $1 ORDER BY seq`, [shelter.id]);
-      expect(logged.map((row: { payload: { tasks: string[] | null } }) => row.payload.tasks)).toEqual([tasks, null]);
+      expect(logged.map((row: { payload: { tasks: string[] | null } }) => row.payload.tasks)).toEqual([tasks, null, ['Nueva'], null]);
     });
   });
 

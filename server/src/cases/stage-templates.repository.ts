@@ -3,7 +3,8 @@ import type { CaseStage, Locale } from '@enlace/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface StageTemplateRow {
-  tasks: string[];
+  /** Null once restored to the defaults: the row stays, so its version keeps counting. */
+  tasks: string[] | null;
   version: number;
 }
 
@@ -16,7 +17,7 @@ export class StageTemplatesRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The organisation's adaptation, or undefined where it uses the defaults; `lock` holds it until the transaction ends. */
+  /** The organisation's template row, or undefined where it never adapted it; `lock` holds it until the transaction ends. */
   async find(manager: EntityManager, organizationId: string, stage: CaseStage, locale: Locale, lock = false): Promise<StageTemplateRow | undefined> {
     const rows: StageTemplateRow[] = await manager.query(
       `SELECT tasks, version FROM organization_stage_templates WHERE organization_id = $1 AND stage = $2 AND locale = $3 ${lock ? 'FOR UPDATE' : ''}`,
@@ -26,10 +27,10 @@ export class StageTemplatesRepository {
   }
 
   /**
-   * Compare-and-set: replaces the tasks at `version` (0: the organisation had none, and a concurrent first adaptation
-   * makes this one lose). False when someone else changed it first.
+   * Compare-and-set: replaces the tasks (null: the defaults) at `version` (0: the organisation had no row, and a
+   * concurrent first adaptation makes this one lose). False when someone else changed it first.
    */
-  async replace(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }, version: number, tasks: string[], userId: string): Promise<boolean> {
+  async replace(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }, version: number, tasks: string[] | null, userId: string): Promise<boolean> {
     const params = [key.organizationId, key.stage, key.locale, tasks, userId];
     if (version === 0) {
       const inserted: unknown[] = await manager.query(
@@ -46,7 +47,4 @@ export class StageTemplatesRepository {
     return updated === 1;
   }
 
-  async remove(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }): Promise<void> {
-    await manager.query(`DELETE FROM organization_stage_templates WHERE organization_id = $1 AND stage = $2 AND locale = $3`, [key.organizationId, key.stage, key.locale]);
-  }
 }

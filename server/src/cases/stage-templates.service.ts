@@ -33,7 +33,7 @@ export class StageTemplatesService {
   /** The tasks for a case led by `organizationId` entering `stage`, in `locale`. */
   async tasksFor(manager: EntityManager, organizationId: string | null, stage: CaseStage, locale: Locale): Promise<readonly string[]> {
     const adapted = organizationId ? await this.templates.find(manager, organizationId, stage, locale) : undefined;
-    return stageTasks(adapted?.tasks, stage, locale);
+    return stageTasks(adapted?.tasks ?? undefined, stage, locale);
   }
 
   async get(auth: AuthUser, organizationId: string, stage: string, locale: string): Promise<StageTemplateDto> {
@@ -47,8 +47,7 @@ export class StageTemplatesService {
     return this.templates.transaction(async (manager) => {
       const current = await this.current(manager, key, true);
       if (input.version !== current.version) throw versionConflict('stage template', current);
-      if (input.tasks === null) await this.templates.remove(manager, key);
-      else if (!(await this.templates.replace(manager, key, input.version, input.tasks, auth.id))) throw versionConflict('stage template', await this.current(manager, key));
+      if (!(await this.templates.replace(manager, key, input.version, input.tasks, auth.id))) throw versionConflict('stage template', await this.current(manager, key));
       await this.log.record(manager, auth.id, { type: 'organization.stage_template_set', entityId: organizationId, organizationId, payload: { ...key, tasks: input.tasks } });
       this.logger.log(`Stage template ${key.stage}/${key.locale} of organisation ${organizationId} ${input.tasks ? 'adapted' : 'reset'} by ${auth.id}`);
       return this.current(manager, key);
@@ -56,8 +55,9 @@ export class StageTemplatesService {
   }
 
   private async current(manager: EntityManager, key: { organizationId: string; stage: CaseStage; locale: Locale }, lock = false): Promise<StageTemplateDto> {
-    const adapted = await this.templates.find(manager, key.organizationId, key.stage, key.locale, lock);
-    return { ...key, tasks: [...stageTasks(adapted?.tasks, key.stage, key.locale)], adapted: adapted !== undefined, version: adapted?.version ?? 0 };
+    const row = await this.templates.find(manager, key.organizationId, key.stage, key.locale, lock);
+    const adapted = row?.tasks ?? undefined;
+    return { ...key, tasks: [...stageTasks(adapted, key.stage, key.locale)], adapted: adapted !== undefined, version: row?.version ?? 0 };
   }
 
   /** An unknown organisation, stage or language is 404; organisations are public, so 403 for another's leaks nothing. */
