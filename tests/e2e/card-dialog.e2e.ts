@@ -103,7 +103,7 @@ describe('the card dialog keeps what people type: drafts, conflicts, comments', 
     expect(await drafts()).toEqual([]);
     // Not even the same person gets it back on signing in again here.
     await signIn(page, coordinator.email, coordinator.password);
-    await page.goto(`/workspaces/${workspaceId}`);
+    await page.goto(`/workspaces/${workspaceId}?tab=board`);
     const reopened = await openCard(page, 'Visit the shelter');
     expect(await reopened.getByLabel('Description').inputValue()).toBe('');
   });
